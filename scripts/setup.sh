@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# One-command set-up for a fresh Debian machine with Node 20:
+#   1. Debian libraries that `canvas` needs to build from source, plus a font with å ä ö;
+#   2. npm dependencies from the lockfile (canvas's install script is approved in package.json);
+#   3. a check that the native canvas binding loads and the bundled dataset is present.
+# Idempotent: every step checks first and is skipped when already done.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# --- 1. Node -----------------------------------------------------------------
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+	echo "[setup] Node.js 20 eller senare krävs (hittade: $(node -v 2>/dev/null || echo ingen))." >&2
+	exit 1
+fi
+
+# --- 2. Debian packages --------------------------------------------------------
+# The ChartjsNodeCanvas build list plus fontconfig and DejaVu (å ä ö in charts).
+deb_packages=(
+	build-essential pkg-config python3
+	libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev libpixman-1-dev
+	fontconfig fonts-dejavu-core
+)
+missing=()
+for pkg in "${deb_packages[@]}"; do
+	if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+		missing+=("$pkg")
+	fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	say "Installerar Debian-paket: ${missing[*]}"
+	sudo_cmd=()
+	if [ "$(id -u)" -ne 0 ]; then
+		if command -v sudo >/dev/null 2>&1; then sudo_cmd=(sudo); else
+			echo "[setup] Behöver root eller sudo för att installera: ${missing[*]}" >&2
+			exit 1
+		fi
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	"${sudo_cmd[@]}" apt-get update -qq
+	"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+	say "Debian-paket finns redan."
+fi
+
+# --- 3. npm dependencies -------------------------------------------------------
+stamp=node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
+	say "Installerar npm-beroenden (canvas byggs från källkod, det tar en stund första gången) …"
+	npm ci --no-audit --no-fund --loglevel=error
+else
+	say "npm-beroenden är redan installerade."
+fi
+
+# --- 4. Native binding and dataset --------------------------------------------
+if ! node -e "require('canvas')" >/dev/null 2>&1; then
+	say "canvas-bindningen saknas, bygger om …"
+	npm rebuild canvas --loglevel=error
+	node -e "require('canvas')"
+fi
+if [ ! -f data/db.json ]; then
+	echo "[setup] data/db.json saknas. Den följer med i repot; hämta om den med 'git checkout -- data/db.json'." >&2
+	exit 1
+fi
+say "Klart."
