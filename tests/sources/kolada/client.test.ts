@@ -1,0 +1,500 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import {
+	KoladaAbortedError,
+	KoladaArgumentError,
+	KoladaClient,
+	KoladaRequestError,
+	KoladaRetiredError,
+	KoladaRetriesExhaustedError,
+	KoladaSchemaError,
+	KoladaUnavailableError,
+	type KoladaClientOptions,
+	type KoladaRetryInfo,
+	type KoladaWarning,
+} from '../../../src/sources/kolada/client.js';
+import { KoladaFake, type KoladaFakeOptions } from '../../fakes/kolada-server.js';
+
+const fakes: KoladaFake[] = [];
+
+async function startFake(opts: KoladaFakeOptions = {}): Promise<KoladaFake> {
+	const fake = await KoladaFake.start(opts);
+	fakes.push(fake);
+	return fake;
+}
+
+afterEach(async () => {
+	await Promise.all(fakes.splice(0).map((f) => f.close()));
+});
+
+interface Harness {
+	client: KoladaClient;
+	retries: KoladaRetryInfo[];
+	warnings: KoladaWarning[];
+}
+
+function clientFor(fake: KoladaFake, options: KoladaClientOptions = {}): Harness {
+	const retries: KoladaRetryInfo[] = [];
+	const warnings: KoladaWarning[] = [];
+	const client = new KoladaClient({
+		baseUrl: fake.baseUrl,
+		minIntervalMs: 0,
+		baseBackoffMs: 1,
+		maxBackoffMs: 5,
+		timeoutMs: 2_000,
+		onRetry: (info) => retries.push(info),
+		onWarning: (w) => warnings.push(w),
+		...options,
+	});
+	return { client, retries, warnings };
+}
+
+/** Kommuner (type K) from the fake, in file order. */
+function kommuner(fake: KoladaFake, n: number): string[] {
+	return fake.municipalities
+		.filter((m) => m.type === 'K')
+		.slice(0, n)
+		.map((m) => m.id);
+}
+
+/** KPIs with data on kommun level, in file order. */
+function kommunKpis(fake: KoladaFake, n: number): string[] {
+	return fake.kpis
+		.filter((k) => k.municipality_type === 'K' || k.municipality_type === 'A')
+		.slice(0, n)
+		.map((k) => k.id);
+}
+
+describe('KoladaClient metadata', () => {
+	it('GIVEN a small page size THEN kpis() follows every next_url and returns the whole catalogue once', async () => {
+		const fake = await startFake({ maxPerPage: 10 });
+		const { client } = clientFor(fake);
+		const kpis = await client.kpis();
+		expect(kpis.map((k) => k.id)).toEqual(fake.kpis.map((k) => k.id));
+		expect(client.stats.pages).toBe(Math.ceil(fake.kpis.length / 10));
+		expect(fake.log.every((e) => e.status === 200)).toBe(true);
+		const sample = kpis.find((k) => k.id === 'N31807');
+		expect(sample).toMatchObject({ is_divided_by_gender: false, municipality_type: 'A', has_ou_data: false });
+		expect(sample?.prel_publication_date).toBeNull();
+	});
+
+	it('GIVEN a title THEN the search is case-insensitive and URL-encoded', async () => {
+		const fake = await startFake();
+		const { client } = clientFor(fake);
+		const kpis = await client.kpis({ title: 'EKONOMISKT BISTÅND, KR/INV' });
+		expect(kpis.length).toBeGreaterThan(0);
+		expect(kpis.every((k) => k.title.toLowerCase().includes('ekonomiskt bistånd, kr/inv'))).toBe(true);
+	});
+
+	it('GIVEN municipalities and groups THEN ids stay strings and every page is merged', async () => {
+		const fake = await startFake({ maxPerPage: 500 });
+		const { client } = clientFor(fake);
+		const all = await client.municipalities();
+		expect(all).toHaveLength(312);
+		expect(all.find((m) => m.id === '0180')).toEqual({ id: '0180', title: 'Stockholm', type: 'K' });
+		expect(all.find((m) => m.id === '0000')?.type).toBe('L');
+		expect(await client.municipalities({ type: 'K' })).toHaveLength(290);
+		const groups = await client.municipalityGroups();
+		expect(groups).toHaveLength(3630);
+		expect(groups.find((g) => g.id === 'G92787')?.members.map((m) => m.member_id)).toEqual(['0180', '1280', '1480']);
+		const liknande = await client.municipalityGroups({ title: 'liknande kommuner ekonomiskt bistånd, göteborg' });
+		expect(liknande.map((g) => g.id)).toContain('G175962');
+	});
+
+	it('GIVEN 60 KPI ids with unknown and duplicate ones THEN kpisById chunks to 25 and warns about the missing', async () => {
+		const fake = await startFake();
+		const { client, warnings } = clientFor(fake);
+		const ids = [...fake.kpis.slice(0, 58).map((k) => k.id), 'X00000', 'X00001', fake.kpis[0]!.id];
+		const kpis = await client.kpisById(ids);
+		expect(kpis).toHaveLength(58);
+		expect(fake.stats.maxListLength).toBe(25);
+		expect(fake.stats.requests).toBe(3);
+		expect(warnings).toContainEqual(expect.objectContaining({ code: 'missing-ids', ids: ['X00000', 'X00001'] }));
+	});
+
+	it('GIVEN v2 paging keys (next_page) THEN every page is still followed', async () => {
+		const fake = await startFake({ maxPerPage: 7, pagingKeys: 'v2' });
+		const { client } = clientFor(fake);
+		expect(await client.kpis()).toHaveLength(fake.kpis.length);
+		expect(fake.stats.requests).toBe(Math.ceil(fake.kpis.length / 7));
+	});
+
+	it.each(['empty', 'absent'] as const)(
+		'GIVEN the last page marks its end as %s THEN paging stops there',
+		async (lastPageLink) => {
+			const fake = await startFake({ maxPerPage: 50, lastPageLink });
+			const { client } = clientFor(fake);
+			expect(await client.kpis()).toHaveLength(fake.kpis.length);
+			expect(fake.stats.requests).toBe(3);
+		},
+	);
+});
+
+describe('KoladaClient paging guards', () => {
+	it('GIVEN a next_url that points back at the first page THEN paging stops with a warning', async () => {
+		const fake = await startFake({ maxPerPage: 10 });
+		const { client, warnings } = clientFor(fake);
+		fake.inject({
+			kind: 'drift',
+			times: Infinity,
+			drift: (body) => ({ ...body, next_url: `${fake.baseUrl}/kpi?per_page=5000` }),
+		});
+		const kpis = await client.kpis();
+		expect(kpis).toHaveLength(10);
+		expect(fake.stats.requests).toBe(1);
+		expect(warnings.map((w) => w.code)).toContain('paging-loop');
+	});
+
+	it('GIVEN endless distinct next pages THEN the page cap stops the loop with KoladaPagingError', async () => {
+		const fake = await startFake({ maxPerPage: 1 });
+		const { client } = clientFor(fake, { maxPages: 5 });
+		await expect(client.kpis()).rejects.toMatchObject({ name: 'KoladaPagingError', code: 'KOLADA_PAGE_LIMIT' });
+		expect(fake.stats.requests).toBe(5);
+	});
+
+	it('GIVEN a page with empty values but a next link THEN paging ends', async () => {
+		const fake = await startFake({ maxPerPage: 10 });
+		const { client } = clientFor(fake);
+		fake.inject({ kind: 'drift', match: (url) => url.includes('page=2'), drift: (body) => ({ ...body, values: [] }) });
+		expect(await client.kpis()).toHaveLength(10);
+		expect(fake.stats.requests).toBe(2);
+	});
+});
+
+describe('KoladaClient data', () => {
+	it('GIVEN 60 municipalities × 30 KPIs THEN every combination arrives and no list exceeds 25', async () => {
+		const fake = await startFake({ maxPerPage: 2000 });
+		const { client } = clientFor(fake, { concurrency: 4 });
+		const munis = kommuner(fake, 60);
+		const kpis = kommunKpis(fake, 30);
+		const years = [2022, 2023];
+		const records = await client.data({ kpis, municipalities: munis, years });
+
+		expect(fake.stats.maxListLength).toBeLessThanOrEqual(25);
+		expect(fake.stats.byStatus[400]).toBeUndefined();
+		// 2 KPI chunks × 3 municipality chunks × 1 year chunk, some of them paged.
+		const firstPages = fake.log.filter((e) => !/[?&]page=/.test(e.url));
+		expect(firstPages).toHaveLength(6);
+
+		const expected = new Map<string, number | null>();
+		for (const k of kpis)
+			for (const m of munis)
+				for (const y of years)
+					for (const v of fake.expectedRow(k, m, y)?.values ?? []) expected.set(`${k}|${m}|${y}|${v.gender}`, v.value);
+		expect(expected.size).toBeGreaterThan(60 * 30 * 2 - 1);
+		expect(records).toHaveLength(expected.size);
+		for (const r of records) {
+			expect(typeof r.municipality).toBe('string');
+			expect(expected.get(`${r.kpi}|${r.municipality}|${r.period}|${r.gender}`)).toBe(r.value);
+		}
+	});
+
+	it('GIVEN generated values THEN nulls keep their status, zeros survive and genders are flattened', async () => {
+		const fake = await startFake();
+		const { client } = clientFor(fake);
+		const gendered = fake.kpis.find((k) => k.is_divided_by_gender && k.municipality_type === 'K')!.id;
+		const records = await client.data({
+			kpis: [gendered, 'U31341', 'N31807'],
+			municipalities: kommuner(fake, 25),
+			years: [2018, 2019, 2020, 2021, 2022, 2023],
+		});
+		expect(new Set(records.filter((r) => r.kpi === gendered).map((r) => r.gender))).toEqual(new Set(['T', 'K', 'M']));
+		expect(records.some((r) => r.value === null && r.status === 'Missing')).toBe(true);
+		expect(records.some((r) => r.value === null && r.status === '')).toBe(true);
+		const categorical = records.filter((r) => r.kpi === 'U31341' && r.value !== null);
+		expect(categorical.some((r) => r.value === 0)).toBe(true);
+		expect(categorical.every((r) => r.value === 0 || r.value === 1)).toBe(true);
+		expect(records.every((r) => !r.deleted && r.count === 1)).toBe(true);
+	});
+
+	it('GIVEN only KPIs THEN the kpi/year form is used with the configured default years', async () => {
+		const fake = await startFake();
+		const { client } = clientFor(fake, { defaultYears: { from: 2023, to: 2024 } });
+		const records = await client.data({ kpis: ['N31807'] });
+		// 312 municipalities + 3 630 groups × 2 years do not fit one page of 5 000.
+		expect(fake.log.map((e) => e.url)).toEqual([
+			'/v3/data/kpi/N31807/year/2023,2024?per_page=5000',
+			'/v3/data/kpi/N31807/year/2023,2024?per_page=5000&page=2',
+		]);
+		expect(records).toHaveLength((fake.municipalities.length + fake.groups.length) * 2);
+		expect(new Set(records.map((r) => r.municipality))).toContain('G2328');
+		expect(new Set(records.map((r) => r.period))).toEqual(new Set([2023, 2024]));
+	});
+
+	it('GIVEN KPIs and municipalities without years THEN all years come back through the kpi/municipality form', async () => {
+		const fake = await startFake({ years: [2015, 2016, 2017] });
+		const { client } = clientFor(fake);
+		const records = await client.data({ kpis: ['N31807'], municipalities: ['0180', '0180', '1480'] });
+		expect(fake.log.map((e) => e.url)).toEqual(['/v3/data/kpi/N31807/municipality/0180,1480?per_page=5000']);
+		expect(records).toHaveLength(6);
+	});
+
+	it('GIVEN municipalities and years without KPIs THEN the municipality/year form returns every KPI', async () => {
+		const fake = await startFake();
+		const { client } = clientFor(fake);
+		const records = await client.data({ municipalities: ['0180'], years: [2020] });
+		expect(fake.log[0]?.url).toBe('/v3/data/municipality/0180/year/2020?per_page=5000');
+		expect(new Set(records.map((r) => r.kpi)).size).toBe(fake.kpis.filter((k) => k.municipality_type !== 'L').length);
+	});
+
+	it('GIVEN one dimension or an empty list THEN no request is made', async () => {
+		const fake = await startFake();
+		const { client } = clientFor(fake);
+		await expect(client.data({ municipalities: ['0180'] })).rejects.toBeInstanceOf(KoladaArgumentError);
+		await expect(client.data({ kpis: ['N31807'], years: [2020], fromDate: '2024/01/01' })).rejects.toMatchObject({
+			code: 'KOLADA_INVALID_ARGUMENT',
+		});
+		expect(await client.data({ kpis: [], years: [2020] })).toEqual([]);
+		expect(fake.stats.requests).toBe(0);
+	});
+
+	it.each(['isdeleted', 'is_deleted'] as const)(
+		'GIVEN from_date and the %s flag THEN a subset arrives with deletions marked and valued null',
+		async (deletionFlag) => {
+			const fake = await startFake({ deletionFlag, referenceDate: '2026-03-23' });
+			const { client } = clientFor(fake);
+			const query = { kpis: kommunKpis(fake, 3), municipalities: kommuner(fake, 25), years: [2021, 2022, 2023] };
+			const all = await client.data(query);
+			const changed = await client.data({ ...query, fromDate: '2025-09-01' });
+			expect(fake.log.at(-1)?.url).toContain('from_date=2025-09-01');
+			expect(changed.length).toBeGreaterThan(0);
+			expect(changed.length).toBeLessThan(all.length);
+			const deleted = changed.filter((r) => r.deleted);
+			expect(deleted.length).toBeGreaterThan(0);
+			expect(deleted.every((r) => r.value === null)).toBe(true);
+			expect(changed.some((r) => !r.deleted)).toBe(true);
+		},
+	);
+
+	it('GIVEN the same fake seed THEN both deletion spellings mark the same records', async () => {
+		const a = await startFake({ deletionFlag: 'isdeleted' });
+		const b = await startFake({ deletionFlag: 'is_deleted' });
+		const query = {
+			kpis: ['N31807', 'N31814'],
+			municipalities: kommuner(a, 20),
+			years: [2022, 2023],
+			fromDate: '2025-06-01',
+		};
+		const key = (r: { kpi: string; municipality: string; period: number; gender: string; deleted: boolean }): string =>
+			`${r.kpi}|${r.municipality}|${r.period}|${r.gender}|${r.deleted}`;
+		const fromA = (await clientFor(a).client.data(query)).map(key).sort();
+		const fromB = (await clientFor(b).client.data(query)).map(key).sort();
+		expect(fromA).toEqual(fromB);
+	});
+
+	it('GIVEN overlapping pages THEN records are de-duplicated on kpi, area, period and gender', async () => {
+		const row = { kpi: 'N31807', municipality: '0180', period: 2023, values: [{ gender: 'T', value: 1.5 }] };
+		const pages = [
+			{ values: [row], next_url: 'http://kolada.test/v3/data/page2' },
+			{ values: [{ ...row, values: [{ gender: 'T', value: 2.5, status: '' }] }], next_url: null },
+		];
+		const fetchImpl = (() => {
+			const body = JSON.stringify(pages.shift());
+			return Promise.resolve(new Response(body, { status: 200 }));
+		}) as typeof fetch;
+		const client = new KoladaClient({ baseUrl: 'http://kolada.test/v3', fetchImpl, minIntervalMs: 0 });
+		const records = await client.data({ kpis: ['N31807'], municipalities: ['0180'] });
+		expect(records).toEqual([
+			{
+				kpi: 'N31807',
+				municipality: '0180',
+				period: 2023,
+				gender: 'T',
+				value: 2.5,
+				count: null,
+				status: '',
+				deleted: false,
+			},
+		]);
+	});
+});
+
+describe('KoladaClient retries', () => {
+	it('GIVEN 503 twice THEN the third attempt succeeds', async () => {
+		const fake = await startFake();
+		const { client, retries } = clientFor(fake);
+		fake.inject({ kind: 'status', status: 503, times: 2 });
+		expect(await client.municipalities()).toHaveLength(312);
+		expect(fake.stats.requests).toBe(3);
+		expect(client.stats).toMatchObject({ requests: 3, retries: 2, pages: 1 });
+		expect(retries.map((r) => r.error.code)).toEqual(['KOLADA_SERVER_ERROR', 'KOLADA_SERVER_ERROR']);
+	});
+
+	it('GIVEN 429 with Retry-After: 1 THEN the client waits about a second before retrying', async () => {
+		const fake = await startFake();
+		const { client, retries } = clientFor(fake);
+		fake.inject({ kind: 'status', status: 429, retryAfter: 1 });
+		const started = performance.now();
+		await client.municipalities();
+		const elapsed = performance.now() - started;
+		expect(elapsed).toBeGreaterThanOrEqual(950);
+		expect(elapsed).toBeLessThan(3000);
+		expect(retries[0]).toMatchObject({ delayMs: 1000, error: { code: 'KOLADA_RATE_LIMITED' } });
+	});
+
+	it('GIVEN a huge Retry-After THEN the wait is capped by maxRetryAfterMs', async () => {
+		const fake = await startFake();
+		const { client, retries } = clientFor(fake, { maxRetryAfterMs: 20 });
+		fake.inject({ kind: 'status', status: 429, retryAfter: new Date(Date.now() + 3_600_000).toUTCString() });
+		await client.municipalities();
+		expect(retries[0]?.delayMs).toBe(20);
+		expect((retries[0]?.error as KoladaUnavailableError).retryAfterMs).toBeGreaterThan(3_000_000);
+	});
+
+	it.each([
+		['invalid-json', 'KOLADA_INVALID_JSON'],
+		['short-body', 'KOLADA_NETWORK'],
+		['chunked', 'KOLADA_NETWORK'],
+	] as const)('GIVEN a %s truncated body THEN it is retried (%s)', async (mode, code) => {
+		const fake = await startFake();
+		const { client, retries } = clientFor(fake);
+		fake.inject({ kind: 'truncate', mode });
+		expect(await client.kpis()).toHaveLength(fake.kpis.length);
+		expect(retries.map((r) => r.error.code)).toEqual([code]);
+		expect(fake.stats.requests).toBe(2);
+	});
+
+	it('GIVEN a dropped connection THEN it is retried as a network error', async () => {
+		const fake = await startFake();
+		const { client, retries } = clientFor(fake);
+		fake.inject({ kind: 'reset' });
+		expect(await client.municipalities()).toHaveLength(312);
+		expect(retries.map((r) => r.error.code)).toEqual(['KOLADA_NETWORK']);
+		expect(fake.stats.requests).toBe(2);
+	});
+
+	it('GIVEN a server slower than the timeout THEN the request times out and the retry succeeds', async () => {
+		const fake = await startFake();
+		const { client, retries } = clientFor(fake, { timeoutMs: 150 });
+		fake.inject({ kind: 'delay', ms: 1_000 });
+		const started = performance.now();
+		expect(await client.municipalities()).toHaveLength(312);
+		expect(performance.now() - started).toBeLessThan(900);
+		expect(retries.map((r) => r.error.code)).toEqual(['KOLADA_TIMEOUT']);
+	});
+
+	it('GIVEN a persistent 503 THEN retries are exhausted with a clear error', async () => {
+		const fake = await startFake();
+		const { client } = clientFor(fake, { maxRetries: 2 });
+		fake.inject({ kind: 'status', status: 503, times: Infinity });
+		const error: unknown = await client.municipalities().catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(KoladaRetriesExhaustedError);
+		const exhausted = error as KoladaRetriesExhaustedError;
+		expect(exhausted.code).toBe('KOLADA_RETRIES_EXHAUSTED');
+		expect(exhausted.attempts).toBe(3);
+		expect(exhausted.lastError).toBeInstanceOf(KoladaUnavailableError);
+		expect(exhausted.message).toContain('HTTP 503');
+		expect(fake.stats.requests).toBe(3);
+	});
+
+	it('GIVEN the v2 API THEN 410 is a KoladaRetiredError without retry', async () => {
+		const fake = await startFake();
+		const { client } = clientFor(fake, { baseUrl: `${fake.origin}/v2` });
+		const error: unknown = await client.kpis().catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(KoladaRetiredError);
+		expect(error).toMatchObject({ code: 'KOLADA_RETIRED', status: 410 });
+		expect((error as Error).message).toContain(`endpoint retired/not found: ${fake.origin}/v2/kpi`);
+		expect(fake.stats.requests).toBe(1);
+	});
+
+	it('GIVEN an unknown route THEN 404 is a KoladaRetiredError without retry', async () => {
+		const fake = await startFake();
+		const { client } = clientFor(fake, { baseUrl: `${fake.origin}/v9` });
+		await expect(client.municipalities()).rejects.toMatchObject({ code: 'KOLADA_RETIRED', status: 404 });
+		expect(fake.stats.requests).toBe(1);
+	});
+
+	it('GIVEN a server that accepts fewer ids than 25 THEN the 400 is a KoladaRequestError with the body', async () => {
+		const fake = await startFake({ maxIds: 5 });
+		const { client } = clientFor(fake);
+		const error: unknown = await client.kpisById(fake.kpis.slice(0, 10).map((k) => k.id)).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(KoladaRequestError);
+		expect(error).toMatchObject({ code: 'KOLADA_BAD_REQUEST', status: 400 });
+		expect((error as KoladaRequestError).bodyExcerpt).toContain('Too many values');
+		expect(fake.stats.requests).toBe(1);
+	});
+
+	it('GIVEN a value sent as a string THEN KoladaSchemaError names the field and nothing is retried', async () => {
+		const fake = await startFake();
+		const { client } = clientFor(fake);
+		fake.inject({ kind: 'drift', drift: 'value-as-string', rowIndex: 3 });
+		const error: unknown = await client
+			.data({ kpis: ['N31807'], municipalities: ['0180', '1480'], years: [2020, 2021] })
+			.catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(KoladaSchemaError);
+		const schemaError = error as KoladaSchemaError;
+		expect(schemaError.fieldPath).toBe('values[3].values[0].value');
+		expect(schemaError.issues[0]).toBe('values[3].values[0].value: expected number, got string');
+		expect(schemaError.message).toContain(fake.baseUrl);
+		expect(fake.stats.requests).toBe(1);
+	});
+
+	it('GIVEN a renamed period or a numeric municipality id THEN the schema error names that field', async () => {
+		const fake = await startFake();
+		const { client } = clientFor(fake);
+		fake.inject({ kind: 'drift', drift: 'period-renamed' });
+		await expect(client.data({ kpis: ['N31807'], municipalities: ['0180'] })).rejects.toMatchObject({
+			code: 'KOLADA_SCHEMA',
+			fieldPath: 'values[0].period',
+		});
+		fake.inject({ kind: 'drift', drift: 'municipality-as-number' });
+		await expect(client.municipalities()).rejects.toMatchObject({
+			fieldPath: 'values[0].id',
+			issues: ['values[0].id: expected string, got number'],
+		});
+	});
+});
+
+describe('KoladaClient politeness', () => {
+	it('GIVEN many chunks and a slow server THEN in-flight requests never exceed the bound', async () => {
+		const fake = await startFake({ latencyMs: 25, maxPerPage: 3000 });
+		const { client } = clientFor(fake, { concurrency: 3 });
+		const records = await client.data({
+			kpis: kommunKpis(fake, 100),
+			municipalities: kommuner(fake, 100),
+			years: [2023],
+		});
+		expect(records.length).toBeGreaterThan(9000);
+		expect(fake.stats.requests).toBeGreaterThanOrEqual(16);
+		expect(fake.stats.maxInFlight).toBe(3);
+		expect(client.stats.maxInFlight).toBe(3);
+	});
+
+	it('GIVEN minIntervalMs THEN request starts are spaced even with free slots', async () => {
+		const fake = await startFake();
+		const starts: number[] = [];
+		const { client } = clientFor(fake, {
+			concurrency: 4,
+			minIntervalMs: 60,
+			onRequest: () => starts.push(performance.now()),
+		});
+		await client.kpisById(fake.kpis.slice(0, 100).map((k) => k.id));
+		expect(starts).toHaveLength(4);
+		expect(fake.stats.requests).toBe(4);
+		for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(55);
+	});
+
+	it('GIVEN an aborted signal THEN the call rejects with KoladaAbortedError', async () => {
+		const fake = await startFake({ latencyMs: 200 });
+		const { client } = clientFor(fake);
+		const controller = new AbortController();
+		const pending = client.municipalities({ signal: controller.signal });
+		setTimeout(() => controller.abort(), 30);
+		await expect(pending).rejects.toBeInstanceOf(KoladaAbortedError);
+	});
+
+	it('GIVEN hooks THEN onRequest sees each attempt and onProgress reports chunks and pages', async () => {
+		const fake = await startFake({ maxPerPage: 40 });
+		const attempts: number[] = [];
+		const progress: { chunksDone: number; chunksTotal: number; pages: number }[] = [];
+		const { client } = clientFor(fake, {
+			onRequest: (info) => attempts.push(info.attempt),
+			onProgress: (p) => progress.push(p),
+		});
+		fake.inject({ kind: 'status', status: 500 });
+		await client.kpis();
+		expect(attempts).toEqual([1, 2, 1, 1]);
+		expect(progress.at(-1)).toMatchObject({ chunksDone: 1, chunksTotal: 1, pages: 3 });
+		expect(client.stats.bytes).toBeGreaterThan(10_000);
+	});
+});
