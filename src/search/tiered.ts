@@ -1,0 +1,182 @@
+/**
+ * Tiered name resolution over one kind of item (areas or indicators):
+ * exact id → exact primary name (diacritics kept) → exact alias → exact folded name, only if
+ * unique → fuse.js with a score margin. Ties and near-ties come back as ambiguous with candidates,
+ * never as a silent pick.
+ */
+import Fuse, { type IFuseOptions } from 'fuse.js';
+import { foldDiacritics, isBlankQuery, MAX_QUERY_LENGTH, normalizeQuery } from './normalize.js';
+
+/** An item with the names it can be found by. */
+export interface SearchDoc<T> {
+	readonly item: T;
+	readonly id: string;
+	/** Names that identify the item (kommun name, indicator title, short title). */
+	readonly primary: readonly string[];
+	/** Other names and keywords (official name, Kolada title, "FREDA"). */
+	readonly aliases: readonly string[];
+}
+
+/** How an item was found. */
+export type Tier = 'id' | 'exact' | 'alias' | 'folded' | 'fuzzy';
+
+/** The outcome of resolving free text. */
+export type Resolution<T> =
+	| { readonly status: 'found'; readonly item: T; readonly tier: Tier }
+	| { readonly status: 'ambiguous'; readonly candidates: readonly T[] }
+	| { readonly status: 'not_found'; readonly candidates: readonly T[] }
+	| { readonly status: 'empty' };
+
+/** A scored suggestion for autocomplete (lower score is better). */
+export interface Suggestion<T> {
+	readonly item: T;
+	readonly score: number;
+}
+
+interface FuseDoc {
+	readonly index: number;
+	readonly primary: readonly string[];
+	readonly primaryFolded: readonly string[];
+	readonly aliases: readonly string[];
+	readonly aliasesFolded: readonly string[];
+	readonly id: string;
+}
+
+/** Tuning of the fuzzy tier. */
+export interface FuzzyTuning {
+	/** Best fuse score (0 = perfect) still accepted as a match. */
+	readonly accept: number;
+	/** Required score gap between best and second best to accept the best. */
+	readonly margin: number;
+	/** Worst score still offered as a candidate. */
+	readonly suggest: number;
+}
+
+const DEFAULT_TUNING: FuzzyTuning = { accept: 0.3, margin: 0.1, suggest: 0.45 };
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+	const list = map.get(key);
+	if (list) {
+		if (!list.includes(value)) list.push(value);
+	} else map.set(key, [value]);
+}
+
+/** A tiered index over one list of items. Build once; queries only read Maps and the fuse index. */
+export class TieredIndex<T> {
+	private readonly docs: readonly SearchDoc<T>[];
+	private readonly byId = new Map<string, number>();
+	private readonly byPrimary = new Map<string, number[]>();
+	private readonly byAlias = new Map<string, number[]>();
+	private readonly byFolded = new Map<string, number[]>();
+	private readonly fuse: Fuse<FuseDoc>;
+	private readonly tuning: FuzzyTuning;
+
+	constructor(docs: readonly SearchDoc<T>[], tuning: Partial<FuzzyTuning> = {}) {
+		this.docs = docs;
+		this.tuning = { ...DEFAULT_TUNING, ...tuning };
+		const fuseDocs: FuseDoc[] = docs.map((doc, index) => {
+			this.byId.set(normalizeQuery(doc.id), index);
+			const primary = doc.primary.map(normalizeQuery);
+			const aliases = doc.aliases.map(normalizeQuery);
+			for (const name of primary) push(this.byPrimary, name, index);
+			for (const name of aliases) push(this.byAlias, name, index);
+			for (const name of [...primary, ...aliases]) push(this.byFolded, foldDiacritics(name), index);
+			return {
+				index,
+				id: normalizeQuery(doc.id),
+				primary,
+				primaryFolded: primary.map(foldDiacritics),
+				aliases,
+				aliasesFolded: aliases.map(foldDiacritics),
+			};
+		});
+		const options: IFuseOptions<FuseDoc> = {
+			includeScore: true,
+			ignoreLocation: true,
+			threshold: this.tuning.suggest,
+			minMatchCharLength: 2,
+			keys: [
+				{ name: 'primary', weight: 3 },
+				{ name: 'primaryFolded', weight: 2 },
+				{ name: 'aliases', weight: 1.5 },
+				{ name: 'aliasesFolded', weight: 1 },
+				{ name: 'id', weight: 1 },
+			],
+		};
+		this.fuse = new Fuse(fuseDocs, options);
+	}
+
+	/** Number of indexed items. */
+	get size(): number {
+		return this.docs.length;
+	}
+
+	private items(indexes: readonly number[]): T[] {
+		return indexes.map((i) => (this.docs[i] as SearchDoc<T>).item);
+	}
+
+	private fuzzy(query: string, limit: number): { index: number; score: number }[] {
+		return this.fuse.search(query, { limit }).map((r) => ({ index: r.item.index, score: r.score ?? 1 }));
+	}
+
+	/** Resolves free text to one item, or explains why it cannot (ambiguous, not found, empty). */
+	resolve(input: string): Resolution<T> {
+		const query = normalizeQuery(input);
+		if (query.length === 0) return { status: 'empty' };
+		if (query.length > MAX_QUERY_LENGTH || isBlankQuery(query)) return { status: 'not_found', candidates: [] };
+
+		const id = this.byId.get(query);
+		if (id !== undefined) return { status: 'found', item: (this.docs[id] as SearchDoc<T>).item, tier: 'id' };
+
+		for (const [tier, map] of [
+			['exact', this.byPrimary],
+			['alias', this.byAlias],
+		] as const) {
+			const hits = map.get(query);
+			if (hits?.length === 1)
+				return { status: 'found', item: (this.docs[hits[0] as number] as SearchDoc<T>).item, tier };
+			if (hits && hits.length > 1) return { status: 'ambiguous', candidates: this.items(hits) };
+		}
+
+		const folded = this.byFolded.get(foldDiacritics(query));
+		if (folded?.length === 1)
+			return { status: 'found', item: (this.docs[folded[0] as number] as SearchDoc<T>).item, tier: 'folded' };
+		if (folded && folded.length > 1) return { status: 'ambiguous', candidates: this.items(folded) };
+
+		const results = this.fuzzy(query, 8);
+		const best = results[0];
+		if (!best) return { status: 'not_found', candidates: [] };
+		const second = results[1];
+		if (best.score <= this.tuning.accept && (!second || second.score - best.score >= this.tuning.margin)) {
+			return { status: 'found', item: (this.docs[best.index] as SearchDoc<T>).item, tier: 'fuzzy' };
+		}
+		const candidates = results.filter((r) => r.score <= Math.max(best.score + 0.15, this.tuning.accept)).slice(0, 5);
+		return best.score <= this.tuning.suggest
+			? { status: 'ambiguous', candidates: this.items(candidates.map((r) => r.index)) }
+			: { status: 'not_found', candidates: [] };
+	}
+
+	/**
+	 * Suggestions for autocomplete, best first: exact and folded name hits, then fuzzy hits.
+	 * An empty query returns nothing (the caller offers its own default list).
+	 */
+	suggest(input: string, limit: number): Suggestion<T>[] {
+		const query = normalizeQuery(input);
+		if (query.length === 0 || query.length > MAX_QUERY_LENGTH || isBlankQuery(query)) return [];
+		const out = new Map<number, number>();
+		const add = (index: number, score: number): void => {
+			const prev = out.get(index);
+			if (prev === undefined || score < prev) out.set(index, score);
+		};
+		const id = this.byId.get(query);
+		if (id !== undefined) add(id, -3);
+		for (const i of this.byPrimary.get(query) ?? []) add(i, -2);
+		for (const i of this.byAlias.get(query) ?? []) add(i, -1.5);
+		for (const i of this.byFolded.get(foldDiacritics(query)) ?? []) add(i, -1);
+		for (const r of this.fuzzy(query, limit)) add(r.index, r.score);
+		return [...out.entries()]
+			.sort((a, b) => a[1] - b[1])
+			.slice(0, limit)
+			.map(([index, score]) => ({ item: (this.docs[index] as SearchDoc<T>).item, score }));
+	}
+}
