@@ -1,0 +1,14 @@
+/** The explicit list of slash commands: deployed by `npm run deploy`, routed by Discord and the shell. */
+import type { Command } from './command.js';
+import { helpCommand } from './hjalp.js';
+import indikator from './indikator.js';
+import om from './om.js';
+import sok from './sok.js';
+
+/** Every command, in the order `/hjälp` lists them. */
+export const commands: readonly Command[] = [sok, indikator, om, helpCommand(() => commands)];
+
+/** A command by its (Swedish) name. */
+export function findCommand(name: string): Command | undefined {
+	return commands.find((c) => c.data.name === name);
+}
