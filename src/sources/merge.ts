@@ -1,0 +1,220 @@
+/**
+ * Merges values from a source (Kolada sync, ÖJ workbook, statistikdatabas CSV) into an existing
+ * dataset. Pure: returns a new dataset and a summary; the caller validates and writes it.
+ *
+ * Rules: an incoming value for an existing key (indicator × area × gender × measure × year)
+ * replaces it and is counted; deletions remove a value and are counted; identical values are left
+ * alone; everything else in the dataset is kept with its own provenance.
+ */
+import type {
+	Area,
+	DatasetFile,
+	Gender,
+	Grouping,
+	ImportRecord,
+	Indicator,
+	Measure,
+	Point,
+	Provenance,
+	Series,
+} from '../dataset/schema.js';
+import { seriesKey } from '../dataset/validate.js';
+
+/** One incoming value. `prov` indexes {@link MergeInput.provenance}. */
+export interface IncomingPoint {
+	readonly indicator: string;
+	readonly area: string;
+	readonly gender: Gender;
+	readonly measure: Measure;
+	readonly year: number;
+	readonly value: number | null;
+	readonly prov: number;
+	/** Missing-value token from the source, kept when `value` is null. */
+	readonly status?: string;
+	/** Cell or row reference inside the source. */
+	readonly ref?: string;
+	/** True to delete the stored value (Kolada's `isdeleted`). */
+	readonly deleted?: boolean;
+}
+
+/** What a source hands to {@link mergeIntoDataset}. */
+export interface MergeInput {
+	/** Provenance records for the incoming values, referenced by index. */
+	readonly provenance: readonly Omit<Provenance, 'id'>[];
+	readonly points: readonly IncomingPoint[];
+	/** New or updated indicators (replace by id; curated keywords of an existing one are kept). */
+	readonly indicators?: readonly Indicator[];
+	/** New or updated areas (replace by id), e.g. stadsdelar from a workbook. */
+	readonly areas?: readonly Area[];
+	/** New or updated groupings (replace by id). */
+	readonly groupings?: readonly Grouping[];
+	/** The import record to append; its summary is filled in by the merge. */
+	readonly record: Omit<ImportRecord, 'summary'> & { readonly summary?: ImportRecord['summary'] };
+}
+
+/** Counts of what a merge changed. */
+export interface MergeSummary {
+	readonly added: number;
+	readonly replaced: number;
+	readonly unchanged: number;
+	readonly deleted: number;
+	readonly indicatorsAdded: number;
+	readonly indicatorsUpdated: number;
+	readonly areasAdded: number;
+}
+
+function samePoint(a: Point, b: Point): boolean {
+	return a[1] === b[1] && (a[3] ?? '') === (b[3] ?? '');
+}
+
+function makePoint(p: IncomingPoint, provId: number): Point {
+	if (p.ref !== undefined) return [p.year, p.value, provId, p.status ?? '', p.ref];
+	if (p.status !== undefined) return [p.year, p.value, provId, p.status];
+	return [p.year, p.value, provId];
+}
+
+function replaceById<T extends { readonly id: string }>(
+	base: readonly T[],
+	incoming: readonly T[] | undefined,
+	merge: (old: T, next: T) => T = (_old, next) => next,
+): { list: T[]; added: number; updated: number } {
+	if (!incoming || incoming.length === 0) return { list: [...base], added: 0, updated: 0 };
+	const byId = new Map(base.map((item) => [item.id, item]));
+	let added = 0;
+	let updated = 0;
+	for (const item of incoming) {
+		const old = byId.get(item.id);
+		if (old) {
+			updated += 1;
+			byId.set(item.id, merge(old, item));
+		} else {
+			added += 1;
+			byId.set(item.id, item);
+		}
+	}
+	return { list: [...byId.values()], added, updated };
+}
+
+/** Keeps hand-curated words when a source updates an indicator's metadata. */
+function mergeIndicator(old: Indicator, next: Indicator): Indicator {
+	return {
+		...next,
+		shortTitle: old.shortTitle || next.shortTitle,
+		keywords: [...new Set([...old.keywords, ...next.keywords])],
+	};
+}
+
+/**
+ * Merges `input` into `base`, returning the new dataset and what changed. Provenance records are
+ * appended (identical ones reused); records no longer referenced by anything are dropped.
+ */
+export function mergeIntoDataset(
+	base: DatasetFile,
+	input: MergeInput,
+): { dataset: DatasetFile; summary: MergeSummary } {
+	const provenance: Provenance[] = [...base.provenance];
+	const byContent = new Map(provenance.map((p) => [JSON.stringify({ ...p, id: 0 }), p.id]));
+	let nextId = provenance.reduce((max, p) => Math.max(max, p.id), -1) + 1;
+	const provMap = input.provenance.map((p) => {
+		const key = JSON.stringify({ ...p, id: 0 });
+		const existing = byContent.get(key);
+		if (existing !== undefined) return existing;
+		const id = nextId++;
+		provenance.push({ id, ...p });
+		byContent.set(key, id);
+		return id;
+	});
+
+	const series = new Map<string, Map<number, Point>>();
+	const meta = new Map<string, Omit<Series, 'points'>>();
+	for (const s of base.series) {
+		const key = seriesKey(s);
+		series.set(key, new Map(s.points.map((p) => [p[0], p])));
+		meta.set(key, { indicator: s.indicator, area: s.area, gender: s.gender, measure: s.measure });
+	}
+
+	let added = 0;
+	let replaced = 0;
+	let unchanged = 0;
+	let deleted = 0;
+	for (const p of input.points) {
+		const provId = provMap[p.prov];
+		if (provId === undefined) throw new Error(`incoming value refers to unknown provenance ${p.prov}`);
+		const key = seriesKey(p);
+		let byYear = series.get(key);
+		if (!byYear) {
+			byYear = new Map();
+			series.set(key, byYear);
+			meta.set(key, { indicator: p.indicator, area: p.area, gender: p.gender, measure: p.measure });
+		}
+		const old = byYear.get(p.year);
+		if (p.deleted) {
+			if (old) {
+				byYear.delete(p.year);
+				deleted += 1;
+			}
+			continue;
+		}
+		const point = makePoint(p, provId);
+		if (!old) {
+			added += 1;
+			byYear.set(p.year, point);
+		} else if (samePoint(old, point)) {
+			unchanged += 1;
+		} else {
+			replaced += 1;
+			byYear.set(p.year, point);
+		}
+	}
+
+	const mergedSeries: Series[] = [];
+	for (const [key, byYear] of series) {
+		if (byYear.size === 0) continue;
+		const m = meta.get(key);
+		if (!m) continue;
+		mergedSeries.push({ ...m, points: [...byYear.values()].sort((a, b) => a[0] - b[0]) });
+	}
+	mergedSeries.sort((a, b) => seriesKey(a).localeCompare(seriesKey(b)));
+
+	const indicators = replaceById(base.indicators, input.indicators, mergeIndicator);
+	const areas = replaceById(base.areas, input.areas);
+	const groupings = replaceById(base.groupings, input.groupings);
+
+	const used = new Set<number>();
+	for (const s of mergedSeries) for (const p of s.points) used.add(p[2]);
+	for (const a of areas.list) if (a.population) used.add(a.population.prov);
+	for (const g of groupings.list) used.add(g.prov);
+	for (const f of base.facts) used.add(f.prov);
+
+	const summary: MergeSummary = {
+		added,
+		replaced,
+		unchanged,
+		deleted,
+		indicatorsAdded: indicators.added,
+		indicatorsUpdated: indicators.updated,
+		areasAdded: areas.added,
+	};
+	const record: ImportRecord = {
+		...input.record,
+		summary: {
+			...(input.record.summary ?? {}),
+			tillagda: added,
+			ersatta: replaced,
+			oforandrade: unchanged,
+			borttagna: deleted,
+		},
+	};
+	return {
+		dataset: {
+			...base,
+			provenance: provenance.filter((p) => used.has(p.id)),
+			areas: areas.list,
+			groupings: groupings.list,
+			indicators: indicators.list.sort((a, b) => a.id.localeCompare(b.id)),
+			series: mergedSeries,
+			imports: [...base.imports, record],
+		},
+		summary,
+	};
+}
