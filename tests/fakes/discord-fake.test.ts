@@ -111,6 +111,9 @@ async function answer(interaction: Interaction, client: Client): Promise<void> {
 			await interaction.followUp({ content: `id ${response.resource?.message?.id ?? 'saknas'}` });
 			return;
 		}
+		case 'lang':
+			await interaction.reply({ content: 'x'.repeat(2001) });
+			return;
 		case 'seg':
 			await sleep(150);
 			await interaction.reply({ content: 'Sent ute' });
@@ -300,6 +303,18 @@ describe('DiscordFake with a real discord.js client', () => {
 			['ack', undefined],
 			['rejected', 'alreadyAcknowledged'],
 		]);
+	});
+
+	it("GIVEN a reply over Discord's limits THEN the client gets 50035 with the offending field", async () => {
+		const { fake, errors } = await start();
+
+		const handle = fake.dispatch(fake.chatInput('lang'));
+		await vi.waitFor(() => expect(errors).toHaveLength(1));
+
+		expect(errors[0]).toBeInstanceOf(DiscordAPIError);
+		expect(errors[0]).toMatchObject({ code: 50035, rawError: { errors: { data: { content: {} } } } });
+		expect(String(errors[0])).toContain('data.content[BASE_TYPE_MAX_LENGTH]');
+		expect(fake.interaction(handle).ackType).toBeUndefined();
 	});
 
 	it('GIVEN an expired interaction THEN the client gets 10062 and waitForResponse rejects', async () => {

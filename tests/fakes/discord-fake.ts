@@ -2304,7 +2304,13 @@ export class DiscordFake {
 		}
 		if (type === 4 || type === 7) {
 			const invalid = this.#validateMessage(data, type === 4, request.fileFields);
-			if (invalid) return this.#reject(record, request, invalid, 'invalid', type);
+			if (invalid) {
+				// In a callback the message sits under `data`, and so do Discord's error paths.
+				const body = asRecord(invalid.body);
+				const nested =
+					body.errors === undefined ? invalid : { ...invalid, body: { ...body, errors: { data: body.errors } } };
+				return this.#reject(record, request, nested, 'invalid', type);
+			}
 		}
 		const choices = asArray(data.choices) as APIApplicationCommandOptionChoice[];
 		if (type === 8 && this.#validate) {
