@@ -1,0 +1,181 @@
+/**
+ * Chart spec → PNG.
+ *
+ * One long-lived `ChartJSNodeCanvas` per size in {@link CHART_SIZES} (`wide` 1000×560, `tall`
+ * 1000×820, `xtall` 1000×1200), created lazily on first use and reused: every instance loads its
+ * own copy of Chart.js, so an instance per render leaks memory. The DejaVu Sans files are
+ * registered before the first render so å, ä and ö look the same on every machine.
+ *
+ * Renders run on the main thread behind a small semaphore (default two in flight) so a burst of
+ * requests queues instead of holding many full-size canvases at once. Chart.js draws synchronously;
+ * PNG encoding runs on libuv's thread pool, which is where the second slot helps.
+ */
+import { existsSync } from 'node:fs';
+import { registerFont } from 'canvas';
+import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { CHART_SIZES, FONT_FAMILY, chartSizeFor, toChartConfig, type ChartSizeName } from './config.js';
+import type { ChartSpec } from './spec.js';
+
+/** Font files registered under {@link FONT_FAMILY}; installed by `scripts/setup.sh` (fonts-dejavu-core). */
+export const FONT_FILES = {
+	regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+	bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+} as const;
+
+let fontsRegistered = false;
+
+/**
+ * Registers the chart font with canvas once. Must run before the first canvas is created; the
+ * renderer calls it itself.
+ *
+ * @throws Error naming the missing file and the package that provides it.
+ */
+export function ensureChartFonts(): void {
+	if (fontsRegistered) return;
+	for (const [weight, file] of Object.entries(FONT_FILES)) {
+		if (!existsSync(file)) {
+			throw new Error(
+				`Typsnittsfilen ${file} saknas, så diagram kan inte ritas med å, ä och ö. ` +
+					'Installera Debian-paketet fonts-dejavu-core (npm run setup gör det).',
+			);
+		}
+		registerFont(file, { family: FONT_FAMILY, weight: weight === 'bold' ? 'bold' : 'normal' });
+	}
+	fontsRegistered = true;
+}
+
+const renderers = new Map<ChartSizeName, ChartJSNodeCanvas>();
+
+function rendererFor(size: ChartSizeName): ChartJSNodeCanvas {
+	let renderer = renderers.get(size);
+	if (!renderer) {
+		ensureChartFonts();
+		const { width, height } = CHART_SIZES[size];
+		renderer = new ChartJSNodeCanvas({
+			width,
+			height,
+			backgroundColour: 'white',
+			chartCallback: (chartJs) => {
+				// Fallbacks only: every configuration sets its fonts explicitly.
+				chartJs.defaults.font.family = FONT_FAMILY;
+				chartJs.defaults.color = '#1A1A1A';
+			},
+		});
+		renderers.set(size, renderer);
+	}
+	return renderer;
+}
+
+/** Counters for monitoring and benchmarks. */
+export interface RenderStats {
+	/** Renders currently drawing or encoding. */
+	readonly inFlight: number;
+	/** Renders waiting for a slot. */
+	readonly queued: number;
+	/** The current bound on {@link RenderStats.inFlight}. */
+	readonly maxInFlight: number;
+	/** Highest {@link RenderStats.inFlight} seen since start or the last {@link resetRenderStats}. */
+	readonly peakInFlight: number;
+	/** Renders that returned a PNG. */
+	readonly completed: number;
+	/** Renders that threw. */
+	readonly failed: number;
+	/** Sizes whose renderer has been created. */
+	readonly renderers: readonly ChartSizeName[];
+}
+
+/** Default bound on simultaneous renders. */
+export const DEFAULT_MAX_IN_FLIGHT = 2;
+
+let maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+let inFlight = 0;
+let peakInFlight = 0;
+let completed = 0;
+let failed = 0;
+const waiting: (() => void)[] = [];
+
+function take(): void {
+	inFlight++;
+	peakInFlight = Math.max(peakInFlight, inFlight);
+}
+
+function pump(): void {
+	while (inFlight < maxInFlight && waiting.length > 0) {
+		const next = waiting.shift();
+		if (!next) break;
+		take();
+		next();
+	}
+}
+
+function acquire(): Promise<void> {
+	if (inFlight < maxInFlight && waiting.length === 0) {
+		take();
+		return Promise.resolve();
+	}
+	return new Promise((resolve) => {
+		waiting.push(resolve);
+	});
+}
+
+function release(): void {
+	inFlight--;
+	pump();
+}
+
+/**
+ * Sets how many renders may run at once (at least 1). Lowering it lets running renders finish;
+ * raising it starts queued ones immediately.
+ */
+export function setMaxInFlight(limit: number): void {
+	if (!Number.isInteger(limit) || limit < 1)
+		throw new RangeError(`maxInFlight måste vara ett heltal ≥ 1, fick ${limit}.`);
+	maxInFlight = limit;
+	pump();
+}
+
+/** Current queue and counters. */
+export function getRenderStats(): RenderStats {
+	return {
+		inFlight,
+		queued: waiting.length,
+		maxInFlight,
+		peakInFlight,
+		completed,
+		failed,
+		renderers: [...renderers.keys()],
+	};
+}
+
+/** Resets the peak and the completed/failed counters (not the queue). */
+export function resetRenderStats(): void {
+	peakInFlight = inFlight;
+	completed = 0;
+	failed = 0;
+}
+
+/**
+ * Renders `spec` to a PNG at the size {@link chartSizeFor} picks. Waits for a free slot when
+ * {@link setMaxInFlight} renders are already running.
+ *
+ * @throws RangeError for an inconsistent spec (see `toChartConfig`), Error when the font is missing.
+ */
+export async function renderChart(spec: ChartSpec): Promise<Buffer> {
+	await acquire();
+	try {
+		const size = chartSizeFor(spec);
+		const renderer = rendererFor(size);
+		// A fresh configuration per render: Chart.js mutates the one it is given.
+		const config = toChartConfig(spec, CHART_SIZES[size]);
+		const png = await renderer.renderToBuffer(config, 'image/png');
+		completed++;
+		return png;
+	} catch (error) {
+		failed++;
+		throw error;
+	} finally {
+		release();
+	}
+}
+
+export { CHART_SIZES, chartSizeFor, type ChartSizeName };
