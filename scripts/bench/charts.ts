@@ -1,0 +1,270 @@
+/**
+ * Chart rendering benchmark: render time per chart kind at the size the bot sends to Discord, and
+ * memory growth over a long run with the long-lived renderers.
+ *
+ * Renders are timed one at a time (spec → config → PNG, including encoding) after a warm-up, so
+ * the figures are per-render latency rather than throughput. The memory run then renders 2 000
+ * mixed charts through the normal bounded queue and compares RSS before and after.
+ */
+import { performance } from 'node:perf_hooks';
+import { CHART_SIZES, chartSizeFor, getRenderStats, renderChart } from '../../src/charts/render.js';
+import type { BarChartSpec, ChartSpec } from '../../src/charts/spec.js';
+import { percentile, rssMb, type BenchFigure, type BenchSection } from './types.js';
+
+const SECTION = 'charts';
+const WARMUP_PER_KIND = 20;
+const TIMED_PER_KIND = 200;
+const MEMORY_RENDERS = 2000;
+const MEMORY_BATCH = 8;
+const SOURCE = 'Källa: Kolada · Medelvärden: ÖJ-botens egen beräkning';
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run draws the same charts. */
+function seeded(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const KOMMUNER = [
+	'Upplands Väsby',
+	'Malung-Sälen',
+	'Östra Göinge',
+	'Håbo',
+	'Habo',
+	'Ånge',
+	'Ängelholm',
+	'Aneby',
+	'Upplands-Bro',
+	'Ljusnarsberg',
+	'Södertälje',
+	'Eskilstuna',
+	'Filipstad',
+	'Örebro',
+	'Haparanda',
+];
+
+function specs(): Record<string, ChartSpec> {
+	const random = seeded(2023);
+	const barSpec: BarChartSpec = {
+		kind: 'bar',
+		orientation: 'vertical',
+		title: 'Vuxna med långvarigt ekonomiskt bistånd, andel (%) · 2023',
+		subtitle: 'Håbo jämfört med liknande kommuner',
+		unit: '%',
+		format: { style: 'percent', decimals: 1 },
+		source: SOURCE,
+		bars: KOMMUNER.slice(0, 10)
+			.map((label) => ({
+				label,
+				value: Math.round((0.4 + random() * 2.6) * 10) / 10,
+				role: label === 'Håbo' ? ('focus' as const) : ('other' as const),
+			}))
+			.sort((a, b) => b.value - a.value),
+		referenceLines: [{ label: 'Riket', value: 1.8 }],
+	};
+	// A top list as the bot draws it: the 15 highest of 290 kommun values.
+	const all = Array.from({ length: 290 }, () => Math.round(600 + random() ** 2 * 4200)).sort((a, b) => b - a);
+	const topList: BarChartSpec = {
+		kind: 'bar',
+		orientation: 'horizontal',
+		title: 'Utbetalt ekonomiskt bistånd per invånare, kronor · 2023',
+		subtitle: 'De 15 kommuner med högst värde av 290',
+		unit: 'kr',
+		format: { style: 'kronor', decimals: 0 },
+		source: 'Källa: Kolada',
+		bars: KOMMUNER.map((label, i) => ({
+			label,
+			value: all[i] ?? null,
+			role: label === 'Upplands Väsby' ? ('focus' as const) : ('other' as const),
+		})),
+		referenceLines: [{ label: 'Riket', value: 1560 }],
+	};
+	const years = Array.from({ length: 15 }, (_, i) => 2009 + i);
+	const trend = (start: number, gapEvery: number): (number | null)[] =>
+		years.map((_, i) =>
+			gapEvery > 0 && i % gapEvery === gapEvery - 1 ? null : start + Math.sin(i / 2) * 0.3 - i * 0.02,
+		);
+	return {
+		'bar (10 kommuner)': barSpec,
+		'bar top 15 of 290': topList,
+		'line 15 years with gaps': {
+			kind: 'line',
+			title: 'Vuxna med långvarigt ekonomiskt bistånd, andel (%) · 2009–2023',
+			unit: '%',
+			format: { style: 'percent', decimals: 1 },
+			source: SOURCE,
+			years,
+			series: [
+				{ label: 'Håbo', role: 'focus', values: trend(1.8, 5) },
+				{ label: 'Riket', role: 'reference', values: trend(2.2, 0) },
+				{ label: 'Habo', role: 'other', values: trend(0.9, 4) },
+				{ label: 'Upplands Väsby', role: 'other', values: trend(2.5, 0) },
+			],
+		},
+		'categorical 10 areas': {
+			kind: 'categorical',
+			variant: 'areas',
+			title: 'Rutin för att upptäcka våld i nära relationer · 2023',
+			unit: '',
+			format: { style: 'number', decimals: 0 },
+			source: 'Källa: Socialstyrelsen, Öppna jämförelser',
+			categories: [
+				{ label: 'Ja', rank: 0 },
+				{ label: 'Delvis', rank: 1 },
+				{ label: 'Nej', rank: 2 },
+			],
+			rows: KOMMUNER.slice(0, 10).map((label, i) => ({
+				label,
+				role: label === 'Håbo' ? ('focus' as const) : ('other' as const),
+				answer: i % 4 === 3 ? null : { label: ['Ja', 'Delvis', 'Nej'][i % 3] ?? 'Ja', rank: i % 3 },
+			})),
+		},
+		'categorical shares 5 groups': {
+			kind: 'categorical',
+			variant: 'shares',
+			title: 'Rutin för att upptäcka våld i nära relationer · 2023',
+			unit: '%',
+			format: { style: 'percent', decimals: 0 },
+			source: 'Källa: Socialstyrelsen, Öppna jämförelser',
+			categories: [
+				{ label: 'Ja', rank: 0 },
+				{ label: 'Delvis', rank: 1 },
+				{ label: 'Nej', rank: 2 },
+			],
+			groups: [
+				{ label: 'Storstäder', n: 3, counts: [3, 0, 0] },
+				{ label: 'Pendlingskommun nära storstad', n: 49, counts: [30, 10, 7], role: 'focus' },
+				{ label: 'Större städer', n: 22, counts: [15, 4, 3] },
+				{ label: 'Landsbygdskommuner', n: 47, counts: [20, 15, 10] },
+				{ label: 'Riket', n: 290, counts: [180, 60, 40], role: 'reference' },
+			],
+		},
+		'profile 40 rows': {
+			kind: 'profile',
+			title: 'Håbo jämfört med riket · 2023',
+			unit: '%',
+			format: { style: 'percent', decimals: 0 },
+			source: SOURCE,
+			rows: Array.from({ length: 40 }, (_, i) =>
+				i % 7 === 6
+					? {
+							kind: 'answer' as const,
+							label: `Rutin för samverkan ${i}`,
+							answer: i % 2 ? 'Ja' : 'Nej',
+							assessment: i % 2 ? ('good' as const) : ('bad' as const),
+						}
+					: {
+							kind: 'numeric' as const,
+							label: `Långvarigt ekonomiskt bistånd ${i}`,
+							diff: i === 8 ? null : Math.round((random() - 0.5) * 120),
+							assessment: (['good', 'bad', 'neutral'] as const)[i % 3] ?? 'neutral',
+						},
+			),
+		},
+	};
+}
+
+interface Timings {
+	/** Wall-clock milliseconds per render. */
+	readonly wall: number[];
+	/** CPU milliseconds per render, all threads (drawing on the main thread, PNG encoding in the pool). */
+	readonly cpu: number[];
+}
+
+async function timeRenders(spec: ChartSpec, count: number): Promise<Timings> {
+	const wall: number[] = [];
+	const cpu: number[] = [];
+	for (let i = 0; i < count; i++) {
+		const cpuStart = process.cpuUsage();
+		const start = performance.now();
+		await renderChart(spec);
+		wall.push(performance.now() - start);
+		const used = process.cpuUsage(cpuStart);
+		cpu.push((used.user + used.system) / 1000);
+	}
+	return { wall, cpu };
+}
+
+/** Render p50/p95 per chart kind and RSS growth over 2 000 renders with the long-lived renderers. */
+export const chartsBench: BenchSection = {
+	name: SECTION,
+	run: async () => {
+		const figures: BenchFigure[] = [];
+		const all = Object.entries(specs());
+		const rssStart = rssMb();
+
+		for (const [, spec] of all) await timeRenders(spec, WARMUP_PER_KIND);
+
+		for (const [name, spec] of all) {
+			const { width, height } = CHART_SIZES[chartSizeFor(spec)];
+			const { wall: samples, cpu } = await timeRenders(spec, TIMED_PER_KIND);
+			const isBar = spec.kind === 'bar';
+			// CPU time is not inflated by other processes on the machine, unlike wall time.
+			const note = `${width}×${height}, n=${TIMED_PER_KIND} after ${WARMUP_PER_KIND} warm-up, CPU p50 ${percentile(cpu, 50).toFixed(1)} ms`;
+			figures.push(
+				{
+					section: SECTION,
+					name: `render p50 ${name}`,
+					value: percentile(samples, 50),
+					unit: 'ms',
+					...(isBar ? { target: { op: '<=', value: 40 } as const } : {}),
+					note,
+				},
+				{
+					section: SECTION,
+					name: `render p95 ${name}`,
+					value: percentile(samples, 95),
+					unit: 'ms',
+					...(isBar ? { target: { op: '<=', value: 80 } as const } : {}),
+					note,
+				},
+			);
+		}
+
+		globalThis.gc?.();
+		const rssBefore = rssMb();
+		const started = performance.now();
+		for (let done = 0; done < MEMORY_RENDERS; done += MEMORY_BATCH) {
+			const batch = Array.from({ length: Math.min(MEMORY_BATCH, MEMORY_RENDERS - done) }, (_, i) => {
+				const entry = all[(done + i) % all.length];
+				return entry ? renderChart(entry[1]) : Promise.resolve(Buffer.alloc(0));
+			});
+			await Promise.all(batch);
+		}
+		const elapsed = (performance.now() - started) / 1000;
+		globalThis.gc?.();
+		const rssAfter = rssMb();
+		const stats = getRenderStats();
+
+		figures.push(
+			{
+				section: SECTION,
+				name: `RSS growth over ${MEMORY_RENDERS} renders after warm-up`,
+				value: rssAfter - rssBefore,
+				unit: 'MB',
+				target: { op: '<=', value: 30 },
+				note: `${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB (process start of section ${rssStart.toFixed(0)} MB), mixed kinds, ${MEMORY_BATCH} requested at once`,
+			},
+			{
+				section: SECTION,
+				name: 'RSS after long run',
+				value: rssAfter,
+				unit: 'MB',
+				note: `renderers: ${stats.renderers.join(', ')}`,
+			},
+			{
+				section: SECTION,
+				name: 'throughput, mixed kinds',
+				value: MEMORY_RENDERS / elapsed,
+				unit: 'renders/s',
+				note: `max in flight ${stats.maxInFlight}, peak ${stats.peakInFlight}`,
+			},
+		);
+		return figures;
+	},
+};
