@@ -78,13 +78,15 @@ export function indicatorAnswer(ctx: AnswerContext, input: string): Answer {
 						`Borttagen ur Kolada (senast sedd ${k.lastSeen ?? 'okänt'})`,
 						`Removed from Kolada (last seen ${k.lastSeen ?? 'unknown'})`,
 					);
-		const next = k.publicationDate
-			? tr(
-					ctx,
-					` · nästa publicering ${k.publicationDate}${k.publPeriod ? ` (avser ${k.publPeriod})` : ''}`,
-					` · next release ${k.publicationDate}${k.publPeriod ? ` (for ${k.publPeriod})` : ''}`,
-				)
-			: '';
+		const todayIso = ctx.today.toISOString().slice(0, 10);
+		const next =
+			k.status === 'active' && k.publicationDate && k.publicationDate >= todayIso
+				? tr(
+						ctx,
+						` · nästa publicering ${k.publicationDate}${k.publPeriod ? ` (avser ${k.publPeriod})` : ''}`,
+						` · next release ${k.publicationDate}${k.publPeriod ? ` (for ${k.publPeriod})` : ''}`,
+					)
+				: '';
 		fields.push({ name: 'Kolada', value: `${status}${next}`, inline: false });
 	}
 	if (indicator.discontinuedAfter !== undefined) {

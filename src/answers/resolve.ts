@@ -36,6 +36,7 @@ export function errorAnswer(
 
 /** The wording of the errors for one kind of thing. */
 interface Wording {
+	readonly expected: { readonly sv: string; readonly en: string };
 	readonly empty: { readonly sv: string; readonly en: string };
 	readonly notFound: (input: string) => { readonly sv: string; readonly en: string };
 }
@@ -45,7 +46,7 @@ function fromResolution<T>(
 	command: string,
 	option: string,
 	input: string,
-	resolution: Resolution<T>,
+	resolution: Resolution<T> | { readonly status: 'wrong_scope'; readonly item: T },
 	label: (item: T) => string,
 	idOf: (item: T) => string,
 	wording: Wording,
@@ -77,11 +78,25 @@ function fromResolution<T>(
 			const text = wording.notFound(quote(input));
 			return { ok: false, error: errorAnswer(command, 'not_found', tr(ctx, text.sv, text.en)) };
 		}
+		case 'wrong_scope':
+			return {
+				ok: false,
+				error: errorAnswer(
+					command,
+					'invalid_option',
+					tr(
+						ctx,
+						`${label(resolution.item)} går inte att använda här – fältet **${option}** behöver ${wording.expected.sv}.`,
+						`${label(resolution.item)} can't be used here – **${option}** needs ${wording.expected.en}.`,
+					),
+				),
+			};
 	}
 }
 
 const AREA_WORDING: Record<AreaScope, Wording> = {
 	kommun: {
+		expected: { sv: 'en kommun', en: 'a kommun' },
 		empty: { sv: 'Skriv en kommun, t.ex. Malmö eller 1280.', en: 'Please enter a kommun, e.g. Malmö or 1280.' },
 		notFound: (q) => ({
 			sv: `Jag hittar ingen kommun som heter ”${q}”. Prova kommunens namn eller kod (t.ex. 0180 för Stockholm).`,
@@ -89,6 +104,7 @@ const AREA_WORDING: Record<AreaScope, Wording> = {
 		}),
 	},
 	place: {
+		expected: { sv: 'en kommun, ett län eller Riket', en: 'a kommun, a län or Riket' },
 		empty: { sv: 'Skriv en kommun, ett län eller Riket.', en: 'Please enter a kommun, a län or Riket.' },
 		notFound: (q) => ({
 			sv: `Jag hittar ingen kommun, inget län och ingen stadsdel som heter ”${q}”. Prova namnet eller koden (t.ex. 0180 för Stockholm).`,
@@ -96,6 +112,7 @@ const AREA_WORDING: Record<AreaScope, Wording> = {
 		}),
 	},
 	all: {
+		expected: { sv: 'ett område', en: 'an area' },
 		empty: { sv: 'Skriv en kommun, ett län eller en grupp.', en: 'Please enter a kommun, a län or a group.' },
 		notFound: (q) => ({
 			sv: `Jag hittar inget område som heter ”${q}”.`,
@@ -105,6 +122,7 @@ const AREA_WORDING: Record<AreaScope, Wording> = {
 };
 
 const INDICATOR_WORDING: Wording = {
+	expected: { sv: 'en indikator', en: 'an indicator' },
 	empty: {
 		sv: 'Skriv en indikator, t.ex. ”långvarigt bistånd” eller ”FREDA”.',
 		en: 'Please enter an indicator, e.g. ”långvarigt bistånd” or ”FREDA”.',

@@ -19,6 +19,9 @@ export const MAX_CHOICE_NAME = 100;
 /** Which areas a lookup accepts. */
 export type AreaScope = 'all' | 'kommun' | 'place';
 
+/** An area lookup: a {@link Resolution}, or an exact hit on an area the scope does not accept. */
+export type AreaResolution = Resolution<Area> | { readonly status: 'wrong_scope'; readonly item: Area };
+
 const SCOPE_TYPES: Record<AreaScope, readonly AreaType[]> = {
 	all: ['riket', 'lan', 'kommun', 'stadsdel', 'grupp'],
 	kommun: ['kommun'],
@@ -108,9 +111,19 @@ export class Search {
 		return index;
 	}
 
-	/** Resolves free text (a name, an official name, a code) to an area. */
-	resolveArea(query: string, scope: AreaScope = 'place'): Resolution<Area> {
-		return this.areaIndex(scope).resolve(query);
+	/**
+	 * Resolves free text (a name, an official name, a code) to an area of the scope. An exact hit
+	 * on an area outside the scope ("Stockholms län" where a kommun is needed) is reported as
+	 * `wrong_scope` rather than fuzzy-matched to something else.
+	 */
+	resolveArea(query: string, scope: AreaScope = 'place'): AreaResolution {
+		const scoped = this.areaIndex(scope).resolve(query);
+		if (scope === 'all' || (scoped.status === 'found' && scoped.tier !== 'fuzzy')) return scoped;
+		const any = this.areaIndex('all').resolve(query);
+		if (any.status === 'found' && any.tier !== 'fuzzy' && !SCOPE_TYPES[scope].includes(any.item.type)) {
+			return { status: 'wrong_scope', item: any.item };
+		}
+		return scoped;
 	}
 
 	/** Resolves free text (an id, a title, a keyword) to an indicator. */

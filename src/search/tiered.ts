@@ -1,7 +1,8 @@
 /**
  * Tiered name resolution over one kind of item (areas or indicators):
  * exact id → exact primary name (diacritics kept) → exact alias → exact folded name, only if
- * unique → fuse.js with a score margin. Ties and near-ties come back as ambiguous with candidates,
+ * unique → fuse.js with a score margin. The fuzzy tier compares folded text (typos rarely get
+ * å ä ö right); the exact tiers before it are what tell "Habo" from "Håbo". Ties and near-ties come back as ambiguous with candidates,
  * never as a silent pick.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
@@ -35,12 +36,28 @@ export interface Suggestion<T> {
 
 interface FuseDoc {
 	readonly index: number;
-	readonly primary: readonly string[];
-	readonly primaryFolded: readonly string[];
+	/** Primary names, folded ("malmo", "upplands bro"). */
+	readonly names: readonly string[];
+	/** Aliases and keywords, folded. */
 	readonly aliases: readonly string[];
-	readonly aliasesFolded: readonly string[];
-	readonly id: string;
 }
+
+/** Trigrams of a folded string, padded so word starts and ends count ("  ma", "mal" …). */
+export function trigrams(folded: string): string[] {
+	const padded = ` ${folded} `;
+	const out = new Set<string>();
+	for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+	return [...out];
+}
+
+/** How many candidates the trigram prefilter hands to fuse.js per query. */
+const CANDIDATES = 40;
+
+/**
+ * Characters of each name that fuse.js scores. Bitap's cost grows with text length; the words
+ * people type are at the start of a title, and keywords carry the rest.
+ */
+const FUZZY_TEXT = 64;
 
 /** Tuning of the fuzzy tier. */
 export interface FuzzyTuning {
@@ -68,42 +85,69 @@ export class TieredIndex<T> {
 	private readonly byPrimary = new Map<string, number[]>();
 	private readonly byAlias = new Map<string, number[]>();
 	private readonly byFolded = new Map<string, number[]>();
-	private readonly fuse: Fuse<FuseDoc>;
+	/** All names (normalised and folded) sorted, for prefix lookup by binary search. */
+	private readonly sortedNames: { readonly name: string; readonly index: number }[] = [];
+	private readonly fuseDocs: readonly FuseDoc[];
+	private readonly fuseOptions: IFuseOptions<FuseDoc>;
+	/** Trigram → doc indexes, to preselect fuzzy candidates without scanning every name. */
+	private readonly grams = new Map<string, number[]>();
+	private readonly counts: Uint16Array;
 	private readonly tuning: FuzzyTuning;
 
 	constructor(docs: readonly SearchDoc<T>[], tuning: Partial<FuzzyTuning> = {}) {
 		this.docs = docs;
 		this.tuning = { ...DEFAULT_TUNING, ...tuning };
-		const fuseDocs: FuseDoc[] = docs.map((doc, index) => {
+		this.counts = new Uint16Array(docs.length);
+		this.fuseDocs = docs.map((doc, index) => {
 			this.byId.set(normalizeQuery(doc.id), index);
 			const primary = doc.primary.map(normalizeQuery);
 			const aliases = doc.aliases.map(normalizeQuery);
 			for (const name of primary) push(this.byPrimary, name, index);
 			for (const name of aliases) push(this.byAlias, name, index);
-			for (const name of [...primary, ...aliases]) push(this.byFolded, foldDiacritics(name), index);
+			for (const name of [...primary, ...aliases]) {
+				const folded = foldDiacritics(name);
+				push(this.byFolded, folded, index);
+				this.sortedNames.push({ name, index });
+				if (folded !== name) this.sortedNames.push({ name: folded, index });
+			}
+			const names = [...new Set(primary.map(foldDiacritics))];
+			const aliasesFolded = [...new Set(aliases.map(foldDiacritics))].filter((a) => !names.includes(a));
+			for (const gram of new Set([...names, ...aliasesFolded].flatMap(trigrams))) push(this.grams, gram, index);
 			return {
 				index,
-				id: normalizeQuery(doc.id),
-				primary,
-				primaryFolded: primary.map(foldDiacritics),
-				aliases,
-				aliasesFolded: aliases.map(foldDiacritics),
+				names: names.map((n) => n.slice(0, FUZZY_TEXT)),
+				aliases: aliasesFolded.map((n) => n.slice(0, FUZZY_TEXT)),
 			};
 		});
-		const options: IFuseOptions<FuseDoc> = {
+		this.fuseOptions = {
 			includeScore: true,
 			ignoreLocation: true,
 			threshold: this.tuning.suggest,
 			minMatchCharLength: 2,
 			keys: [
-				{ name: 'primary', weight: 3 },
-				{ name: 'primaryFolded', weight: 2 },
-				{ name: 'aliases', weight: 1.5 },
-				{ name: 'aliasesFolded', weight: 1 },
-				{ name: 'id', weight: 1 },
+				{ name: 'names', weight: 2 },
+				{ name: 'aliases', weight: 1 },
 			],
 		};
-		this.fuse = new Fuse(fuseDocs, options);
+		this.sortedNames.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	}
+
+	/** Indexes of items with a name starting with `prefix` (binary search, then a short scan). */
+	private prefixHits(prefix: string, limit: number): number[] {
+		let lo = 0;
+		let hi = this.sortedNames.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if ((this.sortedNames[mid]?.name ?? '') < prefix) lo = mid + 1;
+			else hi = mid;
+		}
+		const hits: number[] = [];
+		for (let i = lo; i < this.sortedNames.length && hits.length < limit; i++) {
+			const entry = this.sortedNames[i];
+			if (!entry?.name.startsWith(prefix)) break;
+			if (!hits.includes(entry.index)) hits.push(entry.index);
+		}
+		return hits;
 	}
 
 	/** Number of indexed items. */
@@ -115,8 +159,31 @@ export class TieredIndex<T> {
 		return indexes.map((i) => (this.docs[i] as SearchDoc<T>).item);
 	}
 
+	/**
+	 * Fuzzy matches: the items sharing the most trigrams with the folded query are preselected, then
+	 * fuse.js scores just those. Keeps a query fast whatever the size of the index.
+	 */
 	private fuzzy(query: string, limit: number): { index: number; score: number }[] {
-		return this.fuse.search(query, { limit }).map((r) => ({ index: r.item.index, score: r.score ?? 1 }));
+		const folded = foldDiacritics(query);
+		const grams = trigrams(folded);
+		const touched: number[] = [];
+		for (const gram of grams) {
+			for (const index of this.grams.get(gram) ?? []) {
+				if (this.counts[index] === 0) touched.push(index);
+				this.counts[index] = (this.counts[index] ?? 0) + 1;
+			}
+		}
+		const minShared = Math.max(1, Math.floor(grams.length * 0.3));
+		const candidates = touched
+			.filter((i) => (this.counts[i] ?? 0) >= minShared)
+			.sort((a, b) => (this.counts[b] ?? 0) - (this.counts[a] ?? 0) || a - b)
+			.slice(0, CANDIDATES)
+			.map((i) => this.fuseDocs[i] as FuseDoc);
+		for (const i of touched) this.counts[i] = 0;
+		if (candidates.length === 0) return [];
+		return new Fuse(candidates, this.fuseOptions)
+			.search(folded, { limit })
+			.map((r) => ({ index: r.item.index, score: r.score ?? 1 }));
 	}
 
 	/** Resolves free text to one item, or explains why it cannot (ambiguous, not found, empty). */
@@ -172,8 +239,13 @@ export class TieredIndex<T> {
 		if (id !== undefined) add(id, -3);
 		for (const i of this.byPrimary.get(query) ?? []) add(i, -2);
 		for (const i of this.byAlias.get(query) ?? []) add(i, -1.5);
-		for (const i of this.byFolded.get(foldDiacritics(query)) ?? []) add(i, -1);
-		for (const r of this.fuzzy(query, limit)) add(r.index, r.score);
+		const folded = foldDiacritics(query);
+		for (const i of this.byFolded.get(folded) ?? []) add(i, -1);
+		for (const i of this.prefixHits(query, limit)) add(i, -0.5);
+		if (folded !== query) for (const i of this.prefixHits(folded, limit)) add(i, -0.4);
+		// Once something matches exactly or by prefix, only close fuzzy hits are worth showing.
+		const fuzzyCeiling = out.size > 0 ? 0.2 : this.tuning.suggest;
+		for (const r of this.fuzzy(query, limit)) if (r.score <= fuzzyCeiling) add(r.index, r.score);
 		return [...out.entries()]
 			.sort((a, b) => a[1] - b[1])
 			.slice(0, limit)
