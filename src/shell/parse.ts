@@ -1,0 +1,77 @@
+/**
+ * Parses a shell line like `/värde kommun:Malmö indikator:långvarigt bistånd år:2022` into a command
+ * and its raw option values, using the command definitions (option names and types) so values may
+ * contain spaces and colons (`kommuner:kommungrupp:A1`).
+ */
+import type { APIApplicationCommandOption } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord.js';
+import type { Command } from '../../commands/command.js';
+
+/** A parsed line. */
+export type ParsedLine =
+	| {
+			readonly ok: true;
+			readonly command: Command;
+			readonly values: Readonly<Record<string, string | number | boolean>>;
+	  }
+	| { readonly ok: false; readonly reason: 'not_command' | 'unknown_command' | 'empty'; readonly name?: string };
+
+/** Options of a command as Discord sees them. */
+export function optionsOf(command: Command): readonly APIApplicationCommandOption[] {
+	return command.data.toJSON().options ?? [];
+}
+
+/** Finds a command by its Swedish name or an English localisation ("value" → "värde"). */
+export function commandByName(commands: readonly Command[], name: string): Command | undefined {
+	const wanted = name.normalize('NFC').toLocaleLowerCase('sv');
+	return commands.find((c) => {
+		const json = c.data.toJSON();
+		return json.name === wanted || Object.values(json.name_localizations ?? {}).includes(wanted);
+	});
+}
+
+function coerce(option: APIApplicationCommandOption | undefined, raw: string): string | number | boolean {
+	const value = raw.trim();
+	if (!option) return value;
+	if (option.type === ApplicationCommandOptionType.Integer || option.type === ApplicationCommandOptionType.Number) {
+		return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+	}
+	if (option.type === ApplicationCommandOptionType.Boolean) {
+		if (/^(true|ja|yes|1|sant)$/i.test(value)) return true;
+		if (/^(false|nej|no|0|falskt)$/i.test(value)) return false;
+	}
+	return value;
+}
+
+/** Parses one line against the command list. */
+export function parseLine(commands: readonly Command[], line: string): ParsedLine {
+	const trimmed = line.normalize('NFC').trim();
+	if (trimmed === '') return { ok: false, reason: 'empty' };
+	if (!trimmed.startsWith('/')) return { ok: false, reason: 'not_command' };
+	const match = /^\/(\S+)\s*([\s\S]*)$/.exec(trimmed);
+	const name = match?.[1] ?? '';
+	const command = commandByName(commands, name);
+	if (!command) return { ok: false, reason: 'unknown_command', name };
+	const options = optionsOf(command);
+	const names = new Map<string, APIApplicationCommandOption>();
+	for (const o of options) {
+		names.set(o.name, o);
+		for (const localized of Object.values(o.name_localizations ?? {})) if (localized) names.set(localized, o);
+	}
+	const rest = match?.[2] ?? '';
+	const values: Record<string, string | number | boolean> = {};
+	// Split at " name:" where name is a known option of this command.
+	const pattern = new RegExp(
+		`(?:^|\\s)(${[...names.keys()].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}):`,
+		'giu',
+	);
+	const marks = names.size === 0 ? [] : [...rest.matchAll(pattern)];
+	marks.forEach((m, i) => {
+		const option = names.get((m[1] ?? '').toLocaleLowerCase('sv'));
+		if (!option) return;
+		const start = m.index + m[0].length;
+		const end = marks[i + 1]?.index ?? rest.length;
+		values[option.name] = coerce(option, rest.slice(start, end));
+	});
+	return { ok: true, command, values };
+}

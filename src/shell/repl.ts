@@ -1,0 +1,74 @@
+/**
+ * The local shell started by `npm start` without a Discord token: type the bot's slash commands,
+ * Tab completes command names and option values from the same fuzzy index, answers print as text
+ * and charts are written to the output folder.
+ */
+import { createInterface, type CompleterResult } from 'node:readline';
+import { inputFrom, type Command } from '../../commands/command.js';
+import type { DataRuntime } from '../runtime.js';
+import { writeAnswerFiles } from './files.js';
+import { commandByName, optionsOf, parseLine } from './parse.js';
+import { runLine } from './run.js';
+import { renderText } from './text.js';
+
+/** Completes `/kom` → command names and `kommun:malm` → option values (ids) via the command's autocomplete. */
+export function complete(
+	runtime: DataRuntime,
+	commands: readonly Command[],
+	line: string,
+	print: (text: string) => void,
+): CompleterResult {
+	const commandMatch = /^\/(\S*)$/.exec(line);
+	if (commandMatch) {
+		const prefix = commandMatch[1] ?? '';
+		const hits = commands.map((c) => `/${c.data.name} `).filter((n) => n.startsWith(`/${prefix}`));
+		return [hits, line];
+	}
+	const head = /^\/(\S+)\s/.exec(line);
+	const command = head ? commandByName(commands, head[1] ?? '') : undefined;
+	if (!command) return [[], line];
+	const options = optionsOf(command);
+	const optionMatch = /(?:^|\s)([\p{L}_]+):([^:]*)$/u.exec(line);
+	if (!optionMatch) {
+		const last = /(\S*)$/.exec(line)?.[1] ?? '';
+		return [options.map((o) => `${o.name}:`).filter((n) => n.startsWith(last)), last];
+	}
+	const [, optionName = '', partial = ''] = optionMatch;
+	if (!command.autocomplete || !options.some((o) => o.name === optionName)) return [[], line];
+	const parsed = parseLine(commands, line);
+	const choices = command.autocomplete(
+		runtime.context(),
+		{ name: optionName, value: partial },
+		inputFrom(parsed.ok ? parsed.values : {}),
+	);
+	const token = `${optionName}:${partial}`;
+	if (choices.length === 1) return [[`${optionName}:${choices[0]?.value ?? ''} `], token];
+	if (choices.length > 1) print(`\n${choices.map((c) => `  ${c.value.padEnd(14)} ${c.name}`).join('\n')}\n`);
+	return [[], token];
+}
+
+/** Starts the interactive shell; resolves when the user quits. */
+export async function startShell(runtime: DataRuntime, commands: readonly Command[], outDir: string): Promise<void> {
+	const { dataset } = runtime.current;
+	process.stdout.write(
+		`ÖJ-boten – lokalt skal (${dataset.areasOfType('kommun').length} kommuner, ${dataset.indicators.length} indikatorer, ${dataset.valueCount} värden).\n` +
+			'Skriv /hjälp för kommandona, Tab för förslag, /avsluta eller Ctrl+D för att sluta.\n',
+	);
+	const rl = createInterface({
+		input: process.stdin,
+		output: process.stdout,
+		prompt: 'öj> ',
+		completer: (line: string): CompleterResult => complete(runtime, commands, line, (t) => process.stdout.write(t)),
+	});
+	rl.prompt();
+	for await (const line of rl) {
+		const trimmed = line.trim();
+		if (trimmed === '/avsluta' || trimmed === '/exit' || trimmed === '/quit') break;
+		if (trimmed !== '') {
+			const answer = await writeAnswerFiles(runLine(runtime.context(), commands, trimmed), outDir);
+			process.stdout.write(`${renderText(answer)}\n\n`);
+		}
+		rl.prompt();
+	}
+	rl.close();
+}
