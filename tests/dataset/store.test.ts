@@ -1,0 +1,98 @@
+import { mkdtemp, readFile, rm, writeFile, copyFile, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DatasetError, readDataset, stringifyDataset, writeDataset } from '../../src/dataset/store.js';
+
+let dir: string;
+let file: string;
+
+beforeEach(async () => {
+	dir = await mkdtemp(path.join(os.tmpdir(), 'oj-store-'));
+	file = path.join(dir, 'db.json');
+	await copyFile('data/db.json', file);
+});
+afterEach(async () => {
+	await rm(dir, { recursive: true, force: true });
+});
+
+async function errorOf(promise: Promise<unknown>): Promise<DatasetError> {
+	try {
+		await promise;
+	} catch (error) {
+		if (error instanceof DatasetError) return error;
+		throw error;
+	}
+	throw new Error('expected a DatasetError');
+}
+
+describe('readDataset', () => {
+	it('GIVEN the bundled file THEN it validates and round-trips byte for byte', async () => {
+		const data = await readDataset(file);
+		expect(stringifyDataset(data)).toBe(await readFile(file, 'utf8'));
+	});
+
+	it('GIVEN a hand-broken JSON file THEN the error names the file and the line', async () => {
+		const text = await readFile(file, 'utf8');
+		await writeFile(file, text.replace('"schemaVersion": 1,', '"schemaVersion": 1,,'));
+		const error = await errorOf(readDataset(file));
+		expect(error.message).toContain(file);
+		expect(error.message).toMatch(/ogiltig JSON på rad 2/);
+	});
+
+	it('GIVEN a missing file THEN the error names it and says how to fix it', async () => {
+		const error = await errorOf(readDataset(path.join(dir, 'saknas.json')));
+		expect(error.message).toContain('saknas.json');
+		expect(error.message).toMatch(/filen saknas/);
+	});
+
+	it('GIVEN another schema version THEN the error says which version was found', async () => {
+		const text = await readFile(file, 'utf8');
+		await writeFile(file, text.replace('"schemaVersion": 1,', '"schemaVersion": 99,'));
+		expect((await errorOf(readDataset(file))).message).toMatch(/schemaversion 99 stöds inte/);
+	});
+
+	it('GIVEN a value of the wrong type THEN the error gives the path to it', async () => {
+		const data = JSON.parse(await readFile(file, 'utf8')) as { areas: { name: unknown }[] };
+		(data.areas[0] as { name: unknown }).name = 42;
+		await writeFile(file, JSON.stringify(data));
+		expect((await errorOf(readDataset(file))).message).toMatch(/areas\.0\.name/);
+	});
+
+	it('GIVEN a yes/no indicator stored as a number THEN integrity validation rejects it', async () => {
+		const data = JSON.parse(await readFile(file, 'utf8')) as { series: { indicator: string; measure: string }[] };
+		const survey = data.series.find((s) => s.indicator === 'U31509');
+		if (!survey) throw new Error('fixture lacks U31509');
+		survey.measure = 'value';
+		await writeFile(file, JSON.stringify(data));
+		expect((await errorOf(readDataset(file))).message).toMatch(/Ja\/Nej-indikator lagrad som tal/);
+	});
+});
+
+describe('writeDataset', () => {
+	it('GIVEN an invalid dataset THEN nothing is written and the old file is byte-for-byte intact', async () => {
+		const before = await readFile(file);
+		const data = await readDataset(file);
+		const broken = { ...data, series: [...data.series, { ...data.series[0]!, area: 'ingenstans' }] };
+		await expect(writeDataset(file, broken)).rejects.toThrow(/okänt område/);
+		expect(await readFile(file)).toEqual(before);
+	});
+
+	it('GIVEN a valid dataset THEN it replaces the file and leaves no temp file behind', async () => {
+		const data = await readDataset(file);
+		const changed = { ...data, builtFrom: '2030-01-01' };
+		await writeDataset(file, changed);
+		expect((await readDataset(file)).builtFrom).toBe('2030-01-01');
+		expect(await readdir(dir)).toEqual(['db.json']);
+	});
+
+	it('GIVEN a directory that cannot be written THEN the error says so and the old file is intact', async () => {
+		const before = await readFile(file);
+		const data = await readDataset(file);
+		const blocked = path.join(dir, 'inte-en-katalog');
+		await writeFile(blocked, 'en fil där en katalog behövs');
+		const error = await errorOf(writeDataset(path.join(blocked, 'db.json'), data));
+		expect(error.message).toMatch(/kunde inte skriva/);
+		expect(await readFile(file)).toEqual(before);
+	});
+});

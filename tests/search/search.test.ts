@@ -1,0 +1,142 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Resolution } from '../../src/search/tiered.js';
+import type { Search } from '../../src/search/search.js';
+import { bundled } from '../helpers/bundled.js';
+
+let search: Search;
+beforeAll(async () => {
+	({ search } = await bundled());
+});
+
+function idOf<T extends { id: string }>(r: Resolution<T> | { status: 'wrong_scope' }): string | undefined {
+	return r.status === 'found' ? r.item.id : undefined;
+}
+
+describe('area resolution', () => {
+	it.each([
+		['malmo', '1280'],
+		['goteborg', '1480'],
+		['Håbo', '0305'],
+		['Habo', '0643'],
+		['Ha\u030Abo', '0305'],
+		['  HÅBO  ', '0305'],
+		['Upplands Väsby', '0114'],
+		['Upplands-Bro', '0139'],
+		['upplands bro', '0139'],
+		['Ånge', '2260'],
+		['Ängelholm', '1292'],
+		['Aneby', '0604'],
+		['1480', '1480'],
+		['Stockholms län', '0001'],
+		['Stockholm', '0180'],
+		['Stockholms stad', '0180'],
+		['Region Stockholm', '0001'],
+		['Riket', '0000'],
+		['Götebrog', '1480'],
+	])('GIVEN %j THEN it resolves to %s', (query, id) => {
+		expect(idOf(search.resolveArea(query, 'all'))).toBe(id);
+	});
+
+	it('GIVEN "Upplands" THEN both Upplands kommuner come back as candidates, not a guess', () => {
+		const r = search.resolveArea('Upplands');
+		expect(r.status).toBe('ambiguous');
+		if (r.status === 'ambiguous') expect(r.candidates.map((c) => c.id).sort()).toEqual(['0114', '0139']);
+	});
+
+	it('GIVEN "Hàbo" (a diacritic that folds to both Habo and Håbo) THEN it is ambiguous', () => {
+		const r = search.resolveArea('Hàbo');
+		expect(r.status).toBe('ambiguous');
+		if (r.status === 'ambiguous') expect(r.candidates.map((c) => c.id).sort()).toEqual(['0305', '0643']);
+	});
+
+	it.each(['', '   ', '\u200b'])('GIVEN the empty query %j THEN the result is empty', (q) => {
+		expect(search.resolveArea(q).status).toBe('empty');
+	});
+
+	it.each(['!!!', 'xyzzy qwerty', 'ö'.repeat(500), '🙂🙂🙂', "'; DROP TABLE kommuner;--"])(
+		'GIVEN the absurd query %j THEN nothing is found and no candidate is invented',
+		(q) => {
+			const r = search.resolveArea(q);
+			expect(r.status).toBe('not_found');
+		},
+	);
+
+	it('GIVEN scope kommun THEN "Stockholm" is the kommun and "Stockholms län" is reported as outside the scope', () => {
+		expect(search.resolveArea('Stockholm', 'kommun')).toMatchObject({ status: 'found', item: { id: '0180' } });
+		expect(search.resolveArea('Stockholms län', 'kommun')).toMatchObject({
+			status: 'wrong_scope',
+			item: { id: '0001' },
+		});
+	});
+});
+
+describe('indicator resolution', () => {
+	it.each([
+		['långvarigt bistånd', 'N31814'],
+		['FREDA', 'U31509'],
+		['freda', 'U31509'],
+		['hushållsekonomisk rådgivning', 'U31484'],
+		['hushallsekonomisk radgivning', 'U31484'],
+		['avhysning barnfamiljer', 'U31491'],
+		['n31814', 'N31814'],
+		['DUDIT', 'U31511'],
+	])('GIVEN %j THEN it finds %s', (query, id) => {
+		expect(idOf(search.resolveIndicator(query))).toBe(id);
+	});
+
+	it('GIVEN "barn i familjer" THEN the two child indicators are offered, not guessed', () => {
+		const r = search.resolveIndicator('barn i familjer');
+		expect(r.status).toBe('ambiguous');
+		if (r.status === 'ambiguous')
+			expect(r.candidates.map((c) => c.id)).toEqual(expect.arrayContaining(['U31803', 'U31809']));
+	});
+
+	it('GIVEN an empty or absurd query THEN the result says so', () => {
+		expect(search.resolveIndicator('').status).toBe('empty');
+		expect(search.resolveIndicator('qqqqzzzz').status).toBe('not_found');
+	});
+});
+
+describe('autocomplete', () => {
+	it('GIVEN "upp" THEN prefix matches come first with names that say what they are and ids as values', () => {
+		const choices = search.suggestAreas('upp');
+		expect(
+			choices
+				.slice(0, 5)
+				.map((c) => c.value)
+				.sort(),
+		).toEqual(['0003', '0114', '0139', '0380', '0760']);
+		expect(choices).toContainEqual({ name: 'Upplands Väsby (Stockholms län)', value: '0114' });
+	});
+
+	it('GIVEN "håbo" THEN Håbo comes before Habo and both say their län', () => {
+		const choices = search.suggestAreas('håbo');
+		expect(choices[0]).toEqual({ name: 'Håbo (Uppsala län)', value: '0305' });
+		expect(choices[1]).toEqual({ name: 'Habo (Jönköpings län)', value: '0643' });
+	});
+
+	it('GIVEN any query THEN at most 25 choices with names of at most 100 characters', () => {
+		for (const q of ['a', 'e', 'bistånd', 'andel', '', 'x'.repeat(300)]) {
+			for (const choices of [search.suggestAreas(q, 'all'), search.suggestIndicators(q)]) {
+				expect(choices.length).toBeLessThanOrEqual(25);
+				for (const c of choices) {
+					expect(c.name.length).toBeLessThanOrEqual(100);
+					expect(c.value.length).toBeLessThanOrEqual(100);
+				}
+			}
+		}
+	});
+
+	it('GIVEN an empty field THEN Riket and the largest kommuner are offered, and popular indicators', () => {
+		const areas = search.suggestAreas('');
+		expect(areas[0]?.value).toBe('0000');
+		expect(areas.map((c) => c.value)).toEqual(expect.arrayContaining(['0180', '1480', '1280']));
+		expect(search.suggestIndicators('').map((c) => c.value)).toContain('N31814');
+	});
+
+	it('GIVEN a long indicator title THEN its label is clamped to 100 characters with the id kept', () => {
+		const long = search.suggestIndicators('försörjningshinder');
+		expect(long.length).toBeGreaterThan(0);
+		for (const c of long) expect(c.name).toMatch(/, [NU]\d{5}\)$/);
+	});
+});
