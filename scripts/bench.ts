@@ -6,9 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { searchBench } from './bench/search.js';
 import { meetsTarget, type BenchFigure, type BenchSection } from './bench/types.js';
 
-const sections: BenchSection[] = [];
+const sections: BenchSection[] = [searchBench];
 
 const resultsPath = path.resolve('bench/results.json');
 
