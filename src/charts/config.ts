@@ -82,9 +82,11 @@ export interface ChartSize {
 
 /**
  * The fixed set of image sizes (one long-lived renderer each):
- * - `wide` 1000×560: vertical bars, lines, shares and any list of at most 12 rows;
- * - `tall` 1000×820: lists of 13–24 rows (top lists, answers per area, profiles);
- * - `xtall` 1000×1200: lists of 25 rows or more (30-row top lists, 40-row profiles).
+ * - `wide` 1000×560: vertical bars, lines, shares and any list of at most 10 rows;
+ * - `tall` 1000×820: lists of 11–20 rows (top lists, answers per area, profiles);
+ * - `xtall` 1000×1200: lists of 21 rows or more (30-row top lists, 40-row profiles).
+ *
+ * Row text in lists is sized from the row height these give, between 11 and 16 px.
  */
 export const CHART_SIZES = {
 	wide: { width: 1000, height: 560 },
@@ -119,8 +121,8 @@ function rowCount(spec: ChartSpec): number {
 /** Picks the image size for a spec from its row count (see {@link CHART_SIZES}). */
 export function chartSizeFor(spec: ChartSpec): ChartSizeName {
 	const rows = rowCount(spec);
-	if (rows <= 12) return 'wide';
-	if (rows <= 24) return 'tall';
+	if (rows <= 10) return 'wide';
+	if (rows <= 20) return 'tall';
 	return 'xtall';
 }
 
@@ -141,27 +143,61 @@ export type OjChartConfiguration = BarChartConfiguration | LineChartConfiguratio
 // ---------------------------------------------------------------------------------------------
 // Text measuring without a canvas
 
-const FONT_SIZES = { title: 24, subtitle: 16, tick: 15, label: 14, legend: 15, footer: 13 } as const;
+const FONT_SIZES = { title: 26, subtitle: 17, tick: 16, label: 15, legend: 16, footer: 14 } as const;
 const PAD = { left: 20, right: 24, top: 14 } as const;
 
-const NARROW = new Set(Array.from("iljtfrI.,:;!|'()[]- "));
-const WIDE = new Set(Array.from('mwMWÅÄÖ%@+−✓✗—'));
+/**
+ * Advance widths of DejaVu Sans in em, measured with canvas and grouped by width, so layout
+ * decisions made before drawing (wrapping, padding, label room) match what will be drawn.
+ */
+const REGULAR_WIDTHS: readonly (readonly [string, number])[] = [
+	["'ijlIJ", 0.29],
+	[' .,·\u00A0:;/', 0.33],
+	['f-', 0.36],
+	['()[]tr!', 0.41],
+	['"–*', 0.5],
+	['szc?', 0.54],
+	['LFkvxy', 0.59],
+	['PTYoöaåäeéEÉ', 0.62],
+	['hnuübdgpqS0123456789', 0.64],
+	['KAVÅÄXZBRC', 0.69],
+	['UÜNHDG', 0.77],
+	['&OQÖw', 0.82],
+	['+−✓✗=<>≥≤M', 0.86],
+	['%mW—…', 1],
+];
+const BOLD_WIDTHS: readonly (readonly [string, number])[] = [
+	["'ijlIJ", 0.37],
+	[' .,·\u00A0:;/', 0.4],
+	['-f!()[]', 0.46],
+	['tr–', 0.5],
+	['"*?zcs', 0.6],
+	['Lxvyk', 0.67],
+	['aåäeéTEFÉoö0123456789', 0.7],
+	['hnuübdgpqSYZPC', 0.73],
+	['BRXAVÅÄK', 0.78],
+	['UÜGDHN+−✓✗=<>≥≤OQÖ', 0.85],
+	['&w', 0.93],
+	['M—…%m', 1.04],
+	['W', 1.1],
+];
+
+function widthTable(groups: readonly (readonly [string, number])[]): ReadonlyMap<string, number> {
+	return new Map(groups.flatMap(([chars, em]) => Array.from(chars, (ch) => [ch, em] as const)));
+}
+
+const REGULAR = widthTable(REGULAR_WIDTHS);
+const BOLD = widthTable(BOLD_WIDTHS);
 
 /**
- * Approximate width in pixels of `text` in DejaVu Sans. Slightly generous, so layout decisions made
- * before drawing (wrapping, padding) leave room rather than overlap.
+ * Width in pixels of `text` in DejaVu Sans. The table rounds widths up, so the estimate runs a few
+ * percent wide: layout decisions made before drawing (wrapping, padding) leave room rather than overlap.
  */
 export function estimateTextWidth(text: string, fontSize: number, bold = false): number {
+	const table = bold ? BOLD : REGULAR;
 	let em = 0;
-	for (const ch of text) {
-		if (ch === ' ' || ch === '\u00A0') em += 0.32;
-		else if (NARROW.has(ch)) em += 0.36;
-		else if (WIDE.has(ch)) em += 0.9;
-		else if (ch >= '0' && ch <= '9') em += 0.64;
-		else if (ch !== ch.toLowerCase()) em += 0.72;
-		else em += 0.6;
-	}
-	return em * fontSize * (bold ? 1.1 : 1);
+	for (const ch of text) em += table.get(ch) ?? (bold ? 0.75 : 0.68);
+	return em * fontSize;
 }
 
 function truncate(text: string, maxWidth: number, fontSize: number, bold: boolean): string {
@@ -193,6 +229,8 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
 		}
 	}
 	if (current !== '') lines.push(current);
+	// A break at " · " (indicator · year) should not leave the dot dangling at a line end.
+	for (let i = 0; i < lines.length - 1; i++) lines[i] = (lines[i] ?? '').replace(/\s*·$/, '');
 	if (lines.length > maxLines) {
 		// Greedy wrapping guarantees the joined rest overflows one line, so truncation adds the ellipsis.
 		const rest = lines.slice(maxLines - 1).join(' ');
@@ -350,6 +388,12 @@ function commonOptions(layout: Layout, extraGapBelowHeader = 0) {
 	};
 }
 
+/** Font size for list rows: about half the row height, between 11 px and the tick size. */
+function rowFontSize(rows: number, size: ChartSize, layout: Layout, reserved = 40): number {
+	const rowHeight = (size.height - layout.headerHeight - layout.footerHeight - reserved) / Math.max(1, rows);
+	return Math.max(11, Math.min(FONT_SIZES.tick, Math.floor(rowHeight * 0.5)));
+}
+
 function layoutPadding(layout: Layout, right = 0) {
 	return { top: PAD.top, left: PAD.left, right: PAD.right + right, bottom: layout.footerHeight };
 }
@@ -467,7 +511,7 @@ function barConfig(spec: BarChartSpec, size: ChartSize): BarChartConfiguration {
 	const values = bars.flatMap((bar) => (bar.value === null ? [] : [bar.value]));
 	const refTexts = refs.map((ref) => `${ref.label} ${formatNumber(ref.value, spec.format)}`);
 
-	const labelFont = horizontal ? Math.min(FONT_SIZES.label + 1, Math.max(12, 380 / Math.max(1, bars.length))) : 0;
+	const labelFont = horizontal ? rowFontSize(bars.length, size, layout) : 0;
 	const plotWidth = size.width - PAD.left - PAD.right;
 	const categoryWidth = horizontal ? 0 : (plotWidth - 80) / Math.max(1, bars.length);
 	const tickFontSize = horizontal
@@ -917,7 +961,7 @@ function lineConfig(spec: LineChartSpec, size: ChartSize): LineChartConfiguratio
 						font: font(FONT_SIZES.tick),
 						maxRotation: 0,
 						autoSkip: true,
-						autoSkipPadding: 12,
+						autoSkipPadding: 6,
 					},
 				},
 				y: {
@@ -959,7 +1003,7 @@ function categoricalAreasConfig(spec: CategoricalAreasSpec, size: ChartSize): Sc
 	};
 	const counts = columns.map((_, c) => spec.rows.filter((row) => columnOf(row.answer) === c).length);
 	const roles = spec.rows.map((row) => row.role);
-	const rowFont = Math.min(FONT_SIZES.tick, Math.max(12, 420 / Math.max(1, spec.rows.length)));
+	const rowFont = rowFontSize(spec.rows.length, size, layout);
 	const tickLines = spec.rows.map((row) =>
 		wrapText(row.label, size.width * 0.26, rowFont, spec.rows.length > 16 ? 1 : 2, row.role === 'focus'),
 	);
@@ -1223,7 +1267,7 @@ function profileConfig(spec: ProfileChartSpec, size: ChartSize): BarChartConfigu
 	const rows = spec.rows;
 	const diffs = rows.flatMap((row) => (row.kind === 'numeric' && row.diff !== null ? [row.diff] : []));
 	const limit = profileLimit(diffs);
-	const rowFont = Math.min(FONT_SIZES.tick - 1, Math.max(11, 520 / Math.max(1, rows.length)));
+	const rowFont = Math.min(FONT_SIZES.label, rowFontSize(rows.length, size, layout, 90));
 	const tickLines = rows.map((row) => wrapText(row.label, size.width * 0.34, rowFont, rows.length > 20 ? 1 : 2));
 	const labelWidth = Math.max(
 		0,
