@@ -802,7 +802,7 @@ function lineConfig(spec: LineChartSpec, size: ChartSize): LineChartConfiguratio
 	for (const series of spec.series) {
 		if (series.values.length !== spec.years.length) {
 			throw new RangeError(
-				`Serien "${series.label}" har ${series.values.length} värden men diagrammet har ${spec.years.length} år.`,
+				`Series "${series.label}" has ${series.values.length} values but the chart has ${spec.years.length} years.`,
 			);
 		}
 	}

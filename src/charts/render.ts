@@ -36,8 +36,8 @@ export function ensureChartFonts(): void {
 	for (const [weight, file] of Object.entries(FONT_FILES)) {
 		if (!existsSync(file)) {
 			throw new Error(
-				`Typsnittsfilen ${file} saknas, så diagram kan inte ritas med å, ä och ö. ` +
-					'Installera Debian-paketet fonts-dejavu-core (npm run setup gör det).',
+				`Chart font file ${file} is missing, so charts cannot draw å, ä and ö. ` +
+					'Install the Debian package fonts-dejavu-core (npm run setup does).',
 			);
 		}
 		registerFont(file, { family: FONT_FAMILY, weight: weight === 'bold' ? 'bold' : 'normal' });
@@ -155,8 +155,7 @@ function release(): void {
  * raising it starts queued ones immediately.
  */
 export function setMaxInFlight(limit: number): void {
-	if (!Number.isInteger(limit) || limit < 1)
-		throw new RangeError(`maxInFlight måste vara ett heltal ≥ 1, fick ${limit}.`);
+	if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`maxInFlight must be an integer ≥ 1, got ${limit}.`);
 	maxInFlight = limit;
 	pump();
 }

@@ -262,7 +262,7 @@ describe('ensureChartFonts', () => {
 			const fresh = await import('../../src/charts/render.js');
 			expect(() => {
 				fresh.ensureChartFonts();
-			}).toThrow(/DejaVuSans\.ttf saknas.*fonts-dejavu-core/);
+			}).toThrow(/DejaVuSans\.ttf is missing.*fonts-dejavu-core/);
 		} finally {
 			vi.doUnmock('node:fs');
 			vi.resetModules();
