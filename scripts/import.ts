@@ -1,0 +1,197 @@
+/**
+ * `npm run import -- <fil.xlsx|fil.csv|fil.zip> [--profile] [--apply] [--mapping <fil.json>]
+ *   [--year 2023] [--data data/db.json] [--min-kommuner N] [--json]`
+ *
+ * Imports Socialstyrelsen's ÖJ Ekonomiskt bistånd workbook (.xlsx) or the statistikdatabas export
+ * (.csv, or the .zip holding it) into the dataset. A dry run by default: prints what would change
+ * and writes nothing. `--apply` writes with the dataset's atomic swap. `--profile` only describes
+ * the file (sheets, ranges, merged cells, header candidates, tokens per column) to help write a
+ * mapping file. Exit codes: 0 ok, 1 import refused (nothing written), 2 wrong usage.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DatasetError } from '../src/dataset/store.js';
+import { runImport } from '../src/sources/excel/apply.js';
+import { ImportError } from '../src/sources/excel/errors.js';
+import { importWorkbook } from '../src/sources/excel/import.js';
+import { loadMapping } from '../src/sources/excel/mapping.js';
+import { formatProfile, profileWorkbook } from '../src/sources/excel/profile.js';
+import { formatReport, type ImportOutcome } from '../src/sources/excel/report.js';
+import { readWorkbook } from '../src/sources/excel/workbook.js';
+import { decodeText, parseCsv, unzipCsv, type CsvSource } from '../src/sources/statistikdatabas/csv.js';
+import { importStatistikdatabas } from '../src/sources/statistikdatabas/import.js';
+import { loadCsvMapping } from '../src/sources/statistikdatabas/mapping.js';
+import { formatCsvProfile, profileCsv } from '../src/sources/statistikdatabas/profile.js';
+import { createProgress, silentProgress } from '../src/sources/progress.js';
+
+const USAGE = `Användning: npm run import -- <fil.xlsx|fil.csv|fil.zip> [flaggor]
+
+  --profile            beskriv filen (blad, rubriker, värden per kolumn) utan att importera
+  --apply              skriv till datasetet (annars torrkörning som bara visar ändringarna)
+  --mapping <fil>      mappningsfil (JSON), se data/mappings/README.md
+  --year <år>          år som värdena gäller (ÖJ-året), om det inte framgår av filen
+  --data <fil>         datasetet (standard: DATA_PATH eller data/db.json)
+  --min-kommuner <n>   minsta antal kommunrader (standard 250)
+  --json               skriv resultatet som JSON
+  --help               visa denna hjälp`;
+
+/** Where the CLI writes. */
+export interface CliIo {
+	readonly out: (text: string) => void;
+	readonly err: (text: string) => void;
+	readonly progress: boolean;
+}
+
+type Input =
+	| { readonly kind: 'excel'; readonly name: string; readonly bytes: Uint8Array }
+	| { readonly kind: 'csv'; readonly name: string; readonly files: readonly CsvSource[] };
+
+class UsageError extends Error {}
+
+function intOption(value: string | undefined, name: string): number | undefined {
+	if (value === undefined) return undefined;
+	if (!/^\d+$/.test(value)) throw new UsageError(`${name} ska vara ett heltal, inte ”${value}”`);
+	return Number(value);
+}
+
+async function readInput(file: string): Promise<Input> {
+	const name = path.basename(file);
+	let bytes: Uint8Array;
+	try {
+		bytes = await readFile(file);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'ENOENT' ? 'filen finns inte' : code === 'EACCES' ? 'filen kan inte läsas' : String(error);
+		throw new ImportError([{ file: name, message: reason }], { cause: error });
+	}
+	const ext = path.extname(file).toLowerCase();
+	if (ext === '.xlsx' || ext === '.xlsm') return { kind: 'excel', name, bytes };
+	if (ext === '.csv' || ext === '.txt') return { kind: 'csv', name, files: [{ name, bytes }] };
+	if (ext === '.zip') {
+		const unzipped = unzipCsv(name, bytes);
+		return unzipped.isWorkbook ? { kind: 'excel', name, bytes } : { kind: 'csv', name, files: unzipped.files };
+	}
+	if (ext === '.xls') {
+		throw new ImportError([
+			{ file: name, message: 'det gamla .xls-formatet stöds inte; spara filen som .xlsx i Excel' },
+		]);
+	}
+	throw new ImportError([{ file: name, message: `okänd filtyp ”${ext || '(ingen)'}”; ange .xlsx, .csv eller .zip` }]);
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+	let values: ReturnType<typeof parse>['values'];
+	let positionals: string[];
+	function parse(args: readonly string[]) {
+		return parseArgs({
+			args: [...args],
+			allowPositionals: true,
+			strict: true,
+			options: {
+				profile: { type: 'boolean', default: false },
+				apply: { type: 'boolean', default: false },
+				json: { type: 'boolean', default: false },
+				help: { type: 'boolean', default: false },
+				mapping: { type: 'string' },
+				year: { type: 'string' },
+				data: { type: 'string' },
+				'min-kommuner': { type: 'string' },
+			},
+		});
+	}
+	let year: number | undefined;
+	let minKommuner: number | undefined;
+	try {
+		({ values, positionals } = parse(argv));
+		if (values.help) {
+			io.out(USAGE);
+			return 0;
+		}
+		if (positionals.length !== 1) throw new UsageError('ange exakt en fil att importera');
+		if (values.profile && values.apply) throw new UsageError('--profile och --apply kan inte kombineras');
+		year = intOption(values.year, '--year');
+		if (year !== undefined && (year < 1950 || year > 2100)) throw new UsageError(`orimligt år ${year}`);
+		minKommuner = intOption(values['min-kommuner'], '--min-kommuner');
+	} catch (error) {
+		io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+		return 2;
+	}
+	const file = positionals[0] ?? '';
+	const envPath = process.env.DATA_PATH;
+	const dataPath = values.data ?? (envPath !== undefined && envPath !== '' ? envPath : 'data/db.json');
+	const progress = io.progress && !values.json ? createProgress() : silentProgress;
+
+	try {
+		const input = await readInput(file);
+		if (values.profile) {
+			if (input.kind === 'excel') {
+				const profile = profileWorkbook(await readWorkbook(input.bytes, input.name), input.name);
+				io.out(values.json ? JSON.stringify(profile, null, 2) : formatProfile(profile));
+			} else {
+				const profiles = profileCsv(input.files.map((f) => parseCsv(f.name, decodeText(f.bytes))));
+				io.out(values.json ? JSON.stringify(profiles, null, 2) : formatCsvProfile(profiles));
+			}
+			return 0;
+		}
+		let outcome: ImportOutcome;
+		if (input.kind === 'excel') {
+			const mapping = values.mapping === undefined ? undefined : await loadMapping(values.mapping);
+			const sheets = await readWorkbook(input.bytes, input.name);
+			outcome = await runImport({
+				dataPath,
+				apply: values.apply,
+				prepare: (base) =>
+					importWorkbook(sheets, {
+						fileName: input.name,
+						base,
+						progress,
+						...(mapping ? { mapping, mappingFile: path.basename(values.mapping ?? '') } : {}),
+						...(year === undefined ? {} : { year }),
+						...(minKommuner === undefined ? {} : { minKommuner }),
+					}),
+			});
+		} else {
+			const mapping = values.mapping === undefined ? undefined : await loadCsvMapping(values.mapping);
+			const tables = input.files.map((f) => parseCsv(f.name, decodeText(f.bytes)));
+			outcome = await runImport({
+				dataPath,
+				apply: values.apply,
+				prepare: (base) =>
+					importStatistikdatabas(tables, {
+						fileName: input.name,
+						base,
+						progress,
+						...(mapping ? { mapping, mappingFile: path.basename(values.mapping ?? '') } : {}),
+						...(minKommuner === undefined ? {} : { minKommuner }),
+					}),
+			});
+		}
+		io.out(values.json ? JSON.stringify(outcome, null, 2) : formatReport(outcome));
+		return 0;
+	} catch (error) {
+		if (values.json && (error instanceof ImportError || error instanceof DatasetError)) {
+			const problems = error instanceof ImportError ? error.problems : error.problems.map((message) => ({ message }));
+			io.out(JSON.stringify({ ok: false, written: false, problems }, null, 2));
+		}
+		if (error instanceof ImportError) io.err(error.message);
+		else if (error instanceof DatasetError) io.err(`${error.message}\nInget har skrivits.`);
+		else
+			io.err(
+				`Oväntat fel, inget har skrivits: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+			);
+		return 1;
+	}
+}
+
+const invokedDirectly =
+	process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) {
+	process.exitCode = await main(process.argv.slice(2), {
+		out: (text) => process.stdout.write(`${text}\n`),
+		err: (text) => process.stderr.write(`${text}\n`),
+		progress: true,
+	});
+}
