@@ -2,11 +2,13 @@
 import type { Command } from './command.js';
 import { helpCommand } from './hjalp.js';
 import indikator from './indikator.js';
+import jamfor from './jamfor.js';
 import om from './om.js';
 import sok from './sok.js';
+import varde from './varde.js';
 
 /** Every command, in the order `/hjälp` lists them. */
-export const commands: readonly Command[] = [sok, indikator, om, helpCommand(() => commands)];
+export const commands: readonly Command[] = [varde, jamfor, sok, indikator, om, helpCommand(() => commands)];
 
 /** A command by its (Swedish) name. */
 export function findCommand(name: string): Command | undefined {

@@ -852,7 +852,7 @@ for (const r of sdoRows) {
 	const provId = prov({
 		kind: 'stockholm',
 		title: 'Stockholms stad: Personer med ekonomiskt bistånd efter ålder och stadsdelsområde 2017 (tabell b021)',
-		attribution: 'Källa: Stockholms stad (Stadsledningskontoret)',
+		attribution: 'Källa: Stockholms stad',
 		url: need(r.source_url, 'url'),
 		note: need(r.source_note, 'not'),
 	});

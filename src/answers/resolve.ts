@@ -103,6 +103,14 @@ const AREA_WORDING: Record<AreaScope, Wording> = {
 			en: `I can't find a kommun called ”${q}”. Try its name or code (e.g. 0180 for Stockholm).`,
 		}),
 	},
+	lan: {
+		expected: { sv: 'ett län', en: 'a county' },
+		empty: { sv: 'Skriv ett län, t.ex. Skåne.', en: 'Please enter a county, e.g. Skåne.' },
+		notFound: (q) => ({
+			sv: `Jag hittar inget län som heter ”${q}”. Skriv t.ex. ”Skåne” eller ”Stockholms län”.`,
+			en: `I can't find a county called ”${q}”. Write e.g. ”Skåne” or ”Stockholms län”.`,
+		}),
+	},
 	place: {
 		expected: { sv: 'en kommun, ett län eller Riket', en: 'a kommun, a län or Riket' },
 		empty: { sv: 'Skriv en kommun, ett län eller Riket.', en: 'Please enter a kommun, a län or Riket.' },

@@ -17,7 +17,7 @@ export const MAX_CHOICES = 25;
 export const MAX_CHOICE_NAME = 100;
 
 /** Which areas a lookup accepts. */
-export type AreaScope = 'all' | 'kommun' | 'place';
+export type AreaScope = 'all' | 'kommun' | 'lan' | 'place';
 
 /** An area lookup: a {@link Resolution}, or an exact hit on an area the scope does not accept. */
 export type AreaResolution = Resolution<Area> | { readonly status: 'wrong_scope'; readonly item: Area };
@@ -25,6 +25,7 @@ export type AreaResolution = Resolution<Area> | { readonly status: 'wrong_scope'
 const SCOPE_TYPES: Record<AreaScope, readonly AreaType[]> = {
 	all: ['riket', 'lan', 'kommun', 'stadsdel', 'grupp'],
 	kommun: ['kommun'],
+	lan: ['lan'],
 	place: ['riket', 'lan', 'kommun', 'stadsdel'],
 };
 

@@ -47,7 +47,10 @@ export function renderText(answer: Answer): string {
 		const value = stripMarkdown(f.value);
 		out.push(value.includes('\n') ? `${f.name}:\n  ${value.replace(/\n/g, '\n  ')}` : `${f.name}: ${value}`);
 	}
-	if (answer.table) out.push('', formatTable(answer.table));
+	if (answer.table) {
+		if (out.at(-1) !== '') out.push('');
+		out.push(formatTable(answer.table));
+	}
 	if (answer.notes.length > 0) out.push('', ...answer.notes.map((n) => `※ ${stripMarkdown(n)}`));
 	if (answer.sources.length > 0) out.push('', answer.sources.join(' · '));
 	for (const file of answer.files ?? []) out.push(`→ ${file}`);
