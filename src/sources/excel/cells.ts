@@ -111,6 +111,16 @@ export function parseSwedishNumber(text: string): { value: number; percentSign: 
 	return Number.isFinite(value) ? { value, percentSign } : undefined;
 }
 
+/** The text a header or name cell shows (numbers as written), or undefined for an empty cell. */
+export function cellText(value: unknown): string | undefined {
+	if (typeof value === 'string') {
+		const text = cleanText(value);
+		return text.length > 0 ? text : undefined;
+	}
+	if (typeof value === 'number') return String(value);
+	return undefined;
+}
+
 /** A set of missing-value tokens (default ones plus extra ones from a mapping file). */
 export function missingTokenSet(extra: readonly string[] = []): ReadonlySet<string> {
 	return new Set([...DEFAULT_MISSING_TOKENS, ...extra].map(tokenKey));

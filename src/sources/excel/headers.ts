@@ -5,7 +5,7 @@
  * describes every other column by its joined header text, its role hint and its year, if any.
  */
 import { foldDiacritics } from '../../search/normalize.js';
-import { cleanText, tokenKey } from './cells.js';
+import { cellText, cleanText, tokenKey } from './cells.js';
 import { cellAt, columnLetter, visibleCellAt, type SheetGrid } from './grid.js';
 
 /** What an area column holds. */
@@ -142,19 +142,10 @@ export function yearOfSubheader(text: string): number | undefined {
 	return match ? Number(match[1]) : undefined;
 }
 
-function textOf(value: unknown): string | undefined {
-	if (typeof value === 'string') {
-		const t = cleanText(value);
-		return t.length > 0 ? t : undefined;
-	}
-	if (typeof value === 'number') return String(value);
-	return undefined;
-}
-
 function rowLabels(grid: SheetGrid, row: number): HeaderCandidate['labels'] {
 	const labels: { col: number; kind: AreaColumnKind; text: string }[] = [];
 	for (let col = 1; col <= grid.colCount; col++) {
-		const text = textOf(cellAt(grid, row, col)?.value);
+		const text = cellText(cellAt(grid, row, col)?.value);
 		if (text === undefined) continue;
 		const kind = classifyAreaLabel(text);
 		if (kind) labels.push({ col, kind, text });
@@ -196,7 +187,7 @@ function isSubheaderRow(grid: SheetGrid, row: number, areaCols: ReadonlySet<numb
 			texts += 1;
 			continue;
 		}
-		const text = textOf(cell.value);
+		const text = cellText(cell.value);
 		if (text === undefined) continue;
 		if (ANSWER_WORDS.has(tokenKey(text))) return false;
 		texts += 1;
@@ -210,7 +201,7 @@ function isSuperheaderRow(grid: SheetGrid, row: number, labelRow: number, areaCo
 	let hasIndicatorText = false;
 	for (let col = 1; col <= grid.colCount; col++) {
 		const cell = cellAt(grid, row, col);
-		if (!cell || textOf(cell.value) === undefined) continue;
+		if (!cell || cellText(cell.value) === undefined) continue;
 		if (col <= firstArea || areaCols.has(col)) continue;
 		hasIndicatorText = true;
 	}
@@ -219,7 +210,7 @@ function isSuperheaderRow(grid: SheetGrid, row: number, labelRow: number, areaCo
 	let roleBelow = false;
 	for (let col = 1; col <= grid.colCount; col++) {
 		if (areaCols.has(col)) continue;
-		const text = textOf(cellAt(grid, labelRow, col)?.value);
+		const text = cellText(cellAt(grid, labelRow, col)?.value);
 		if (text !== undefined && (roleOfSubheader(text) !== undefined || yearOfSubheader(text) !== undefined))
 			roleBelow = true;
 	}
@@ -229,7 +220,7 @@ function isSuperheaderRow(grid: SheetGrid, row: number, labelRow: number, areaCo
 function columnHeader(grid: SheetGrid, col: number, headerRows: readonly number[]): ColumnHeader | undefined {
 	const parts: string[] = [];
 	for (const row of headerRows) {
-		const text = textOf(visibleCellAt(grid, row, col)?.value);
+		const text = cellText(visibleCellAt(grid, row, col)?.value);
 		if (text !== undefined && parts[parts.length - 1] !== text) parts.push(text);
 	}
 	if (parts.length === 0) return undefined;
