@@ -1,0 +1,1025 @@
+/**
+ * The Kolada sync as a library function: fetches every ekonomiskt-bistånd KPI with its values for
+ * every kommun, län and Riket, the municipality list and the municipality groups the bot uses, and
+ * merges them into a copy of the current dataset. Pure with respect to the file system: it returns
+ * the new dataset and a summary, and the caller decides whether to write it (`scripts/sync.ts`).
+ *
+ * Every new dataset passes gates before it is returned (enough kommuner, a value for every synced
+ * KPI, no mass disappearance of KPIs, the integrity checks: references, unique keys, answer codes).
+ * The caller writes it with `writeDataset`, which also runs the full schema validation before it
+ * swaps the file atomically, so a failed sync never replaces good data with a broken or partial file.
+ *
+ * Data source: Kolada (RKA). Values are stored with the attribution "Källa: Kolada".
+ */
+import { KEYWORDS, SHORT_TITLES } from '../../dataset/curation.js';
+import { inferIndicator } from '../../dataset/infer.js';
+import {
+	GENDERS,
+	type Area,
+	type DatasetFile,
+	type Gender,
+	type Group,
+	type Grouping,
+	type Indicator,
+	type Point,
+	type Provenance,
+} from '../../dataset/schema.js';
+import { DatasetError } from '../../dataset/store.js';
+import { checkIntegrity, seriesKey } from '../../dataset/validate.js';
+import { mergeIntoDataset, type IncomingPoint, type MergeSummary } from '../merge.js';
+import { silentProgress, type Progress } from '../progress.js';
+import {
+	KOLADA_DEFAULT_BASE_URL,
+	chunk,
+	KoladaAbortedError,
+	KoladaArgumentError,
+	KoladaClient,
+	KoladaError,
+	KoladaInvalidJsonError,
+	KoladaNetworkError,
+	KoladaPagingError,
+	KoladaRequestError,
+	KoladaRetiredError,
+	KoladaRetriesExhaustedError,
+	KoladaSchemaError,
+	KoladaTimeoutError,
+	KoladaUnavailableError,
+	type KoladaClientOptions,
+	type KoladaDataRecord,
+	type KoladaWarning,
+} from './client.js';
+import type { KoladaKpi, KoladaMunicipality, KoladaMunicipalityGroup } from './schemas.js';
+
+// ---------------------------------------------------------------------------------------------
+// KPI selection
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Words that make a KPI an ekonomiskt-bistånd KPI: "ekonomiskt bistånd" (also "ekonomiska
+ * bistånd", "ek. bistånd"), "försörjningsstöd", "biståndsmottagare", "biståndshushåll". "Bistånd"
+ * alone is not enough: "bistånd som avser boende för vuxna missbrukare" (N35xxx) is another
+ * service.
+ */
+export const EB_TERMS = /ekonomisk[ta]?\s+bistånd|ek\.\s?bistånd|försörjningsstöd|biståndsmottagare|biståndshushåll/i;
+
+/** The operating area in which a KPI's definition alone may qualify it (rule 2 of {@link isEkonomisktBistandKpi}). */
+export const EB_OPERATING_AREA = 'Individ- och familjeomsorg';
+
+/** The definition: a description up to its first sentence break. */
+function firstSentence(description: string): string {
+	return description.split(/\.\s+(?=[A-ZÅÄÖ])/)[0] ?? '';
+}
+
+/** The text after the last "Källa:" of a description, or '' when it names no source. */
+function sourceLine(description: string): string {
+	const at = description.lastIndexOf('Källa:');
+	return at < 0 ? '' : description.slice(at);
+}
+
+/**
+ * The rule that decides which Kolada KPIs the sync treats as ekonomiskt bistånd. A KPI qualifies
+ * when any of these holds:
+ *
+ * 1. its title names ekonomiskt bistånd ({@link EB_TERMS}), e.g. N31807, U31401, U31402
+ *    ("… beslut inom försörjningsstöd"), N00702 ("Försörjningsstöd som andel av nettoinkomsten …");
+ * 2. its operating area is "Individ- och familjeomsorg" and the first sentence of its description
+ *    (the definition) names it, e.g. N31805/N31806 ("Genomsnittlig månadsutbetalning … till
+ *    hushåll": "Utbetalt ekonomiskt bistånd till hushåll …");
+ * 3. the source line of its description ("Källa: …") names it, i.e. the KPI comes from
+ *    Socialstyrelsen's Öppna jämförelser of ekonomiskt bistånd, e.g. U31900 (socioekonomisk
+ *    sorteringsnyckel) and U01803 (invånare med låg inkomst).
+ *
+ * Not selected: KPIs that mention ekonomiskt bistånd only in passing later in their description
+ * (IFO totals "inkl. ekonomiskt bistånd", school models using it as a covariate) and the
+ * missbruk-boende KPIs N35xxx.
+ */
+export function isEkonomisktBistandKpi(kpi: Pick<KoladaKpi, 'title' | 'description' | 'operating_area'>): boolean {
+	if (EB_TERMS.test(kpi.title)) return true;
+	if (kpi.operating_area === EB_OPERATING_AREA && EB_TERMS.test(firstSentence(kpi.description))) return true;
+	return EB_TERMS.test(sourceLine(kpi.description));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public types
+// ---------------------------------------------------------------------------------------------
+
+/** What to sync, as given on the command line. */
+export interface SyncOptions {
+	/** Further KPI ids to sync besides the ekonomiskt-bistånd selection (`--kpi`). */
+	readonly kpis?: readonly string[] | undefined;
+	/** Title searches whose hits are synced too (`--search`, Kolada's own substring match). */
+	readonly search?: readonly string[] | undefined;
+	/** Only values changed since this date (`YYYY-MM-DD`, `--since`). */
+	readonly since?: string | undefined;
+	/** Ignore the last sync's date and fetch everything (`--full`). */
+	readonly full?: boolean | undefined;
+}
+
+/** Input of {@link syncFromKolada}. */
+export interface SyncParams {
+	/** Client settings (base URL, pacing, retries). Progress and counters are hooked in by the sync. */
+	readonly clientOptions?: KoladaClientOptions | undefined;
+	/** The current dataset; it is not modified. */
+	readonly base: DatasetFile;
+	readonly options?: SyncOptions | undefined;
+	/** Progress output, default silent. */
+	readonly progress?: Progress | undefined;
+	/** The date stamped on provenance and the import record. */
+	readonly today: Date;
+	/** Aborts the sync (e.g. on SIGINT). */
+	readonly signal?: AbortSignal | undefined;
+}
+
+/** What a sync did, for the printed summary and the import record. */
+export interface SyncSummary {
+	/** `full`: every value fetched; `incremental`: only values changed since {@link since}. */
+	readonly mode: 'full' | 'incremental';
+	readonly since?: string;
+	readonly baseUrl: string;
+	readonly kpis: {
+		/** KPIs synced (selection rule, already-known KPIs, `--kpi`, `--search`). */
+		readonly synced: number;
+		/** Of those, selected by the ekonomiskt-bistånd rule. */
+		readonly byRule: number;
+		readonly added: number;
+		readonly updated: number;
+		/** Known Kolada indicators missing from Kolada's catalogue in this run, now marked removed. */
+		readonly removed: number;
+		/** Size of Kolada's catalogue. */
+		readonly catalogue: number;
+		/** Fetched without `from_date` in an incremental run because the dataset had no Kolada value for them. */
+		readonly fetchedFully: number;
+	};
+	readonly areas: {
+		/** Municipalities, regions and Riket in Kolada's list. */
+		readonly fromKolada: number;
+		readonly kommunerInKolada: number;
+		readonly added: number;
+		readonly renamed: number;
+		/** Kommuner with at least one Kolada value in the new dataset. */
+		readonly kommunerWithValues: number;
+	};
+	readonly values: MergeSummary & {
+		/** Values received from Kolada (one per kpi × area × year × gender). */
+		readonly received: number;
+		/** Kolada's averages of yes/no/ordinal KPIs for län, Riket or groups: never stored. */
+		readonly skippedCategoricalAggregates: number;
+		/** Answer codes not in the indicator's scale. */
+		readonly skippedUnknownCodes: number;
+		/** Gender codes other than T/K/M, areas not in the dataset, periods outside 1950–2100. */
+		readonly skippedOther: number;
+		/** Missing values and deletions from Kolada that would have removed another source's figure. */
+		readonly keptOtherSources: number;
+	};
+	readonly groupings: {
+		/** Kommungrupper whose members were refreshed from Kolada. */
+		readonly kommungrupper: number;
+		/** Peer groups ("Liknande kommuner ekonomiskt bistånd") written, and their year. */
+		readonly liknande: number;
+		readonly liknandeYear?: number;
+	};
+	/** HTTP attempts, retries and bytes received. */
+	readonly requests: number;
+	readonly retries: number;
+	readonly bytes: number;
+	readonly durationMs: number;
+	/** Non-fatal findings worth a look (in Swedish). */
+	readonly warnings: readonly string[];
+}
+
+/** Result of {@link syncFromKolada}. */
+export interface SyncResult {
+	/** The new dataset, gated and integrity-checked; nothing has been written. */
+	readonly dataset: DatasetFile;
+	readonly summary: SyncSummary;
+}
+
+/** Stable codes of {@link SyncError}. */
+export type SyncErrorCode =
+	| 'KOLADA_RETIRED'
+	| 'KOLADA_SCHEMA'
+	| 'KOLADA_UNAVAILABLE'
+	| 'KOLADA_REJECTED'
+	| 'KOLADA_ABORTED'
+	| 'KOLADA_OTHER'
+	| 'UNKNOWN_KPI'
+	| 'BAD_OPTION'
+	| 'GATE'
+	| 'INVALID_DATASET';
+
+/** A failed sync, with a Swedish message for the operator. The dataset on disk is never touched by the sync. */
+export class SyncError extends Error {
+	override readonly name = 'SyncError';
+
+	/** @param details - extra lines (e.g. every KPI that failed a gate). */
+	constructor(
+		readonly code: SyncErrorCode,
+		message: string,
+		readonly details: readonly string[] = [],
+		options?: ErrorOptions,
+	) {
+		super(message, options);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error translation
+// ---------------------------------------------------------------------------------------------
+
+function describeTransient(error: KoladaError): string {
+	if (error instanceof KoladaUnavailableError) {
+		return error.status === 429 ? 'HTTP 429 (för många anrop)' : `HTTP ${error.status} (serverfel)`;
+	}
+	if (error instanceof KoladaTimeoutError) return `inget svar inom ${error.timeoutMs} ms`;
+	if (error instanceof KoladaInvalidJsonError) return 'avbrutet eller ogiltigt JSON-svar';
+	if (error instanceof KoladaNetworkError) return `nätverksfel (${error.message})`;
+	return error.message;
+}
+
+/** Turns any failure of a sync into a {@link SyncError} with a clear Swedish message. */
+export function toSyncError(error: unknown): SyncError {
+	if (error instanceof SyncError) return error;
+	const options = { cause: error };
+	if (error instanceof KoladaRetiredError) {
+		return new SyncError(
+			'KOLADA_RETIRED',
+			`Kolada-API:t är nedlagt eller finns inte på den adressen (HTTP ${error.status}): ${error.url ?? ''}. ` +
+				`Kontrollera KOLADA_API_URL – API v2 är nedlagt, använd v3 (${KOLADA_DEFAULT_BASE_URL}).`,
+			[],
+			options,
+		);
+	}
+	if (error instanceof KoladaSchemaError) {
+		return new SyncError(
+			'KOLADA_SCHEMA',
+			`Kolada:s svar har ett oväntat format i fältet "${error.fieldPath}": ${error.issues[0] ?? ''}. ` +
+				`API:t har troligen ändrats; anpassa src/sources/kolada/schemas.ts. Anrop: ${error.url ?? ''}`,
+			error.issues.slice(1, 5),
+			options,
+		);
+	}
+	if (error instanceof KoladaRetriesExhaustedError) {
+		return new SyncError(
+			'KOLADA_UNAVAILABLE',
+			`Kolada svarade inte trots ${error.attempts} försök (senast: ${describeTransient(error.lastError)}): ${error.url ?? ''}. Försök igen senare.`,
+			[],
+			options,
+		);
+	}
+	if (error instanceof KoladaRequestError) {
+		return new SyncError(
+			'KOLADA_REJECTED',
+			`Kolada avvisade anropet med HTTP ${error.status}: ${error.url ?? ''}${error.bodyExcerpt ? ` – ${error.bodyExcerpt}` : ''}`,
+			[],
+			options,
+		);
+	}
+	if (error instanceof KoladaPagingError) {
+		return new SyncError(
+			'KOLADA_OTHER',
+			`Kolada:s sidindelning tog inte slut efter ${error.maxPages} sidor: ${error.url ?? ''}`,
+			[],
+			options,
+		);
+	}
+	if (error instanceof KoladaAbortedError) return new SyncError('KOLADA_ABORTED', 'Synken avbröts.', [], options);
+	if (error instanceof KoladaArgumentError) {
+		return new SyncError('BAD_OPTION', `Ogiltigt argument: ${error.message}`, [], options);
+	}
+	if (error instanceof KoladaError) {
+		return new SyncError('KOLADA_OTHER', `Fel i kontakten med Kolada: ${error.message}`, [], options);
+	}
+	if (error instanceof DatasetError) {
+		return new SyncError('INVALID_DATASET', `Det nya datasetet klarar inte valideringen.`, error.problems, options);
+	}
+	return new SyncError(
+		'KOLADA_OTHER',
+		`Oväntat fel: ${error instanceof Error ? error.message : String(error)}`,
+		[],
+		options,
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators
+// ---------------------------------------------------------------------------------------------
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function isoDay(date: Date): string {
+	return date.toISOString().slice(0, 10);
+}
+
+function koladaMeta(kpi: KoladaKpi, today: string): NonNullable<Indicator['kolada']> {
+	return {
+		status: 'active',
+		...(kpi.municipality_type ? { municipalityType: kpi.municipality_type } : {}),
+		...(kpi.operating_area ? { operatingArea: kpi.operating_area } : {}),
+		...(kpi.perspective ? { perspective: kpi.perspective } : {}),
+		...(kpi.publication_date && ISO_DAY.test(kpi.publication_date) ? { publicationDate: kpi.publication_date } : {}),
+		...(kpi.prel_publication_date && ISO_DAY.test(kpi.prel_publication_date)
+			? { prelPublicationDate: kpi.prel_publication_date }
+			: {}),
+		...(kpi.publ_period ? { publPeriod: kpi.publ_period } : {}),
+		hasOuData: kpi.has_ou_data,
+		lastSeen: today,
+	};
+}
+
+/** A new indicator from a KPI: kind, unit, scale and direction inferred from the title, curated words added. */
+function newIndicator(kpi: KoladaKpi, today: string): Indicator {
+	const inferred = inferIndicator(kpi);
+	return {
+		id: kpi.id,
+		title: kpi.title.trim(),
+		shortTitle: SHORT_TITLES[kpi.id] ?? inferred.shortTitle,
+		description: kpi.description.trim(),
+		kind: inferred.kind,
+		unit: inferred.unit,
+		...(inferred.scale ? { scale: inferred.scale } : {}),
+		direction: inferred.direction,
+		directionBasis: inferred.directionBasis,
+		source: inferred.source,
+		genderSplit: kpi.is_divided_by_gender,
+		...(inferred.discontinuedAfter === undefined ? {} : { discontinuedAfter: inferred.discontinuedAfter }),
+		...(inferred.producer === undefined ? {} : { producer: inferred.producer }),
+		keywords: [...(KEYWORDS[kpi.id] ?? [])],
+		kolada: koladaMeta(kpi, today),
+	};
+}
+
+/**
+ * An existing indicator with Kolada's text and metadata refreshed. Kind, unit, scale and direction
+ * stay as they are (they may be curated and stored answers depend on the scale); a title whose
+ * coding no longer matches the stored scale is reported.
+ */
+function refreshedIndicator(old: Indicator, kpi: KoladaKpi, today: string, warnings: string[]): Indicator {
+	const inferred = inferIndicator(kpi);
+	if (old.scale && inferred.scale && JSON.stringify(old.scale) !== JSON.stringify(inferred.scale)) {
+		warnings.push(
+			`${kpi.id}: Kolada:s titel anger en annan svarsskala än datasetets; skalan behölls (${old.unit} → ${inferred.unit})`,
+		);
+	}
+	const next: Indicator = {
+		...old,
+		title: kpi.title.trim(),
+		description: kpi.description.trim(),
+		genderSplit: kpi.is_divided_by_gender,
+		keywords: [...(KEYWORDS[kpi.id] ?? [])],
+		kolada: koladaMeta(kpi, today),
+	};
+	if (inferred.discontinuedAfter === undefined) delete next.discontinuedAfter;
+	else next.discontinuedAfter = inferred.discontinuedAfter;
+	if (inferred.producer !== undefined) next.producer = inferred.producer;
+	return next;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Areas and groupings
+// ---------------------------------------------------------------------------------------------
+
+const KOMMUNGRUPP_GROUPING = 'kommungrupp2023';
+const LIKNANDE_GROUPING = 'liknande_eb';
+const LIKNANDE_TITLE = /^Liknande kommuner ekonomiskt bistånd, (.+), (\d{4})$/;
+
+/** Minimum number of kommuner in Kolada's list and with Kolada values in the new dataset. */
+export const MIN_KOMMUNER = 280;
+
+function unique(values: readonly string[]): string[] {
+	return [...new Set(values)];
+}
+
+function updatedAreas(
+	base: readonly Area[],
+	municipalities: readonly KoladaMunicipality[],
+): { areas: Area[]; added: number; renamed: number } {
+	const byId = new Map(base.map((a) => [a.id, a]));
+	const areas: Area[] = [];
+	let added = 0;
+	let renamed = 0;
+	for (const m of municipalities) {
+		const title = m.title.trim();
+		const old = byId.get(m.id);
+		if (old) {
+			if (old.type === 'kommun' && title !== '' && old.name !== title) {
+				areas.push({ ...old, name: title, altNames: unique([...old.altNames, old.name]).filter((n) => n !== title) });
+				renamed++;
+			} else if (old.type === 'lan' && title !== '' && old.name !== title && !old.altNames.includes(title)) {
+				areas.push({ ...old, altNames: [...old.altNames, title] });
+			}
+			continue;
+		}
+		if (m.type !== 'K' && m.type !== 'L') continue;
+		if (m.type === 'K' && !/^\d{4}$/.test(m.id)) continue;
+		const lanId = `00${m.id.slice(0, 2)}`;
+		areas.push({
+			id: m.id,
+			type: m.id === '0000' ? 'riket' : m.type === 'K' ? 'kommun' : 'lan',
+			name: title || m.id,
+			altNames: [],
+			...(m.type === 'K' && byId.get(lanId)?.type === 'lan' ? { lanId } : {}),
+		});
+		added++;
+	}
+	return { areas, added, renamed };
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/** Refreshes the members of the SKR kommungrupper from Kolada's "… (ovägt medel)" groups. */
+function updatedKommungrupper(
+	grouping: Grouping | undefined,
+	groups: readonly KoladaMunicipalityGroup[],
+	kommunIds: ReadonlySet<string>,
+	warnings: string[],
+): { grouping?: Grouping; updated: number } {
+	if (!grouping) return { updated: 0 };
+	const byId = new Map(groups.map((g) => [g.id, g]));
+	const byTitle = new Map(groups.map((g) => [g.title.trim(), g]));
+	let updated = 0;
+	const next = grouping.groups.map((group): Group => {
+		const kolada =
+			(group.koladaId === undefined ? undefined : byId.get(group.koladaId)) ??
+			byTitle.get(`${group.name} (ovägt medel)`);
+		if (!kolada) {
+			warnings.push(`kommungrupp ${group.id} (${group.name}) finns inte i Kolada; medlemmarna behölls`);
+			return group;
+		}
+		const members = unique(kolada.members.map((m) => m.member_id).filter((id) => kommunIds.has(id))).sort();
+		if (members.length === 0) {
+			warnings.push(`kommungrupp ${group.id} är tom i Kolada; medlemmarna behölls`);
+			return group;
+		}
+		if (!sameMembers(members, group.members) || group.koladaId !== kolada.id) updated++;
+		return { ...group, members, koladaId: kolada.id };
+	});
+	return updated === 0 ? { updated } : { grouping: { ...grouping, groups: next }, updated };
+}
+
+/** Rebuilds the peer groups from the newest "Liknande kommuner ekonomiskt bistånd, <Kommun>, <år>" groups. */
+function updatedLiknande(
+	grouping: Grouping | undefined,
+	groups: readonly KoladaMunicipalityGroup[],
+	kommunIdByTitle: ReadonlyMap<string, string>,
+	kommunIds: ReadonlySet<string>,
+	prov: number,
+	warnings: string[],
+): { grouping?: Grouping; count: number; year?: number } {
+	if (!grouping) return { count: 0 };
+	const parsed = groups.flatMap((g) => {
+		const match = LIKNANDE_TITLE.exec(g.title.trim());
+		return match ? [{ group: g, kommun: (match[1] ?? '').trim(), year: Number(match[2]) }] : [];
+	});
+	if (parsed.length === 0) {
+		warnings.push('Kolada har inga grupper "Liknande kommuner ekonomiskt bistånd"; datasetets grupper behölls');
+		return { count: 0 };
+	}
+	const year = Math.max(...parsed.map((p) => p.year));
+	const peers: Group[] = [];
+	const unknown: string[] = [];
+	for (const p of parsed) {
+		if (p.year !== year) continue;
+		const focusId = kommunIdByTitle.get(p.kommun);
+		if (focusId === undefined) {
+			unknown.push(p.kommun);
+			continue;
+		}
+		peers.push({
+			id: `LIK-${focusId}`,
+			name: `Liknande kommuner som ${p.kommun}`,
+			members: unique(p.group.members.map((m) => m.member_id).filter((id) => id !== focusId && kommunIds.has(id))),
+			focusId,
+			koladaId: p.group.id,
+		});
+	}
+	if (unknown.length > 0) {
+		warnings.push(`Liknande kommuner ${year}: okända kommunnamn ${unknown.slice(0, 5).join(', ')}`);
+	}
+	const byFocus = new Map(peers.map((g) => [g.id, g]));
+	if (byFocus.size < MIN_KOMMUNER) {
+		warnings.push(
+			`Liknande kommuner ${year}: bara ${byFocus.size} kommuner hade en grupp i Kolada; datasetets grupper behölls`,
+		);
+		return { count: 0 };
+	}
+	return {
+		grouping: {
+			...grouping,
+			title: `Liknande kommuner ekonomiskt bistånd (Kolada, ${year})`,
+			year,
+			prov,
+			groups: [...byFocus.values()].sort((a, b) => a.id.localeCompare(b.id)),
+		},
+		count: byFocus.size,
+		year,
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------------------------
+
+interface Target {
+	readonly indicator: Indicator;
+	readonly categorical: boolean;
+	readonly codes: ReadonlySet<number>;
+}
+
+interface ValueCounters {
+	received: number;
+	skippedCategoricalAggregates: number;
+	skippedUnknownCodes: number;
+	skippedOther: number;
+	keptOtherSources: number;
+}
+
+const GENDER_SET: ReadonlySet<string> = new Set(GENDERS);
+
+/**
+ * Points of other sources (survey, Regionfakta, Stockholm): a Kolada missing value or deletion
+ * must not remove them, while a real Kolada value replaces them (and is counted by the merge).
+ */
+function otherSourcePoints(base: DatasetFile): Map<string, Map<number, Point>> {
+	const kolada = new Set(base.provenance.filter((p) => p.kind === 'kolada').map((p) => p.id));
+	const index = new Map<string, Map<number, Point>>();
+	for (const s of base.series) {
+		for (const point of s.points) {
+			if (kolada.has(point[2])) continue;
+			const key = seriesKey(s);
+			let byYear = index.get(key);
+			if (!byYear) {
+				byYear = new Map();
+				index.set(key, byYear);
+			}
+			byYear.set(point[0], point);
+		}
+	}
+	return index;
+}
+
+function toPoints(
+	records: readonly KoladaDataRecord[],
+	targets: ReadonlyMap<string, Target>,
+	areaTypes: ReadonlyMap<string, Area['type']>,
+	protectedPoints: ReadonlyMap<string, ReadonlyMap<number, Point>>,
+	counters: ValueCounters,
+	out: IncomingPoint[],
+): void {
+	for (const r of records) {
+		counters.received++;
+		const target = targets.get(r.kpi);
+		const areaType = areaTypes.get(r.municipality);
+		if (!target || areaType === undefined || !GENDER_SET.has(r.gender) || r.period < 1950 || r.period > 2100) {
+			counters.skippedOther++;
+			continue;
+		}
+		if (target.categorical && areaType !== 'kommun') {
+			counters.skippedCategoricalAggregates++;
+			continue;
+		}
+		if (target.categorical && !r.deleted && r.value !== null && !target.codes.has(r.value)) {
+			counters.skippedUnknownCodes++;
+			continue;
+		}
+		const gender = r.gender as Gender;
+		const measure = target.categorical ? 'answer' : 'value';
+		const indicator = target.indicator.id;
+		const other = protectedPoints.get(seriesKey({ indicator, area: r.municipality, gender, measure }))?.get(r.period);
+		if (other && (r.deleted || (r.value === null && other[1] !== null))) {
+			counters.keptOtherSources++;
+			continue;
+		}
+		const value = r.deleted ? null : r.value;
+		// One object shape for every point (no conditional spreads): 640 000 of these are alive at once.
+		out.push({
+			indicator,
+			area: r.municipality,
+			gender,
+			measure,
+			year: r.period,
+			value,
+			prov: 0,
+			status: value === null ? r.status.trim() || 'saknas' : undefined,
+			ref: undefined,
+			deleted: r.deleted,
+		});
+	}
+}
+
+/** One data request: at most 25 KPIs × 25 areas, all years. */
+interface FetchUnit {
+	readonly kpis: readonly string[];
+	readonly municipalities: readonly string[];
+	readonly fromDate?: string;
+}
+
+/**
+ * Runs `work` over `items` with `limit` calls at a time. Small units keep memory flat: each
+ * response is turned into points as soon as it arrives. The first failure stops the others and is
+ * rethrown.
+ */
+async function forEachConcurrently<T>(
+	items: readonly T[],
+	limit: number,
+	parent: AbortSignal | undefined,
+	work: (item: T, signal: AbortSignal) => Promise<void>,
+): Promise<void> {
+	const controller = new AbortController();
+	const onAbort = (): void => controller.abort(parent?.reason);
+	parent?.addEventListener('abort', onAbort, { once: true });
+	let next = 0;
+	let failure: { error: unknown } | undefined;
+	const worker = async (): Promise<void> => {
+		while (failure === undefined && next < items.length) {
+			const item = items[next++] as T;
+			try {
+				await work(item, controller.signal);
+			} catch (error) {
+				failure ??= { error };
+				controller.abort(error);
+			}
+		}
+	};
+	try {
+		await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+	} finally {
+		parent?.removeEventListener('abort', onAbort);
+	}
+	if (failure !== undefined) throw failure.error;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gates
+// ---------------------------------------------------------------------------------------------
+
+function kommunerWithKoladaValues(dataset: DatasetFile): number {
+	const kolada = new Set(dataset.provenance.filter((p) => p.kind === 'kolada').map((p) => p.id));
+	const kommuner = new Set(dataset.areas.filter((a) => a.type === 'kommun').map((a) => a.id));
+	const found = new Set<string>();
+	for (const s of dataset.series) {
+		if (!kommuner.has(s.area) || found.has(s.area)) continue;
+		if (s.points.some((p) => p[1] !== null && kolada.has(p[2]))) found.add(s.area);
+	}
+	return found.size;
+}
+
+/** The ids among `ids` without a single non-missing Kolada value (from this or an earlier sync). */
+function indicatorsWithoutKoladaValues(dataset: DatasetFile, ids: readonly string[]): string[] {
+	const kolada = new Set(dataset.provenance.filter((p) => p.kind === 'kolada').map((p) => p.id));
+	const withValues = new Set<string>();
+	for (const s of dataset.series) {
+		if (withValues.has(s.indicator)) continue;
+		if (s.points.some((p) => p[1] !== null && kolada.has(p[2]))) withValues.add(s.indicator);
+	}
+	return ids.filter((id) => !withValues.has(id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sync
+// ---------------------------------------------------------------------------------------------
+
+/** The date of the last successful Kolada sync recorded in the dataset, if any. */
+export function lastSyncDate(dataset: DatasetFile): string | undefined {
+	const last = dataset.imports.filter((i) => i.kind === 'kolada-sync').at(-1);
+	const day = last?.at.slice(0, 10);
+	return day !== undefined && ISO_DAY.test(day) ? day : undefined;
+}
+
+/**
+ * Runs a sync against Kolada and returns the new dataset (gated, integrity-checked) and a summary.
+ * Throws a {@link SyncError} on any failure; nothing is written either way.
+ */
+export async function syncFromKolada(params: SyncParams): Promise<SyncResult> {
+	try {
+		return await runSync(params);
+	} catch (error) {
+		throw toSyncError(error);
+	}
+}
+
+async function runSync(params: SyncParams): Promise<SyncResult> {
+	const started = performance.now();
+	const { base, today } = params;
+	const options = params.options ?? {};
+	const progress = params.progress ?? silentProgress;
+	const todayIso = isoDay(today);
+	const warnings: string[] = [];
+	if (options.since !== undefined && options.full) {
+		throw new SyncError('BAD_OPTION', '--since och --full kan inte användas samtidigt.');
+	}
+	if (options.since !== undefined && (!ISO_DAY.test(options.since) || Number.isNaN(Date.parse(options.since)))) {
+		throw new SyncError('BAD_OPTION', `--since ska vara ett datum ÅÅÅÅ-MM-DD, fick "${options.since}".`);
+	}
+
+	const clientOptions = params.clientOptions ?? {};
+	const kolada = new KoladaClient({
+		...clientOptions,
+		signal: params.signal ?? clientOptions.signal,
+		onWarning: (w: KoladaWarning) => {
+			clientOptions.onWarning?.(w);
+			if (w.code === 'paging-loop' || w.code === 'unknown-gender') warnings.push(`Kolada: ${w.message}`);
+		},
+	});
+
+	// 1. Catalogue and selection.
+	progress.start('Hämtar Kolada:s nyckeltalskatalog', 1);
+	const catalogue = await kolada.kpis();
+	const byId = new Map(catalogue.map((k) => [k.id, k]));
+	const selected = new Map<string, KoladaKpi>();
+	for (const kpi of catalogue) if (isEkonomisktBistandKpi(kpi)) selected.set(kpi.id, kpi);
+	const byRule = selected.size;
+	const baseIndicators = new Map(base.indicators.map((i) => [i.id, i]));
+	for (const indicator of base.indicators) {
+		const kpi = byId.get(indicator.id);
+		if (indicator.kolada && kpi) selected.set(kpi.id, kpi);
+	}
+	const unknown = (options.kpis ?? []).filter((id) => !byId.has(id));
+	if (unknown.length > 0) {
+		throw new SyncError('UNKNOWN_KPI', `Kolada har inga nyckeltal med id ${unknown.join(', ')}.`);
+	}
+	for (const id of options.kpis ?? []) {
+		const kpi = byId.get(id);
+		if (kpi) selected.set(id, kpi);
+	}
+	for (const text of options.search ?? []) {
+		const hits = await kolada.kpis({ title: text });
+		if (hits.length === 0) throw new SyncError('UNKNOWN_KPI', `Sökningen "${text}" gav inga nyckeltal i Kolada.`);
+		for (const kpi of hits) selected.set(kpi.id, byId.get(kpi.id) ?? kpi);
+	}
+	progress.tick();
+	progress.done(`${catalogue.length} nyckeltal, ${selected.size} att synka`);
+	if (selected.size === 0)
+		throw new SyncError('GATE', 'Kolada:s katalog innehåller inga nyckeltal om ekonomiskt bistånd.');
+
+	const activeKnown = base.indicators.filter((i) => i.kolada?.status === 'active');
+	const vanished = activeKnown.filter((i) => !byId.has(i.id));
+	if (activeKnown.length > 0 && vanished.length * 2 > activeKnown.length) {
+		throw new SyncError(
+			'GATE',
+			`Kolada:s katalog saknar ${vanished.length} av datasetets ${activeKnown.length} aktiva nyckeltal – det ser ut som ett fel hos Kolada, inte som nedlagda nyckeltal.`,
+			vanished.slice(0, 10).map((i) => `${i.id} ${i.shortTitle}`),
+		);
+	}
+
+	// 2. Municipalities and groups.
+	progress.start('Hämtar kommuner, län och kommungrupper', 2);
+	const municipalities = await kolada.municipalities();
+	progress.tick();
+	const kommunerInKolada = municipalities.filter((m) => m.type === 'K');
+	if (kommunerInKolada.length < MIN_KOMMUNER) {
+		throw new SyncError(
+			'GATE',
+			`Kolada:s kommunlista har bara ${kommunerInKolada.length} kommuner (minst ${MIN_KOMMUNER} krävs).`,
+		);
+	}
+	const groups = await kolada.municipalityGroups();
+	progress.tick();
+	progress.done(`${municipalities.length} områden, ${groups.length} grupper`);
+
+	const areaUpdate = updatedAreas(base.areas, municipalities);
+	const areaTypes = new Map<string, Area['type']>(base.areas.map((a) => [a.id, a.type]));
+	for (const a of areaUpdate.areas) areaTypes.set(a.id, a.type);
+	const koladaAreaIds = municipalities.map((m) => m.id).filter((id) => areaTypes.has(id));
+	const kommunIds = new Set(koladaAreaIds.filter((id) => areaTypes.get(id) === 'kommun'));
+
+	// 3. Indicators.
+	const indicators: Indicator[] = [];
+	let added = 0;
+	let updated = 0;
+	for (const kpi of selected.values()) {
+		const old = baseIndicators.get(kpi.id);
+		if (old) {
+			indicators.push(refreshedIndicator(old, kpi, todayIso, warnings));
+			updated++;
+		} else {
+			indicators.push(newIndicator(kpi, todayIso));
+			added++;
+		}
+	}
+	for (const old of vanished) {
+		if (old.kolada) indicators.push({ ...old, kolada: { ...old.kolada, status: 'removed' } });
+	}
+	const targets = new Map<string, Target>(
+		indicators
+			.filter((i) => selected.has(i.id))
+			.map((i) => [
+				i.id,
+				{
+					indicator: i,
+					categorical: i.kind === 'yesno' || i.kind === 'ordinal',
+					codes: new Set((i.scale ?? []).map((s) => s.code)),
+				},
+			]),
+	);
+
+	// 4. Values.
+	const since = options.full ? undefined : (options.since ?? lastSyncDate(base));
+	const koladaProvIds = new Set(base.provenance.filter((p) => p.kind === 'kolada').map((p) => p.id));
+	const withKoladaValues = new Set<string>();
+	if (since !== undefined) {
+		for (const s of base.series) {
+			if (!withKoladaValues.has(s.indicator) && s.points.some((p) => koladaProvIds.has(p[2]))) {
+				withKoladaValues.add(s.indicator);
+			}
+		}
+	}
+	const kommunList = koladaAreaIds.filter((id) => kommunIds.has(id));
+	const units: FetchUnit[] = [];
+	const plan = (kpis: readonly Target[], fromDate: string | undefined): void => {
+		const categorical = kpis.filter((t) => t.categorical).map((t) => t.indicator.id);
+		const numeric = kpis.filter((t) => !t.categorical).map((t) => t.indicator.id);
+		// Yes/no answers are only stored for kommuner, so their län and Riket averages are not even fetched.
+		for (const [ids, areas] of [
+			[numeric, koladaAreaIds],
+			[categorical, kommunList],
+		] as const) {
+			for (const kpiChunk of chunk(ids)) {
+				for (const areaChunk of chunk(areas)) {
+					units.push({ kpis: kpiChunk, municipalities: areaChunk, ...(fromDate === undefined ? {} : { fromDate }) });
+				}
+			}
+		}
+	};
+	const allTargets = [...targets.values()];
+	const fetchedFully = since === undefined ? [] : allTargets.filter((t) => !withKoladaValues.has(t.indicator.id));
+	plan(
+		allTargets.filter((t) => since === undefined || withKoladaValues.has(t.indicator.id)),
+		since,
+	);
+	plan(fetchedFully, undefined);
+
+	progress.start(since === undefined ? 'Hämtar värden' : `Hämtar värden ändrade sedan ${since}`, units.length);
+	const counters: ValueCounters = {
+		received: 0,
+		skippedCategoricalAggregates: 0,
+		skippedUnknownCodes: 0,
+		skippedOther: 0,
+		keptOtherSources: 0,
+	};
+	const protectedPoints = otherSourcePoints(base);
+	const points: IncomingPoint[] = [];
+	await forEachConcurrently(units, clientOptions.concurrency ?? 2, params.signal, async (unit, signal) => {
+		const records = await kolada.data({ ...unit, signal });
+		toPoints(records, targets, areaTypes, protectedPoints, counters, points);
+		progress.tick();
+	});
+	progress.done(`${counters.received} värden`);
+
+	// 5. Merge.
+	progress.start('Bygger och kontrollerar det nya datasetet', 1);
+	const provContent: Omit<Provenance, 'id'> = {
+		kind: 'kolada',
+		title: 'Kolada API v3: nyckeltal för ekonomiskt bistånd, kommuner och kommungrupper',
+		attribution: 'Källa: Kolada',
+		url: kolada.baseUrl,
+		date: todayIso,
+	};
+	const sameContent = (p: Provenance): boolean =>
+		(Object.keys(provContent) as (keyof typeof provContent)[]).every((key) => p[key] === provContent[key]) &&
+		p.file === undefined &&
+		p.sheet === undefined &&
+		p.note === undefined;
+	const syncProvId =
+		base.provenance.find(sameContent)?.id ?? base.provenance.reduce((max, p) => Math.max(max, p.id), -1) + 1;
+
+	const kommunIdByTitle = new Map(
+		municipalities.filter((m) => m.type === 'K' && kommunIds.has(m.id)).map((m) => [m.title.trim(), m.id]),
+	);
+	const kg = updatedKommungrupper(
+		base.groupings.find((g) => g.id === KOMMUNGRUPP_GROUPING),
+		groups,
+		kommunIds,
+		warnings,
+	);
+	const lik = updatedLiknande(
+		base.groupings.find((g) => g.id === LIKNANDE_GROUPING),
+		groups,
+		kommunIdByTitle,
+		kommunIds,
+		syncProvId,
+		warnings,
+	);
+	const groupings = [kg.grouping, lik.grouping].filter((g): g is Grouping => g !== undefined);
+	// The sync's provenance goes in first so the peer groups can refer to it; the merge then finds it by
+	// content (same key order as the incoming record) and uses it for the values too.
+	const prepared: DatasetFile = {
+		...base,
+		provenance: [...base.provenance.filter((p) => p.id !== syncProvId), { ...provContent, id: syncProvId }],
+	};
+	const stats = kolada.stats;
+	const mode = since === undefined ? 'full' : 'incremental';
+	const { dataset: merged, summary: mergeSummary } = mergeIntoDataset(prepared, {
+		provenance: [provContent],
+		points,
+		indicators,
+		areas: areaUpdate.areas,
+		groupings,
+		record: {
+			kind: 'kolada-sync',
+			at: today.toISOString(),
+			summary: {
+				läge: mode === 'full' ? 'full' : 'inkrementell',
+				...(since === undefined ? {} : { sedan: since }),
+				nyckeltal: targets.size,
+				anrop: stats.requests,
+				omförsök: stats.retries,
+			},
+		},
+	});
+	const dataset: DatasetFile = { ...merged, builtFrom: todayIso };
+
+	// 6. Gates.
+	const kommunerWithValues = kommunerWithKoladaValues(dataset);
+	if (kommunerWithValues < MIN_KOMMUNER) {
+		throw new SyncError(
+			'GATE',
+			`Bara ${kommunerWithValues} kommuner fick värden från Kolada (minst ${MIN_KOMMUNER} krävs).`,
+		);
+	}
+	const empty = indicatorsWithoutKoladaValues(dataset, [...targets.keys()]);
+	if (empty.length > 0) {
+		throw new SyncError(
+			'GATE',
+			`${empty.length} synkade nyckeltal saknar värden: ${empty.slice(0, 10).join(', ')}${empty.length > 10 ? ' …' : ''}`,
+			empty.map((id) => `${id} ${targets.get(id)?.indicator.shortTitle ?? ''}`),
+		);
+	}
+	const problems = checkIntegrity(dataset);
+	if (problems.length > 0) {
+		throw new SyncError('INVALID_DATASET', 'Det nya datasetet klarar inte integritetskontrollen.', problems);
+	}
+	progress.tick();
+	progress.done();
+
+	const summary: SyncSummary = {
+		mode,
+		...(since === undefined ? {} : { since }),
+		baseUrl: kolada.baseUrl,
+		kpis: {
+			synced: targets.size,
+			byRule,
+			added,
+			updated,
+			removed: vanished.length,
+			catalogue: catalogue.length,
+			fetchedFully: fetchedFully.length,
+		},
+		areas: {
+			fromKolada: municipalities.length,
+			kommunerInKolada: kommunerInKolada.length,
+			added: areaUpdate.added,
+			renamed: areaUpdate.renamed,
+			kommunerWithValues,
+		},
+		values: { ...mergeSummary, ...counters },
+		groupings: {
+			kommungrupper: kg.updated,
+			liknande: lik.count,
+			...(lik.year === undefined ? {} : { liknandeYear: lik.year }),
+		},
+		requests: stats.requests,
+		retries: stats.retries,
+		bytes: stats.bytes,
+		durationMs: Math.round(performance.now() - started),
+		warnings,
+	};
+	return { dataset, summary };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------
+
+const numberFormat = new Intl.NumberFormat('sv-SE');
+
+function n(value: number): string {
+	return numberFormat.format(value);
+}
+
+/** The summary as readable Swedish text, one fact per line. */
+export function formatSyncSummary(summary: SyncSummary): string {
+	const v = summary.values;
+	const k = summary.kpis;
+	const a = summary.areas;
+	const skipped = [
+		v.skippedCategoricalAggregates > 0 ? `${n(v.skippedCategoricalAggregates)} medelvärden av Ja/Nej-frågor` : '',
+		v.skippedUnknownCodes > 0 ? `${n(v.skippedUnknownCodes)} svarskoder utanför skalan` : '',
+		v.keptOtherSources > 0 ? `${n(v.keptOtherSources)} saknade värden där en annan källa har ett värde` : '',
+		v.skippedOther > 0 ? `${n(v.skippedOther)} övriga (okänt område, kön eller år)` : '',
+	].filter((s) => s !== '');
+	const lines = [
+		`Kolada-synk (${summary.mode === 'full' ? 'full' : `ändringar sedan ${summary.since ?? '?'}`}) mot ${summary.baseUrl}`,
+		`  Nyckeltal: ${n(k.synced)} synkade (${n(k.byRule)} enligt urvalsregeln, katalogen har ${n(k.catalogue)}), ${n(k.added)} nya, ${n(k.updated)} uppdaterade, ${n(k.removed)} borttagna ur Kolada${k.fetchedFully > 0 ? `, ${n(k.fetchedFully)} hämtade i sin helhet` : ''}`,
+		`  Områden: ${n(a.fromKolada)} i Kolada (${n(a.kommunerInKolada)} kommuner), ${n(a.added)} nya, ${n(a.renamed)} nya namn; ${n(a.kommunerWithValues)} kommuner har värden från Kolada`,
+		`  Värden: ${n(v.received)} mottagna – ${n(v.added)} tillagda, ${n(v.replaced)} ersatta, ${n(v.unchanged)} oförändrade, ${n(v.deleted)} borttagna`,
+		...(skipped.length > 0 ? [`  Hoppade över: ${skipped.join(', ')}`] : []),
+		`  Grupper: ${n(summary.groupings.kommungrupper)} kommungrupper ändrade, ${n(summary.groupings.liknande)} grupper Liknande kommuner${summary.groupings.liknandeYear === undefined ? '' : ` (${summary.groupings.liknandeYear})`}`,
+		`  Anrop: ${n(summary.requests)} (${n(summary.retries)} omförsök), ${(summary.bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`,
+		`  Tid: ${(summary.durationMs / 1000).toFixed(1).replace('.', ',')} s`,
+		...summary.warnings.slice(0, 10).map((w) => `  Obs: ${w}`),
+		...(summary.warnings.length > 10 ? [`  Obs: … och ${summary.warnings.length - 10} till`] : []),
+	];
+	return lines.join('\n');
+}
