@@ -1,0 +1,194 @@
+/**
+ * Benchmark of a full Kolada sync: the loopback fake (the whole current KPI catalogue, real
+ * municipalities and groups, generated values) with 20 ms added latency per request, the client's
+ * production pacing (2 in flight, 200 ms between request starts), a copy of the bundled dataset as
+ * the base, and the real write. Measures wall time, requests, peak RSS, the size of the resulting
+ * file and the bot's load time for it (readDataset + Dataset + Search).
+ *
+ * The fake runs in a child process (this file with `--fake-server`) so the RSS figure is the
+ * sync's own, not the fake's; the load is timed in another fresh process (`--measure-load <file>`),
+ * as when the bot starts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+import { Dataset } from '../../src/dataset/dataset.js';
+import { readDataset, writeDataset } from '../../src/dataset/store.js';
+import { Search } from '../../src/search/search.js';
+import { syncFromKolada } from '../../src/sources/kolada/sync.js';
+import type { BenchFigure, BenchSection } from './types.js';
+
+const HERE = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(HERE), '..', '..');
+const LATENCY_MS = 20;
+
+/** Samples the process's RSS from a worker thread, so a busy main thread does not hide peaks. */
+function startRssSampler(intervalMs = 5): { stop: () => Promise<number> } {
+	const worker = new Worker(
+		`const { parentPort } = require('node:worker_threads');
+		let peak = process.memoryUsage.rss();
+		const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, ${intervalMs});
+		parentPort.on('message', () => { clearInterval(timer); parentPort.postMessage(Math.max(peak, process.memoryUsage.rss())); });`,
+		{ eval: true },
+	);
+	return {
+		stop: async () => {
+			const peak = new Promise<number>((resolve) => worker.once('message', (value: number) => resolve(value)));
+			worker.postMessage('stop');
+			const value = await peak;
+			await worker.terminate();
+			return value;
+		},
+	};
+}
+
+/** Starts the fake in a child process and resolves with its base URL. */
+async function startFakeProcess(): Promise<{ baseUrl: string; child: ChildProcess }> {
+	const child = spawn(process.execPath, ['--import', 'tsx', HERE, '--fake-server', String(LATENCY_MS)], {
+		cwd: ROOT,
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
+	const lines = createInterface({ input: child.stdout });
+	const baseUrl = await new Promise<string>((resolve, reject) => {
+		child.once('error', reject);
+		child.once('exit', (code) => reject(new Error(`the fake Kolada process exited early (${String(code)})`)));
+		lines.once('line', (line) => resolve(line.trim()));
+	});
+	return { baseUrl, child };
+}
+
+const mb = (bytes: number): number => bytes / 1024 / 1024;
+
+interface LoadFigures {
+	readonly seconds: number;
+	readonly values: number;
+	readonly indicators: number;
+	readonly rssMb: number;
+}
+
+/** What the bot does at start with a data file, timed in this process. */
+async function loadLikeTheBot(file: string): Promise<LoadFigures> {
+	const started = performance.now();
+	const dataset = new Dataset(await readDataset(file));
+	const search = new Search(dataset);
+	const seconds = (performance.now() - started) / 1000;
+	return {
+		seconds,
+		values: dataset.valueCount,
+		indicators: search.indicatorCount,
+		rssMb: mb(process.memoryUsage.rss()),
+	};
+}
+
+/** Times the bot's load in a fresh process, as at start-up (module loading excluded). */
+async function measureLoad(file: string): Promise<LoadFigures> {
+	const child = spawn(process.execPath, ['--import', 'tsx', HERE, '--measure-load', file], {
+		cwd: ROOT,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	let out = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+	const code = await new Promise<number | null>((resolve, reject) => {
+		child.once('error', reject);
+		child.once('close', resolve);
+	});
+	if (code !== 0) throw new Error(`load measurement failed (exit ${String(code)})`);
+	return JSON.parse(out) as LoadFigures;
+}
+
+/** The `sync` bench section. */
+export const syncBench: BenchSection = {
+	name: 'sync',
+	run: async () => {
+		const dir = await mkdtemp(path.join(os.tmpdir(), 'oj-bench-sync-'));
+		const file = path.join(dir, 'db.json');
+		await copyFile(path.join(ROOT, 'data', 'db.json'), file);
+		const { baseUrl, child } = await startFakeProcess();
+		try {
+			const rssBefore = process.memoryUsage.rss();
+			const sampler = startRssSampler();
+			const started = performance.now();
+			const base = await readDataset(file);
+			const { dataset, summary } = await syncFromKolada({
+				clientOptions: { baseUrl },
+				base,
+				options: { full: true },
+				today: new Date(),
+			});
+			await writeDataset(file, dataset);
+			const wallS = (performance.now() - started) / 1000;
+			const peakRss = await sampler.stop();
+			const size = (await stat(file)).size;
+
+			const load = await measureLoad(file);
+
+			const values = `${summary.values.received.toLocaleString('sv-SE')} värden, ${summary.kpis.synced} nyckeltal`;
+			const figures: BenchFigure[] = [
+				{
+					section: 'sync',
+					name: `full synk, ${LATENCY_MS} ms latens (väggtid)`,
+					value: wallS,
+					unit: 's',
+					target: { op: '<=', value: 60 },
+					note: `${values}; 2 samtidiga, 200 ms mellan anrop`,
+				},
+				{ section: 'sync', name: 'anrop', value: summary.requests, unit: 'st', note: `${summary.retries} omförsök` },
+				{
+					section: 'sync',
+					name: 'topp-RSS under synk och skrivning',
+					value: mb(peakRss),
+					unit: 'MB',
+					target: { op: '<=', value: 400 },
+					note: `före synken ${mb(rssBefore).toFixed(0)} MB`,
+				},
+				{ section: 'sync', name: 'datafilens storlek', value: mb(size), unit: 'MB' },
+				{
+					section: 'sync',
+					name: 'laddtid för boten (read + Dataset + Search)',
+					value: load.seconds,
+					unit: 's',
+					target: { op: '<=', value: 2 },
+					note: `ny process; ${load.values.toLocaleString('sv-SE')} värden, ${load.indicators} indikatorer i sökindex, RSS efteråt ${load.rssMb.toFixed(0)} MB`,
+				},
+			];
+			return figures;
+		} finally {
+			child.kill('SIGTERM');
+			await rm(dir, { recursive: true, force: true });
+		}
+	},
+};
+
+/** `--fake-server <latencyMs>`: runs the fake Kolada until stdin closes or SIGTERM, printing its base URL. */
+async function serveFake(latencyMs: number): Promise<void> {
+	const { KoladaFake } = await import('../../tests/fakes/kolada-server.js');
+	const fake = await KoladaFake.start({ kpiSource: 'catalog-latest', latencyMs });
+	process.stdout.write(`${fake.baseUrl}\n`);
+	const stop = (): void => {
+		void fake.close().then(() => process.exit(0));
+	};
+	process.once('SIGTERM', stop);
+	process.stdin.once('end', stop);
+	process.stdin.resume();
+}
+
+const invoked = process.argv[1];
+if (invoked !== undefined && pathToFileURL(path.resolve(invoked)).href === import.meta.url) {
+	const flag = process.argv.indexOf('--fake-server');
+	const loadFlag = process.argv.indexOf('--measure-load');
+	if (flag >= 0) {
+		await serveFake(Number(process.argv[flag + 1] ?? LATENCY_MS));
+	} else if (loadFlag >= 0) {
+		process.stdout.write(JSON.stringify(await loadLikeTheBot(process.argv[loadFlag + 1] ?? 'data/db.json')));
+	} else {
+		// Stand-alone run: print the figures.
+		for (const f of await syncBench.run()) {
+			console.log(`${f.name}: ${f.value.toFixed(2)} ${f.unit}${f.note ? ` (${f.note})` : ''}`);
+		}
+	}
+}
