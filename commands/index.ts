@@ -5,10 +5,11 @@ import indikator from './indikator.js';
 import jamfor from './jamfor.js';
 import om from './om.js';
 import sok from './sok.js';
+import trend from './trend.js';
 import varde from './varde.js';
 
 /** Every command, in the order `/hjälp` lists them. */
-export const commands: readonly Command[] = [varde, jamfor, sok, indikator, om, helpCommand(() => commands)];
+export const commands: readonly Command[] = [varde, jamfor, trend, sok, indikator, om, helpCommand(() => commands)];
 
 /** A command by its (Swedish) name. */
 export function findCommand(name: string): Command | undefined {

@@ -32,7 +32,7 @@ export function csv(o: SlashCommandBooleanOption): SlashCommandBooleanOption {
 export function area(
 	name = 'kommun',
 	description = 'Kommun, län eller Riket – namn eller kod',
-	english = ['municipality', 'Municipality, county or Sweden – name or code'] as const,
+	english: readonly [string, string] = ['municipality', 'Municipality, county or Sweden – name or code'],
 ) {
 	return (o: SlashCommandStringOption): SlashCommandStringOption =>
 		o
@@ -59,7 +59,7 @@ export function indikator(o: SlashCommandStringOption): SlashCommandStringOption
 export function year(
 	name = 'år',
 	description = 'År (standard: senaste året med data)',
-	english = ['year', 'Year (default: latest year with data)'] as const,
+	english: readonly [string, string] = ['year', 'Year (default: latest year with data)'],
 ) {
 	return (o: SlashCommandIntegerOption): SlashCommandIntegerOption =>
 		o
