@@ -236,3 +236,25 @@ export const datasetSchema = z.object({
 	imports: z.array(importRecordSchema),
 });
 export type DatasetFile = z.infer<typeof datasetSchema>;
+
+/**
+ * The same shape with the points of each series left to {@link checkPoint}: hundreds of thousands
+ * of tuples validate an order of magnitude faster in a plain loop than through zod.
+ */
+export const datasetEnvelopeSchema = datasetSchema.extend({
+	series: z.array(seriesSchema.extend({ points: z.array(z.unknown()).min(1) })),
+});
+
+/** Checks one point against {@link pointSchema}; returns a problem description or undefined. */
+export function checkPoint(point: unknown): string | undefined {
+	if (!Array.isArray(point) || point.length < 3 || point.length > 5)
+		return 'ska vara [år, värde, källa, status?, ref?]';
+	const [y, value, prov, status, ref] = point as unknown[];
+	if (typeof y !== 'number' || !Number.isInteger(y) || y < 1950 || y > 2100) return `år ${String(y)} är ogiltigt`;
+	if (value !== null && (typeof value !== 'number' || !Number.isFinite(value)))
+		return `värdet ${JSON.stringify(value)} är inget tal`;
+	if (typeof prov !== 'number' || !Number.isInteger(prov) || prov < 0) return `källa ${String(prov)} är ogiltig`;
+	if (status !== undefined && typeof status !== 'string') return 'status ska vara text';
+	if (ref !== undefined && typeof ref !== 'string') return 'referensen ska vara text';
+	return undefined;
+}

@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import { datasetSchema, SCHEMA_VERSION, type DatasetFile } from './schema.js';
+import { checkPoint, datasetEnvelopeSchema, SCHEMA_VERSION, type DatasetFile } from './schema.js';
 import { checkIntegrity } from './validate.js';
 
 /** The dataset file could not be read, parsed or validated, or could not be written. */
@@ -69,16 +69,27 @@ export function validateDataset(raw: unknown, file: string): DatasetFile {
 			`schemaversion ${JSON.stringify(version)} stöds inte (förväntade ${SCHEMA_VERSION}); bygg om eller synka datasetet`,
 		]);
 	}
-	const parsed = datasetSchema.safeParse(raw);
+	const parsed = datasetEnvelopeSchema.safeParse(raw);
 	if (!parsed.success) {
 		const problems = parsed.error.issues
 			.slice(0, 10)
 			.map((issue) => `${issue.path.map(String).join('.') || '(rot)'}: ${issue.message}`);
 		throw new DatasetError(file, problems);
 	}
-	const problems = checkIntegrity(parsed.data);
+	// The shape is valid, so the input itself is used (zod's copy is dropped): no second copy of a
+	// large dataset stays in memory.
+	const data = raw as DatasetFile;
+	const pointProblems: string[] = [];
+	data.series.forEach((series, i) => {
+		series.points.forEach((point, j) => {
+			const problem = pointProblems.length < 10 ? checkPoint(point) : undefined;
+			if (problem) pointProblems.push(`series.${i}.points.${j}: ${problem}`);
+		});
+	});
+	if (pointProblems.length > 0) throw new DatasetError(file, pointProblems);
+	const problems = checkIntegrity(data);
 	if (problems.length > 0) throw new DatasetError(file, problems);
-	return parsed.data;
+	return data;
 }
 
 const databases = new Map<string, Low<DatasetFile | null>>();
@@ -125,12 +136,13 @@ export async function readDataset(file: string): Promise<DatasetFile> {
  * untouched and a {@link DatasetError} explains why.
  */
 export async function writeDataset(file: string, data: DatasetFile): Promise<void> {
-	const valid = validateDataset(JSON.parse(JSON.stringify(data)) as unknown, `${file} (nytt dataset)`);
+	const valid = validateDataset(data, `${file} (nytt dataset)`);
 	const db = database(file);
 	try {
 		await mkdir(path.dirname(path.resolve(file)), { recursive: true });
 		db.data = valid;
 		await db.write();
+		db.data = null;
 	} catch (error) {
 		db.data = null;
 		const code = (error as NodeJS.ErrnoException).code;

@@ -63,6 +63,15 @@ export interface MergeSummary {
 	readonly areasAdded: number;
 }
 
+/** A key for a provenance record that ignores its id and the order of its fields. */
+function provenanceKey(p: Omit<Provenance, 'id'> & { readonly id?: number }): string {
+	const entries: [string, unknown][] = Object.entries(p as Record<string, unknown>).filter(
+		([k, v]) => k !== 'id' && v !== undefined,
+	);
+	entries.sort(([a], [b]) => a.localeCompare(b));
+	return JSON.stringify(entries);
+}
+
 function samePoint(a: Point, b: Point): boolean {
 	return a[1] === b[1] && (a[3] ?? '') === (b[3] ?? '');
 }
@@ -113,10 +122,10 @@ export function mergeIntoDataset(
 	input: MergeInput,
 ): { dataset: DatasetFile; summary: MergeSummary } {
 	const provenance: Provenance[] = [...base.provenance];
-	const byContent = new Map(provenance.map((p) => [JSON.stringify({ ...p, id: 0 }), p.id]));
+	const byContent = new Map(provenance.map((p) => [provenanceKey(p), p.id]));
 	let nextId = provenance.reduce((max, p) => Math.max(max, p.id), -1) + 1;
 	const provMap = input.provenance.map((p) => {
-		const key = JSON.stringify({ ...p, id: 0 });
+		const key = provenanceKey(p);
 		const existing = byContent.get(key);
 		if (existing !== undefined) return existing;
 		const id = nextId++;

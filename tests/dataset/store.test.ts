@@ -96,3 +96,20 @@ describe('writeDataset', () => {
 		expect(await readFile(file)).toEqual(before);
 	});
 });
+
+describe('point validation', () => {
+	it('GIVEN a point with a text value THEN the error gives the series and point index', async () => {
+		const data = JSON.parse(await readFile(file, 'utf8')) as { series: { points: unknown[][] }[] };
+		const series = data.series[3]!;
+		series.points[0] = [2020, 'fyra', 0];
+		await writeFile(file, JSON.stringify(data));
+		expect((await errorOf(readDataset(file))).message).toMatch(/series\.3\.points\.0: värdet "fyra" är inget tal/);
+	});
+
+	it('GIVEN a point with an impossible year THEN the error says which year', async () => {
+		const data = JSON.parse(await readFile(file, 'utf8')) as { series: { points: unknown[][] }[] };
+		data.series[0]!.points[0] = [20201, 1, 0];
+		await writeFile(file, JSON.stringify(data));
+		expect((await errorOf(readDataset(file))).message).toMatch(/år 20201 är ogiltigt/);
+	});
+});
