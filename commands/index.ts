@@ -5,11 +5,21 @@ import indikator from './indikator.js';
 import jamfor from './jamfor.js';
 import om from './om.js';
 import sok from './sok.js';
+import topplista from './topplista.js';
 import trend from './trend.js';
 import varde from './varde.js';
 
 /** Every command, in the order `/hjälp` lists them. */
-export const commands: readonly Command[] = [varde, jamfor, trend, sok, indikator, om, helpCommand(() => commands)];
+export const commands: readonly Command[] = [
+	varde,
+	jamfor,
+	trend,
+	topplista,
+	sok,
+	indikator,
+	om,
+	helpCommand(() => commands),
+];
 
 /** A command by its (Swedish) name. */
 export function findCommand(name: string): Command | undefined {

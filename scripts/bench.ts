@@ -6,10 +6,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { chartsBench } from './bench/charts.js';
 import { searchBench } from './bench/search.js';
+import { syncBench } from './bench/sync.js';
 import { meetsTarget, type BenchFigure, type BenchSection } from './bench/types.js';
 
-const sections: BenchSection[] = [searchBench];
+const sections: BenchSection[] = [searchBench, chartsBench, syncBench];
 
 const resultsPath = path.resolve('bench/results.json');
 
