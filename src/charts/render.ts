@@ -46,16 +46,40 @@ export function ensureChartFonts(): void {
 }
 
 /**
- * zlib level 3 instead of canvas's default 6: measured here at about 20 % less CPU per chart with
- * files of the same size or smaller (flat colours compress well either way).
+ * PNG encoding is most of a render's CPU time, so two measured savings: zlib level 3 instead of
+ * canvas's default 6 (about 20 % less CPU, files no larger) and an opaque RGB24 canvas instead of
+ * ARGB32 (another 13–17 % less CPU for files 5–9 % larger, still well under 250 kB; every chart has
+ * a white background, so the alpha channel carries nothing).
  */
 const PNG_OPTIONS: PngConfig = { compressionLevel: 3 };
+const BACKGROUND = '#FFFFFF';
 
-/** `ChartJSNodeCanvas` with control over PNG encoding, which `renderToBuffer` does not expose. */
+/**
+ * Paints the background before anything else is drawn. The `backgroundColour` option of
+ * chartjs-node-canvas paints behind existing pixels, which has no effect on a canvas without alpha,
+ * where Chart.js's clear leaves black.
+ */
+const opaqueBackground = {
+	id: 'ojOpaqueBackground',
+	beforeDraw(chart: { readonly width: number; readonly height: number; readonly ctx: unknown }) {
+		const ctx = chart.ctx as {
+			fillStyle: string;
+			save(): void;
+			restore(): void;
+			fillRect(x: number, y: number, w: number, h: number): void;
+		};
+		ctx.save();
+		ctx.fillStyle = BACKGROUND;
+		ctx.fillRect(0, 0, chart.width, chart.height);
+		ctx.restore();
+	},
+};
+
+/** `ChartJSNodeCanvas` with control over pixel format and PNG encoding, which `renderToBuffer` does not expose. */
 class PngChartRenderer extends ChartJSNodeCanvas {
 	renderPng(configuration: ChartConfiguration): Promise<Buffer> {
 		const canvas = this._createCanvas(this._width, this._height);
-		const chart = new this._chartJs(canvas.getContext('2d'), configuration);
+		const chart = new this._chartJs(canvas.getContext('2d', { pixelFormat: 'RGB24' }), configuration);
 		return new Promise((resolve, reject) => {
 			// Encoding runs on libuv's thread pool; the chart is released once the pixels are copied out.
 			canvas.toBuffer(
@@ -81,8 +105,10 @@ function rendererFor(size: ChartSizeName): PngChartRenderer {
 		renderer = new PngChartRenderer({
 			width,
 			height,
+			// Kept for any transparent canvas; the RGB24 canvas relies on opaqueBackground.
 			backgroundColour: 'white',
 			chartCallback: (chartJs) => {
+				chartJs.register(opaqueBackground);
 				// Fallbacks only: every configuration sets its fonts explicitly.
 				chartJs.defaults.font.family = FONT_FAMILY;
 				chartJs.defaults.color = '#1A1A1A';
