@@ -1,9 +1,11 @@
 /** The explicit list of slash commands: deployed by `npm run deploy`, routed by Discord and the shell. */
 import type { Command } from './command.js';
 import { helpCommand } from './hjalp.js';
+import grupper from './grupper.js';
 import indikator from './indikator.js';
 import jamfor from './jamfor.js';
 import om from './om.js';
+import profil from './profil.js';
 import sok from './sok.js';
 import topplista from './topplista.js';
 import trend from './trend.js';
@@ -15,6 +17,8 @@ export const commands: readonly Command[] = [
 	jamfor,
 	trend,
 	topplista,
+	grupper,
+	profil,
 	sok,
 	indikator,
 	om,

@@ -12,7 +12,7 @@ import { toCsv } from './csv.js';
 import { answerLabel, formatValue } from './format.js';
 import { parseFlag, parseYear } from './options.js';
 import { errorAnswer, resolveIndicator } from './resolve.js';
-import { answerShares, bestFirst, kommunValues, mean, rankOf, storedFigure } from './stats.js';
+import { answerShares, bestFirst, kommunValues, meaningfulRank, riketFigure, storedFigure } from './stats.js';
 import type { Answer, AnswerField } from './types.js';
 
 /** Raw options of `/jämför`. */
@@ -35,23 +35,6 @@ export function commonYear(ctx: AnswerContext, indicator: Indicator, areas: read
 		if (have > 0) fallback ??= year;
 	}
 	return fallback;
-}
-
-/** Riket's figure: the stored one, else the bot's own unweighted mean (or share) of all kommuner. */
-export function riketFigure(
-	ctx: AnswerContext,
-	indicator: Indicator,
-	year: number,
-): { value: number; own: boolean; attribution?: string } | undefined {
-	const riket = ctx.dataset.area('0000');
-	const stored = riket ? storedFigure(ctx.dataset, indicator, riket, year, 'T') : undefined;
-	if (stored?.value !== null && stored?.value !== undefined) {
-		return { value: stored.value, own: false, attribution: stored.provenance.attribution };
-	}
-	const all = kommunValues(ctx.dataset, indicator, year, 'T');
-	if (all.size === 0) return undefined;
-	const value = isCategorical(indicator) ? answerShares(indicator, all.values()).share : mean([...all.values()]);
-	return value === null ? undefined : { value, own: true };
 }
 
 /** Builds the `/jämför` answer. */
@@ -102,7 +85,7 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 			nearest === undefined ? {} : { nearestYear: nearest },
 		);
 	}
-	const riket = riketFigure(ctx, indicator, year);
+	const riket = riketFigure(ds, indicator, year, 'T');
 	if (riket?.own) sources.own(ctx);
 	else sources.add(riket?.attribution);
 	const missing = rows.filter((r) => r.value === null).map((r) => r.area.name);
@@ -141,7 +124,7 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 		const categories = (indicator.scale ?? []).map((s, rank) => ({ label: s.label, rank }));
 		const chart: ChartSpec = {
 			...chartBase(ctx, indicator, String(year), sources, {
-				subtitle: tr(ctx, `Riket: ${riketText}`, `Sweden: ${riketText}`),
+				...(riket ? { subtitle: tr(ctx, `Riket: ${riketText}`, `Sweden: ${riketText}`) } : {}),
 			}),
 			kind: 'categorical',
 			variant: 'areas',
@@ -215,26 +198,36 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 	});
 	const allKommuner = kommunValues(ds, indicator, year, 'T');
 	const ranks = new Map(
-		sorted.map((r) => [r.area.id, r.area.type === 'kommun' ? rankOf(allKommuner, r.area.id, order) : undefined]),
+		sorted.map((r) => [
+			r.area.id,
+			r.area.type === 'kommun' ? meaningfulRank(allKommuner, r.area.id, order) : undefined,
+		]),
 	);
-	if ([...ranks.values()].some((r) => r !== undefined)) sources.own(ctx);
 	const top = sorted[0];
 	const bottom = [...sorted].reverse().find((r) => r.value !== null);
+	const ranked = [...ranks.values()].some((r) => r !== undefined);
+	if (ranked) sources.own(ctx);
 	const table = {
 		columns: [
 			tr(ctx, 'Område', 'Area'),
 			tr(ctx, 'Värde', 'Value'),
-			tr(ctx, 'Plats bland kommuner', 'Rank among kommuner'),
+			...(ranked ? [tr(ctx, 'Plats bland kommuner', 'Rank among kommuner')] : []),
 		],
 		rows: sorted.map((r) => {
 			const rank = ranks.get(r.area.id);
-			return [r.area.name, formatValue(indicator, r.value), rank ? `${rank.place}/${rank.of}` : '–'];
+			return [
+				r.area.name,
+				formatValue(indicator, r.value),
+				...(ranked ? [rank ? `${rank.place}/${rank.of}` : '–'] : []),
+			];
 		}),
 		align: ['left', 'right', 'right'] as const,
 	};
 	const chart: ChartSpec = {
 		...chartBase(ctx, indicator, String(year), sources, {
-			subtitle: tr(ctx, `Sorterat efter värde · Riket: ${riketText}`, `Sorted by value · Sweden: ${riketText}`),
+			subtitle: riket
+				? tr(ctx, `Sorterat efter värde · Riket: ${riketText}`, `Sorted by value · Sweden: ${riketText}`)
+				: tr(ctx, 'Sorterat efter värde', 'Sorted by value'),
 		}),
 		kind: 'bar',
 		orientation: sorted.length > 6 ? 'horizontal' : 'vertical',
@@ -260,8 +253,8 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 			top && bottom && top.value !== null && withData.length >= 2
 				? tr(
 						ctx,
-						`Högst: ${top.area.name} (${formatValue(indicator, top.value)}), lägst: ${bottom.area.name} (${formatValue(indicator, bottom.value)}). Riket: ${riketText}.`,
-						`Highest: ${top.area.name} (${formatValue(indicator, top.value)}), lowest: ${bottom.area.name} (${formatValue(indicator, bottom.value)}). Sweden: ${riketText}.`,
+						`Högst: ${top.area.name} (${formatValue(indicator, top.value)}), lägst: ${bottom.area.name} (${formatValue(indicator, bottom.value)}).${riket ? ` Riket: ${riketText}.` : ''}`,
+						`Highest: ${top.area.name} (${formatValue(indicator, top.value)}), lowest: ${bottom.area.name} (${formatValue(indicator, bottom.value)}).${riket ? ` Sweden: ${riketText}.` : ''}`,
 					)
 				: undefined,
 		fields: [],

@@ -75,6 +75,18 @@ export function rankOf(values: ReadonlyMap<string, number>, id: string, order: '
 	return { place: ahead + 1, of: values.size, tiedWith: tied };
 }
 
+/** Fewer kommuner with data than this, and a rank says nothing: it is not shown. */
+export const MIN_RANKED = 10;
+
+/** A rank worth showing: computed among at least {@link MIN_RANKED} areas with data. */
+export function meaningfulRank(
+	values: ReadonlyMap<string, number>,
+	id: string,
+	order: 'asc' | 'desc',
+): Rank | undefined {
+	return values.size >= MIN_RANKED ? rankOf(values, id, order) : undefined;
+}
+
 /** The ranking order that puts the best first, or the highest first when the direction is unknown. */
 export function bestFirst(indicator: Indicator): 'asc' | 'desc' {
 	return indicator.direction === 'lower' ? 'asc' : 'desc';
@@ -174,6 +186,30 @@ export function ownFigure(
 	return m === null ? undefined : { value: m, n: values.size };
 }
 
+/**
+ * The bot only presents its own mean as a figure for the whole country when at least this share of
+ * kommuner has a value; a mean of a few kommuner is not "Riket".
+ */
+export const MIN_NATIONAL_COVERAGE = 0.5;
+
+/** Riket's figure: the stored one, else the own unweighted mean (or share) of kommuner when coverage allows. */
+export function riketFigure(
+	ds: Dataset,
+	indicator: Indicator,
+	year: number,
+	gender: Gender,
+): { value: number; own: boolean; n?: number; attribution?: string } | undefined {
+	const riket = ds.area('0000');
+	const stored = riket ? storedFigure(ds, indicator, riket, year, gender) : undefined;
+	if (stored?.value !== null && stored?.value !== undefined) {
+		return { value: stored.value, own: false, attribution: stored.provenance.attribution };
+	}
+	const all = kommunValues(ds, indicator, year, gender);
+	if (all.size < ds.areasOfType('kommun').length * MIN_NATIONAL_COVERAGE) return undefined;
+	const value = isCategorical(indicator) ? answerShares(indicator, all.values()).share : mean([...all.values()]);
+	return value === null ? undefined : { value, own: true, n: all.size };
+}
+
 /** Reference figures for a kommun: Riket, its län, its kommungrupp and its liknande kommuner. */
 export function referencesFor(
 	ds: Dataset,
@@ -196,7 +232,15 @@ export function referencesFor(
 		}
 		if (!members || members.length === 0) return;
 		const own = ownFigure(ds, indicator, year, gender, members);
-		if (own) refs.push({ key, label, value: own.value, basis: 'own', n: own.n, of: members.length });
+		// A "mean" made of the kommun itself alone compares it with nothing.
+		const others = valuesOf(
+			ds,
+			indicator,
+			year,
+			gender,
+			members.filter((m) => m !== kommun.id),
+		);
+		if (own && others.size > 0) refs.push({ key, label, value: own.value, basis: 'own', n: own.n, of: members.length });
 	};
 	const lan = kommun.lanId === undefined ? undefined : ds.area(kommun.lanId);
 	const lanGroup: Group | undefined = ds.groupOf(kommun.id, 'lan');
@@ -205,13 +249,18 @@ export function referencesFor(
 	if (peers) add('liknande', 'Liknande kommuner', undefined, peers.members);
 	if (kg) add('kommungrupp', `Kommungrupp ${kg.code ?? ''} ${kg.name}`.replace(/\s+/g, ' '), undefined, kg.members);
 	if (lan) add('lan', lan.name, lan, lanGroup?.members);
-	const riket = ds.area('0000');
-	if (riket)
-		add(
-			'riket',
-			'Riket',
-			riket,
-			ds.areasOfType('kommun').map((a) => a.id),
-		);
+	const riketArea = ds.area('0000');
+	const riket = riketFigure(ds, indicator, year, gender);
+	if (riket && riketArea) {
+		const observation = riket.own ? undefined : storedFigure(ds, indicator, riketArea, year, gender);
+		refs.push({
+			key: 'riket',
+			label: 'Riket',
+			value: riket.value,
+			basis: riket.own ? 'own' : 'stored',
+			...(riket.own ? { n: riket.n ?? 0, of: ds.areasOfType('kommun').length } : {}),
+			...(observation ? { observation } : {}),
+		});
+	}
 	return refs;
 }

@@ -10,10 +10,9 @@ import { tr, type AnswerContext } from './context.js';
 import { chartBase, Sources } from './common.js';
 import { toCsv } from './csv.js';
 import { formatValue } from './format.js';
-import { riketFigure } from './jamfor.js';
 import { nearestYear, parseCount, parseFlag, parseGender, parseYear } from './options.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
-import { valuesOf } from './stats.js';
+import { riketFigure, valuesOf } from './stats.js';
 import type { Answer } from './types.js';
 
 /** Raw options of `/topplista`. */
@@ -176,7 +175,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 	const sources = new Sources();
 	for (const r of rows) sources.add(ds.value(indicator.id, r.id, year, gender, 'value')?.provenance.attribution);
 	sources.own(ctx);
-	const riket = lan ? undefined : riketFigure(ctx, indicator, year);
+	const riket = lan ? undefined : riketFigure(ds, indicator, year, 'T');
 	if (riket && !riket.own) sources.add(riket.attribution);
 
 	const orderText: Record<Order, readonly [string, string]> = {

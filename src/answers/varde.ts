@@ -16,6 +16,7 @@ import {
 	bandOf,
 	bestFirst,
 	kommunValues,
+	meaningfulRank,
 	rankOf,
 	referencesFor,
 	storedFigure,
@@ -172,8 +173,17 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 	let band: Band | undefined;
 	if (area.type === 'kommun' && !categorical) {
 		const all = kommunValues(ds, indicator, year, gender);
-		rank = rankOf(all, area.id, bestFirst(indicator));
+		rank = meaningfulRank(all, area.id, bestFirst(indicator));
 		band = bandOf(indicator, rank);
+		if (!rank && all.size > 0) {
+			notes.push(
+				tr(
+					ctx,
+					`Bara ${all.size} ${all.size === 1 ? 'kommun har' : 'kommuner har'} värden ${year} – för få för en placering.`,
+					`Only ${all.size} kommuner have values in ${year} – too few to rank.`,
+				),
+			);
+		}
 		if (rank)
 			fields.push({
 				name: tr(ctx, 'Placering', 'Rank'),
@@ -188,7 +198,7 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 			gender,
 			ds.areasOfType('lan').map((a) => a.id),
 		);
-		rank = rankOf(all, area.id, bestFirst(indicator));
+		rank = all.size >= 3 ? rankOf(all, area.id, bestFirst(indicator)) : undefined;
 		if (rank)
 			fields.push({
 				name: tr(ctx, 'Placering', 'Rank'),

@@ -1,0 +1,272 @@
+/**
+ * `/profil kommun [år]`: where an area stands on every indicator with data — survey answers as
+ * Ja/Nej ticks, numbers as the difference from Riket, judged good or bad by the indicator's
+ * desired direction (neutral when there is none).
+ */
+import type { ProfileRow } from '../charts/spec.js';
+import { isCategorical } from '../dataset/dataset.js';
+import type { Indicator } from '../dataset/schema.js';
+import { tr, type AnswerContext } from './context.js';
+import { holdsAnswers, Sources, yearsFor } from './common.js';
+import { answerLabel, formatValue } from './format.js';
+import { parseYear } from './options.js';
+import { errorAnswer, resolveArea } from './resolve.js';
+import { riketFigure, storedFigure } from './stats.js';
+import type { Answer } from './types.js';
+import { formatDecimal, NBSP } from '../charts/format.js';
+
+/** Raw options of `/profil`. */
+export interface ProfileQuery {
+	readonly area: string;
+	readonly year?: string | number | boolean | undefined;
+}
+
+/** At most this many rows in the image and table. */
+export const MAX_PROFILE_ROWS = 40;
+
+/** Differences smaller than this (percent of Riket) are judged neutral. */
+const NEUTRAL_BAND = 2;
+
+/** One indicator in a profile. */
+export interface ProfileEntry {
+	readonly indicator: Indicator;
+	readonly year: number;
+	readonly value: number;
+	readonly riket: number | null;
+	/** Relative difference from Riket in percent, for numbers. */
+	readonly diff: number | null;
+	readonly assessment: 'good' | 'bad' | 'neutral';
+}
+
+/**
+ * Whether a figure can be compared with Riket's as a relative difference: shares, rates, amounts
+ * per inhabitant or household, days and indices — not counts or totals, which only reflect size.
+ */
+export function comparableWithRiket(indicator: Indicator): boolean {
+	if (indicator.kind === 'count') return false;
+	return !(indicator.kind === 'kronor' && indicator.unit === 'tkr');
+}
+
+/** Judges a relative difference by the indicator's direction. */
+export function assessDiff(indicator: Indicator, diff: number | null): 'good' | 'bad' | 'neutral' {
+	if (diff === null || indicator.direction === null || Math.abs(diff) < NEUTRAL_BAND) return 'neutral';
+	const above = diff > 0;
+	return above === (indicator.direction === 'higher') ? 'good' : 'bad';
+}
+
+/** Judges a survey answer: the desired answer is good, the last one bad. */
+export function assessAnswer(indicator: Indicator, code: number): 'good' | 'bad' | 'neutral' {
+	const scale = indicator.scale ?? [];
+	const index = scale.findIndex((s) => s.code === code);
+	if (indicator.direction === null || index < 0) return 'neutral';
+	if (index === 0) return 'good';
+	return index === scale.length - 1 ? 'bad' : 'neutral';
+}
+
+/** Builds the `/profil` answer. */
+export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
+	const command = 'profil';
+	const { dataset: ds } = ctx;
+	const areaOutcome = resolveArea(ctx, command, 'kommun', query.area, 'place');
+	if (!areaOutcome.ok) return areaOutcome.error;
+	const area = areaOutcome.value;
+	if (!holdsAnswers(area)) {
+		return errorAnswer(
+			command,
+			'invalid_option',
+			tr(
+				ctx,
+				`Profilen jämför en kommun eller stadsdel med riket. För ${area.name}, använd /värde eller /grupper.`,
+				`The profile compares a kommun or district with Sweden. For ${area.name}, use /värde or /grupper.`,
+			),
+			{ kommun: area.id },
+		);
+	}
+	const yearOutcome = parseYear(ctx, command, 'år', query.year);
+	if (!yearOutcome.ok) return yearOutcome.error;
+	const wanted = yearOutcome.value;
+	const resolved = { kommun: area.id, år: wanted };
+
+	const entries: ProfileEntry[] = [];
+	const sources = new Sources();
+	let ownRiket = false;
+	for (const id of ds.indicatorsFor(area.id)) {
+		const indicator = ds.indicator(id);
+		if (!indicator) continue;
+		const years = yearsFor(ds, indicator, area, 'T');
+		const year = wanted === undefined ? years.at(-1) : years.includes(wanted) ? wanted : undefined;
+		if (year === undefined) continue;
+		const obs = storedFigure(ds, indicator, area, year, 'T');
+		if (!obs || obs.value === null) continue;
+		if (isCategorical(indicator)) {
+			sources.add(obs.provenance.attribution);
+			entries.push({
+				indicator,
+				year,
+				value: obs.value,
+				riket: null,
+				diff: null,
+				assessment: assessAnswer(indicator, obs.value),
+			});
+			continue;
+		}
+		sources.add(obs.provenance.attribution);
+		const riket = comparableWithRiket(indicator) ? riketFigure(ds, indicator, year, 'T') : undefined;
+		if (riket?.own) ownRiket = true;
+		else sources.add(riket?.attribution);
+		const diff = riket && riket.value !== 0 ? ((obs.value - riket.value) / Math.abs(riket.value)) * 100 : null;
+		entries.push({
+			indicator,
+			year,
+			value: obs.value,
+			riket: riket?.value ?? null,
+			diff,
+			assessment: assessDiff(indicator, diff),
+		});
+	}
+	if (entries.length === 0) {
+		return errorAnswer(
+			command,
+			'no_data',
+			wanted === undefined
+				? tr(
+						ctx,
+						`Datasetet har inga värden för ${area.name} ännu. Administratören kan hämta Kolada-data med npm run sync.`,
+						`The dataset has no values for ${area.name} yet. An administrator can fetch Kolada data with npm run sync.`,
+					)
+				: tr(
+						ctx,
+						`Datasetet har inga värden för ${area.name} ${wanted}. Prova utan år för senaste data.`,
+						`The dataset has no values for ${area.name} in ${wanted}. Try without a year for the latest data.`,
+					),
+			resolved,
+		);
+	}
+	if (ownRiket || entries.some((e) => e.diff !== null || isCategorical(e.indicator))) sources.own(ctx);
+
+	// Survey answers first (quality work), then numbers; within each, by id for a stable order.
+	entries.sort(
+		(a, b) =>
+			Number(isCategorical(b.indicator)) - Number(isCategorical(a.indicator)) ||
+			a.indicator.id.localeCompare(b.indicator.id),
+	);
+	const shown = entries.slice(0, MAX_PROFILE_ROWS);
+	const answers = entries.filter((e) => isCategorical(e.indicator));
+	const numbers = entries.filter((e) => !isCategorical(e.indicator));
+	const count = (list: readonly ProfileEntry[], a: ProfileEntry['assessment']): number =>
+		list.filter((e) => e.assessment === a).length;
+	const firstAnswerCount = answers.filter((e) => e.indicator.scale?.[0]?.code === e.value).length;
+	const yearsUsed = [...new Set(entries.map((e) => e.year))].sort((a, b) => a - b);
+
+	const summaryParts = [
+		tr(
+			ctx,
+			`${area.name}: ${entries.length} indikatorer med data`,
+			`${area.name}: ${entries.length} indicators with data`,
+		),
+		...(numbers.length > 0
+			? [
+					tr(
+						ctx,
+						`jämfört med riket ${count(numbers, 'good')} bättre, ${count(numbers, 'bad')} sämre och ${count(numbers, 'neutral')} utan tydlig skillnad eller riktning`,
+						`compared with Sweden ${count(numbers, 'good')} better, ${count(numbers, 'bad')} worse and ${count(numbers, 'neutral')} without a clear difference or direction`,
+					),
+				]
+			: []),
+		...(answers.length > 0
+			? [
+					tr(
+						ctx,
+						`i enkäten önskat svar på ${firstAnswerCount} av ${answers.length} frågor`,
+						`desired answer on ${firstAnswerCount} of ${answers.length} survey questions`,
+					),
+				]
+			: []),
+	];
+	const diffText = (e: ProfileEntry): string =>
+		e.diff === null ? '—' : `${formatDecimal(e.diff, 0, { signed: true })}${NBSP}%`;
+	const mark = { good: '✓', bad: '✗', neutral: '·' } as const;
+	const rows: ProfileRow[] = shown
+		.filter((e) => isCategorical(e.indicator) || e.diff !== null)
+		.map((e) =>
+			isCategorical(e.indicator)
+				? {
+						kind: 'answer' as const,
+						label: e.indicator.shortTitle,
+						answer: answerLabel(e.indicator.scale, e.value),
+						assessment: e.assessment,
+					}
+				: { kind: 'numeric' as const, label: e.indicator.shortTitle, diff: e.diff, assessment: e.assessment },
+		);
+	const notes = [
+		tr(
+			ctx,
+			`Skillnad = hur mycket över (+) eller under (−) riket kommunens värde ligger, i procent av riksvärdet. ✓ bättre, ✗ sämre enligt indikatorns önskade riktning, · ingen riktning eller under ${NEUTRAL_BAND} %.`,
+			`Difference = how far above (+) or below (−) Sweden the value is, in percent of Sweden's value. ✓ better, ✗ worse by the indicator's desired direction, · no direction or under ${NEUTRAL_BAND} %.`,
+		),
+	];
+	if (entries.length > shown.length) {
+		notes.push(
+			tr(
+				ctx,
+				`Visar ${shown.length} av ${entries.length} indikatorer.`,
+				`Showing ${shown.length} of ${entries.length} indicators.`,
+			),
+		);
+	}
+	const yearText = yearsUsed.length === 1 ? String(yearsUsed[0]) : `${yearsUsed[0] ?? ''}–${yearsUsed.at(-1) ?? ''}`;
+	return {
+		ok: true,
+		command,
+		title: tr(ctx, `Profil: ${area.name}`, `Profile: ${area.name}`),
+		summary: `${summaryParts.join('; ')}.`,
+		fields: [],
+		table: {
+			columns: [
+				tr(ctx, 'Indikator', 'Indicator'),
+				tr(ctx, 'År', 'Year'),
+				tr(ctx, 'Värde', 'Value'),
+				tr(ctx, 'Riket', 'Sweden'),
+				tr(ctx, 'Skillnad', 'Diff'),
+				'',
+			],
+			rows: shown.map((e) => [
+				e.indicator.shortTitle.length > 40 ? `${e.indicator.shortTitle.slice(0, 39)}…` : e.indicator.shortTitle,
+				String(e.year),
+				isCategorical(e.indicator) ? answerLabel(e.indicator.scale, e.value) : formatValue(e.indicator, e.value),
+				e.riket === null ? '' : formatValue(e.indicator, e.riket),
+				isCategorical(e.indicator) ? '' : diffText(e),
+				mark[e.assessment],
+			]),
+			align: ['left', 'right', 'right', 'right', 'right', 'left'],
+		},
+		notes,
+		sources: sources.list(),
+		chart: {
+			title: tr(ctx, `Profil: ${area.name} · ${yearText}`, `Profile: ${area.name} · ${yearText}`),
+			subtitle: tr(
+				ctx,
+				'Skillnad mot riket (%) och svar i kommunenkäten',
+				'Difference from Sweden (%) and survey answers',
+			),
+			unit: '%',
+			format: { style: 'percent', decimals: 0 },
+			source: sources.footer(),
+			kind: 'profile',
+			rows,
+		},
+		resolved: { kommun: area.id, år: wanted ?? yearsUsed.at(-1) },
+		data: {
+			area: { id: area.id, name: area.name },
+			years: yearsUsed,
+			entries: entries.map((e) => ({
+				indicator: e.indicator.id,
+				year: e.year,
+				value: e.value,
+				riket: e.riket,
+				diff: e.diff,
+				assessment: e.assessment,
+			})),
+		},
+	};
+}
