@@ -79,8 +79,9 @@ export function chartBase(
 ): ChartSpecBase {
 	const unit = unitLabel(ctx, indicator, options.shares ?? false);
 	const shares = isCategorical(indicator);
+	const saysUnit = unit === '' || indicator.shortTitle.toLocaleLowerCase('sv').includes(unit.toLocaleLowerCase('sv'));
 	return {
-		title: `${indicator.shortTitle}${unit ? `, ${unit}` : ''} · ${yearText}`,
+		title: `${indicator.shortTitle}${saysUnit ? '' : `, ${unit}`} · ${yearText}`,
 		...(options.subtitle ? { subtitle: options.subtitle } : {}),
 		unit: shares ? '%' : indicator.unit,
 		format: shares ? { style: 'percent', decimals: 0 } : numberFormatFor(indicator),
