@@ -6,12 +6,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { answersBench } from './bench/answers.js';
 import { chartsBench } from './bench/charts.js';
 import { searchBench } from './bench/search.js';
 import { syncBench } from './bench/sync.js';
 import { meetsTarget, type BenchFigure, type BenchSection } from './bench/types.js';
 
-const sections: BenchSection[] = [searchBench, chartsBench, syncBench];
+const sections: BenchSection[] = [searchBench, answersBench, chartsBench, syncBench];
 
 const resultsPath = path.resolve('bench/results.json');
 
