@@ -59,7 +59,13 @@ export function noDataError(
 						` Indikatorn har värden för andra områden (${formatYears(withData)}).`,
 						` The indicator has values for other areas (${formatYears(withData)}).`,
 					)
-				: tr(ctx, ' Datasetet har inga värden alls för indikatorn ännu.', ' The dataset has no values for it yet.');
+				: indicator.kolada?.status === 'active'
+					? tr(
+							ctx,
+							' Datasetet har inga värden för indikatorn ännu – en administratör kan hämta dem från Kolada med npm run sync.',
+							' The dataset has no values for it yet – an administrator can fetch them from Kolada with npm run sync.',
+						)
+					: tr(ctx, ' Datasetet har inga värden alls för indikatorn.', ' The dataset has no values for it.');
 		return errorAnswer(
 			command,
 			'no_data',
