@@ -1,8 +1,188 @@
-/** The Discord bot (wired up in the Discord issue). */
-import type { Config } from '../config.js';
+/**
+ * The Discord bot: a client with only the Guilds intent (slash commands need no more), the router,
+ * hot reload of the dataset, and a graceful stop on SIGINT/SIGTERM. Commands are registered by
+ * `npm run deploy`, never here.
+ */
+import { performance } from 'node:perf_hooks';
+import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
+import { commands } from '../../commands/index.js';
+import type { ChartSpec } from '../charts/spec.js';
+import { ConfigError, type Config } from '../config.js';
 import type { DataRuntime } from '../runtime.js';
+import { Cooldown } from './cooldown.js';
+import { createLogger, secretsOfToken, type Logger } from './logger.js';
+import { RenderPool } from './render-pool.js';
+import { InteractionRouter } from './router.js';
+import { clientShardOptions, managedShards, type ManagedShards } from './sharding.js';
 
-/** Starts the bot. */
-export function startBot(config: Readonly<Config>, runtime: DataRuntime): Promise<void> {
-	return Promise.reject(new Error(`Discord-läget är inte aktiverat ännu (${config.DATA_PATH}, ${runtime.file}).`));
+/**
+ * Discord does not count interaction responses (callbacks, edits, follow-ups) against the bot's
+ * global limit of 50 requests per second, and they are nearly all this bot sends; discord.js applies
+ * that limit to every request, so it is raised here. Real 429s are still honoured from the headers.
+ */
+const GLOBAL_REQUESTS_PER_SECOND = 1000;
+
+/** How long a stop waits for interactions in flight. */
+const DRAIN_MS = 5000;
+
+/** A small chart drawn once per worker at start, so the first user does not wait for fonts and Chart.js to load. */
+const WARM_UP_CHART: ChartSpec = {
+	kind: 'bar',
+	orientation: 'vertical',
+	title: 'Start',
+	unit: '%',
+	format: { style: 'percent', decimals: 1 },
+	source: 'ÖJ-boten',
+	bars: [{ label: 'Riket', value: 1, role: 'reference' }],
+};
+
+/** discord.js client options from the configuration. */
+export function clientOptions(config: Readonly<Config>, managed: ManagedShards | undefined): ClientOptions {
+	return {
+		intents: [GatewayIntentBits.Guilds],
+		rest: {
+			...(config.DISCORD_API_URL === undefined ? {} : { api: config.DISCORD_API_URL }),
+			globalRequestsPerSecond: GLOBAL_REQUESTS_PER_SECOND,
+		},
+		allowedMentions: { parse: [] },
+		// Nothing reads cached messages or presences; interaction replies would otherwise pile up.
+		makeCache: Options.cacheWithLimits({
+			...Options.DefaultMakeCacheSettings,
+			MessageManager: 0,
+			PresenceManager: 0,
+			ReactionManager: 0,
+			ThreadMemberManager: 0,
+		}),
+		...clientShardOptions(config.SHARDS, managed),
+	};
+}
+
+function watchDataset(runtime: DataRuntime, logger: Logger): void {
+	runtime.watch((result) => {
+		if (result.ok) {
+			const { dataset, loadMs } = result.snapshot;
+			logger.info(
+				{
+					file: runtime.file,
+					values: dataset.valueCount,
+					indicators: dataset.indicators.length,
+					loadMs: Math.round(loadMs),
+				},
+				'dataset reloaded',
+			);
+		} else {
+			logger.error({ file: runtime.file, err: result.error }, 'dataset reload failed; keeping the previous one');
+		}
+	});
+}
+
+/**
+ * Starts the bot and resolves once it has logged in. The process then runs until SIGINT/SIGTERM.
+ *
+ * @throws ConfigError when DISCORD_TOKEN is missing or SHARDS is invalid; Error when login fails.
+ */
+export async function startBot(config: Readonly<Config>, runtime: DataRuntime): Promise<void> {
+	const token = config.DISCORD_TOKEN;
+	if (token === undefined) throw new ConfigError('Ogiltig konfiguration:\n  - DISCORD_TOKEN: krävs för Discord-läget');
+	// The ShardingManager's own variables (see sharding.ts); not configuration, so not in config.ts.
+	const managed = managedShards(process.env);
+	let options: ClientOptions;
+	try {
+		options = clientOptions(config, managed);
+	} catch (error) {
+		throw new ConfigError(`Ogiltig konfiguration:\n  - ${error instanceof Error ? error.message : String(error)}`);
+	}
+	const logger = createLogger({
+		level: config.LOG_LEVEL,
+		secrets: secretsOfToken(token),
+		...(managed ? { base: { shards: managed.ids } } : {}),
+	});
+	// RENDER_CONCURRENCY worker threads draw charts, so drawing never holds up the event loop.
+	const renders = new RenderPool(config.RENDER_CONCURRENCY);
+	const router = new InteractionRouter({
+		runtime,
+		commands,
+		logger,
+		cooldown: new Cooldown(config.CHART_COOLDOWN_SECONDS),
+		render: (spec) => renders.render(spec),
+	});
+	const client = new Client(options);
+
+	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+	client.once(Events.ClientReady, (ready) => {
+		logger.info(
+			{
+				user: ready.user.tag,
+				application: ready.application.id,
+				guilds: ready.guilds.cache.size,
+				shards: ready.ws.shards.map((s) => s.id),
+				commands: commands.map((c) => c.data.name),
+				values: runtime.current.dataset.valueCount,
+				chartCooldownSeconds: config.CHART_COOLDOWN_SECONDS,
+			},
+			'ready',
+		);
+		const started = performance.now();
+		void Promise.all(Array.from({ length: renders.stats.workers }, () => renders.render(WARM_UP_CHART))).then(
+			() =>
+				logger.info(
+					{ workers: renders.stats.workers, ms: Math.round(performance.now() - started) },
+					'chart workers warm',
+				),
+			(error: unknown) => logger.error({ err: error }, 'chart warm-up failed'),
+		);
+	});
+	client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
+	client.on(Events.Warn, (message) => logger.warn({ source: 'discord.js' }, message));
+	client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+	client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+	client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+	client.on(Events.ShardError, (error, shard) => logger.error({ shard, err: error }, 'gateway error'));
+	if (logger.isLevelEnabled('trace')) {
+		client.on(Events.Debug, (message) => logger.trace({ source: 'discord.js' }, message));
+	}
+	client.rest.on('rateLimited', (info) =>
+		logger.warn(
+			{ route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global },
+			'rate limited',
+		),
+	);
+	process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+	if (config.WATCH_DATA) watchDataset(runtime, logger);
+
+	let stopping = false;
+	const stop = async (signal: NodeJS.Signals): Promise<void> => {
+		if (stopping) return;
+		stopping = true;
+		logger.info({ signal, inFlight: router.inFlight }, 'stopping');
+		router.close();
+		const drained = await router.drain(DRAIN_MS);
+		runtime.close();
+		await client.destroy();
+		await renders.close();
+		logger.info({ drained }, 'stopped');
+		process.exit(0);
+	};
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, (s) => void stop(s));
+
+	logger.info(
+		{
+			api: config.DISCORD_API_URL ?? 'https://discord.com/api',
+			data: runtime.file,
+			shards: options.shards,
+			shardCount: options.shardCount,
+			renderConcurrency: config.RENDER_CONCURRENCY,
+			watch: config.WATCH_DATA,
+		},
+		'starting',
+	);
+	try {
+		await client.login(token);
+	} catch (error) {
+		logger.fatal({ err: error }, 'login failed');
+		await client.destroy();
+		await renders.close();
+		throw error;
+	}
 }
