@@ -50,6 +50,9 @@ export function trigrams(folded: string): string[] {
 	return [...out];
 }
 
+/** Swedish alphabetical order for equally good suggestions (Å Ä Ö last, in that order). */
+const COLLATOR = new Intl.Collator('sv');
+
 /** How many candidates the trigram prefilter hands to fuse.js per query. */
 const CANDIDATES = 40;
 
@@ -247,7 +250,9 @@ export class TieredIndex<T> {
 		const fuzzyCeiling = out.size > 0 ? 0.2 : this.tuning.suggest;
 		for (const r of this.fuzzy(query, limit)) if (r.score <= fuzzyCeiling) add(r.index, r.score);
 		return [...out.entries()]
-			.sort((a, b) => a[1] - b[1])
+			.sort(
+				(a, b) => a[1] - b[1] || COLLATOR.compare(this.docs[a[0]]?.primary[0] ?? '', this.docs[b[0]]?.primary[0] ?? ''),
+			)
 			.slice(0, limit)
 			.map(([index, score]) => ({ item: (this.docs[index] as SearchDoc<T>).item, score }));
 	}

@@ -140,3 +140,16 @@ describe('autocomplete', () => {
 		for (const c of long) expect(c.name).toMatch(/, [NU]\d{5}\)$/);
 	});
 });
+
+describe('Swedish order', () => {
+	it('GIVEN equally good prefix hits THEN they come in Swedish alphabetical order (Å Ä Ö last)', () => {
+		const names = search.suggestAreas('ö').map((c) => c.name);
+		const exact = names.filter((n) => n.startsWith('Ö'));
+		// Names that start with Ö itself rank above folded matches (O…), and among themselves follow Swedish order.
+		expect(names.slice(0, exact.length)).toEqual([...exact].sort(new Intl.Collator('sv').compare));
+		expect(exact.length).toBeGreaterThan(3);
+		const upp = search.suggestAreas('upp', 'kommun').map((c) => c.name);
+		expect(upp).toEqual([...upp].sort(new Intl.Collator('sv').compare));
+		expect(upp).toHaveLength(4);
+	});
+});
