@@ -183,6 +183,9 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 		logger.fatal({ err: error }, 'login failed');
 		await client.destroy();
 		await renders.close();
+		if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid') {
+			throw new ConfigError('Ogiltig konfiguration:\n  - DISCORD_TOKEN: Discord godtog inte token');
+		}
 		throw error;
 	}
 }
