@@ -12,19 +12,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { inputFrom } from '../../commands/command.js';
-import { findCommand } from '../../commands/index.js';
-import { loadSnapshot, type Snapshot } from '../../src/runtime.js';
-import { startBotProcess } from '../../tests/discord/bot-process.js';
+import { loadSnapshot } from '../../src/runtime.js';
+import { chartQueries, startBotProcess, type Query } from '../../tests/discord/bot-process.js';
 import { DiscordFake, type InteractionHandle, type InteractionResult } from '../../tests/fakes/discord-fake.js';
 import { percentile, type BenchFigure, type BenchSection } from './types.js';
-
-type Values = Readonly<Record<string, string | number | boolean>>;
-
-interface Query {
-	readonly name: string;
-	readonly values: Values;
-}
 
 const TEXT_QUERIES: readonly Query[] = [
 	{ name: 'indikator', values: { indikator: 'FREDA' } },
@@ -34,24 +25,6 @@ const TEXT_QUERIES: readonly Query[] = [
 	{ name: 'sök', values: { text: 'göteborg' } },
 	{ name: 'sök', values: { text: 'hushållsekonomisk' } },
 ];
-
-const CHART_CANDIDATES: readonly Query[] = [
-	{ name: 'värde', values: { kommun: 'Malmö', indikator: 'N31814' } },
-	{ name: 'värde', values: { kommun: 'Gotland', indikator: 'N31910' } },
-	{ name: 'trend', values: { kommun: 'Malmö', indikator: 'N31814' } },
-	{ name: 'topplista', values: { indikator: 'N31910' } },
-];
-
-/** Chart queries that answer with a chart on this dataset. */
-function chartQueries(snapshot: Snapshot): Query[] {
-	const { dataset, search } = snapshot;
-	return CHART_CANDIDATES.filter((q) => {
-		const command = findCommand(q.name);
-		if (command?.chart !== true) return false;
-		const answer = command.answer({ dataset, search, locale: 'sv', today: new Date() }, inputFrom(q.values));
-		return answer.ok && answer.chart !== undefined;
-	});
-}
 
 let userSeq = 0;
 function nextUser(): string {

@@ -6,6 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inputFrom } from '../../commands/command.js';
+import { findCommand } from '../../commands/index.js';
+import type { Answer, Locale } from '../../src/answers/types.js';
+import type { Snapshot } from '../../src/runtime.js';
 import type { DiscordFake } from '../fakes/discord-fake.js';
 
 /** The repository root. */
@@ -171,4 +175,36 @@ export async function startBotProcess(fake: DiscordFake, opts: BotProcessOptions
 		}
 	}
 	return bot;
+}
+
+/** A command and its option values. */
+export interface Query {
+	readonly name: string;
+	readonly values: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** The answer a command gives on a dataset, computed in this process with the same command modules. */
+export function expectedAnswer(snapshot: Snapshot, query: Query, locale: Locale = 'sv'): Answer {
+	const command = findCommand(query.name);
+	if (!command) throw new Error(`no command /${query.name}`);
+	const { dataset, search } = snapshot;
+	return command.answer({ dataset, search, locale, today: new Date() }, inputFrom(query.values));
+}
+
+/** Chart queries tried in order; which of them have data depends on the dataset. */
+export const CHART_QUERIES: readonly Query[] = [
+	{ name: 'värde', values: { kommun: 'Malmö', indikator: 'N31814' } },
+	{ name: 'värde', values: { kommun: 'Gotland', indikator: 'N31910' } },
+	{ name: 'trend', values: { kommun: 'Malmö', indikator: 'N31814' } },
+	{ name: 'topplista', values: { indikator: 'N31814' } },
+	{ name: 'topplista', values: { indikator: 'N31910' } },
+];
+
+/** The chart queries that answer with a chart on this dataset (empty when no chart command exists yet). */
+export function chartQueries(snapshot: Snapshot): Query[] {
+	return CHART_QUERIES.filter((q) => {
+		if (findCommand(q.name)?.chart !== true) return false;
+		const answer = expectedAnswer(snapshot, q);
+		return answer.ok && answer.chart !== undefined;
+	});
 }

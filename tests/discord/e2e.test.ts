@@ -11,7 +11,6 @@ import { copyFile, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inputFrom } from '../../commands/command.js';
 import { commands, findCommand } from '../../commands/index.js';
 import type { Answer, Locale } from '../../src/answers/types.js';
 import { loadSnapshot, type Snapshot } from '../../src/runtime.js';
@@ -21,7 +20,7 @@ import {
 	type InteractionResult,
 	type OptionsInput,
 } from '../fakes/discord-fake.js';
-import { ROOT, startBotProcess, type BotProcess } from './bot-process.js';
+import { chartQueries, expectedAnswer, ROOT, startBotProcess, type BotProcess, type Query } from './bot-process.js';
 
 type Values = Readonly<Record<string, string | number | boolean>>;
 
@@ -38,26 +37,12 @@ let bot: BotProcess;
 
 /** The answer the bot should give, computed here. */
 function expected(name: string, values: Values, locale: Locale = 'sv'): Answer {
-	const command = findCommand(name);
-	if (!command) throw new Error(`no command /${name}`);
-	const { dataset, search } = snapshot;
-	return command.answer({ dataset, search, locale, today: new Date() }, inputFrom(values));
+	return expectedAnswer(snapshot, { name, values }, locale);
 }
 
 /** The first query that yields a chart with the current data, if any chart command exists. */
-function chartQuery(): { name: string; values: Values } | undefined {
-	const candidates: { name: string; values: Values }[] = [
-		{ name: 'värde', values: { kommun: 'Malmö', indikator: 'N31814' } },
-		{ name: 'värde', values: { kommun: 'Gotland', indikator: 'N31910' } },
-		{ name: 'trend', values: { kommun: 'Malmö', indikator: 'N31814' } },
-		{ name: 'topplista', values: { indikator: 'N31814' } },
-		{ name: 'topplista', values: { indikator: 'N31910' } },
-	];
-	return candidates.find((q) => {
-		if (!findCommand(q.name)) return false;
-		const answer = expected(q.name, q.values);
-		return answer.ok && answer.chart !== undefined;
-	});
+function chartQuery(): Query | undefined {
+	return chartQueries(snapshot)[0];
 }
 
 async function run(name: string, options: OptionsInput, opts: Parameters<DiscordFake['chatInput']>[2] = {}) {
