@@ -22,11 +22,11 @@ try {
 	process.exit(1);
 }
 if (!report.metadata?.vulnerabilities) {
-	const reason = report.error?.summary ?? report.message ?? 'inget svar';
+	const reason = report.error?.summary || report.message || 'inget svar';
 	console.warn(`[audit] Granskningen kunde inte köras mot registret (${reason}). Ingen bedömning gjord.`);
 	process.exit(0);
 }
-const v = report.metadata?.vulnerabilities ?? {};
+const v = report.metadata.vulnerabilities;
 const high = (v.high ?? 0) + (v.critical ?? 0);
 console.log(`[audit] Produktionsberoenden: ${high} höga/kritiska, ${v.moderate ?? 0} medel, ${v.low ?? 0} låga.`);
 if (high > 0) {
