@@ -24,17 +24,18 @@ export interface GroupsQuery {
 	readonly csv?: string | number | boolean | undefined;
 }
 
-const DIVISIONS: Record<string, GroupingFamily> = {
-	kommungrupp: 'kommungrupp',
-	kommungrupper: 'kommungrupp',
-	skr: 'kommungrupp',
-	storlek: 'storlek',
-	storleksklass: 'storlek',
-	size: 'storlek',
-	län: 'lan',
-	lan: 'lan',
-	county: 'lan',
-};
+// A Map, not an object: user text like "constructor" must not reach Object.prototype.
+const DIVISIONS = new Map<string, GroupingFamily>([
+	['kommungrupp', 'kommungrupp'],
+	['kommungrupper', 'kommungrupp'],
+	['skr', 'kommungrupp'],
+	['storlek', 'storlek'],
+	['storleksklass', 'storlek'],
+	['size', 'storlek'],
+	['län', 'lan'],
+	['lan', 'lan'],
+	['county', 'lan'],
+]);
 
 /** The grouping the bot computes with, per family (members known). */
 const COMPUTED: Record<Exclude<GroupingFamily, 'liknande'>, string> = {
@@ -120,7 +121,7 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 	const indicator = indicatorOutcome.value;
 	const yearOutcome = parseYear(ctx, command, 'år', query.year);
 	if (!yearOutcome.ok) return yearOutcome.error;
-	const family = query.division?.trim() ? DIVISIONS[query.division.trim().toLocaleLowerCase('sv')] : 'kommungrupp';
+	const family = query.division?.trim() ? DIVISIONS.get(query.division.trim().toLocaleLowerCase('sv')) : 'kommungrupp';
 	if (!family || family === 'liknande') {
 		return errorAnswer(
 			command,

@@ -66,20 +66,21 @@ export function parseCount(
 	return { ok: true, value: n };
 }
 
-const GENDER_WORDS: Record<string, Gender> = {
-	t: 'T',
-	totalt: 'T',
-	total: 'T',
-	alla: 'T',
-	k: 'K',
-	kvinnor: 'K',
-	kvinna: 'K',
-	women: 'K',
-	m: 'M',
-	män: 'M',
-	man: 'M',
-	men: 'M',
-};
+// A Map, not an object: user text like "constructor" must not reach Object.prototype.
+const GENDER_WORDS = new Map<string, Gender>([
+	['t', 'T'],
+	['totalt', 'T'],
+	['total', 'T'],
+	['alla', 'T'],
+	['k', 'K'],
+	['kvinnor', 'K'],
+	['kvinna', 'K'],
+	['women', 'K'],
+	['m', 'M'],
+	['män', 'M'],
+	['man', 'M'],
+	['men', 'M'],
+]);
 
 /** Parses `kön` (T/K/M or the words) and checks that the indicator is split by gender. */
 export function parseGender(
@@ -89,7 +90,7 @@ export function parseGender(
 	indicator: Indicator,
 ): Outcome<Gender> {
 	if (raw === undefined || raw === '') return { ok: true, value: 'T' };
-	const gender = GENDER_WORDS[String(raw).trim().toLocaleLowerCase('sv')];
+	const gender = GENDER_WORDS.get(String(raw).trim().toLocaleLowerCase('sv'));
 	if (!gender || !GENDERS.includes(gender)) {
 		return {
 			ok: false,

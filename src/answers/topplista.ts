@@ -29,22 +29,23 @@ export interface TopListQuery {
 /** Sort orders offered: best/worst need a desired direction; highest/lowest always work. */
 export type Order = 'bäst' | 'sämst' | 'högst' | 'lägst';
 
-const ORDER_WORDS: Record<string, Order> = {
-	bäst: 'bäst',
-	bast: 'bäst',
-	best: 'bäst',
-	topp: 'bäst',
-	sämst: 'sämst',
-	samst: 'sämst',
-	worst: 'sämst',
-	botten: 'sämst',
-	högst: 'högst',
-	hogst: 'högst',
-	highest: 'högst',
-	lägst: 'lägst',
-	lagst: 'lägst',
-	lowest: 'lägst',
-};
+// A Map, not an object: user text like "constructor" must not reach Object.prototype.
+const ORDER_WORDS = new Map<string, Order>([
+	['bäst', 'bäst'],
+	['bast', 'bäst'],
+	['best', 'bäst'],
+	['topp', 'bäst'],
+	['sämst', 'sämst'],
+	['samst', 'sämst'],
+	['worst', 'sämst'],
+	['botten', 'sämst'],
+	['högst', 'högst'],
+	['hogst', 'högst'],
+	['highest', 'högst'],
+	['lägst', 'lägst'],
+	['lagst', 'lägst'],
+	['lowest', 'lägst'],
+]);
 
 /** One row of a ranked list: its place (shared places repeat) and whether it is tied. */
 export interface RankedRow {
@@ -114,7 +115,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 		if (!lanOutcome.ok) return lanOutcome.error;
 		lan = lanOutcome.value;
 	}
-	const wantedOrder = query.order?.trim() ? ORDER_WORDS[query.order.trim().toLocaleLowerCase('sv')] : undefined;
+	const wantedOrder = query.order?.trim() ? ORDER_WORDS.get(query.order.trim().toLocaleLowerCase('sv')) : undefined;
 	if (query.order?.trim() && !wantedOrder) {
 		return errorAnswer(
 			command,
