@@ -31,14 +31,20 @@ export class Cooldown {
 		return this.#ms > 0;
 	}
 
+	/** Whether the user could start a chart now, without starting the cooldown. */
+	peek(userId: string): CooldownResult {
+		const until = this.#until.get(userId);
+		const now = this.now();
+		if (!this.enabled || until === undefined || until <= now) return { ok: true };
+		return { ok: false, retryAt: until, retryInSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
+	}
+
 	/** Starts the user's cooldown when it is not running; otherwise says when it ends. */
 	take(userId: string): CooldownResult {
 		if (!this.enabled) return { ok: true };
+		const running = this.peek(userId);
+		if (!running.ok) return running;
 		const now = this.now();
-		const until = this.#until.get(userId);
-		if (until !== undefined && until > now) {
-			return { ok: false, retryAt: until, retryInSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
-		}
 		if (this.#until.size > 10_000) this.sweep();
 		this.#until.set(userId, now + this.#ms);
 		return { ok: true };

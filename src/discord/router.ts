@@ -31,7 +31,7 @@ import {
 	PendingChoices,
 	type OptionValues,
 } from './components.js';
-import type { Cooldown } from './cooldown.js';
+import type { Cooldown, CooldownResult } from './cooldown.js';
 import { answerMessage, errorText, textMessage } from './embeds.js';
 import { clampChoices, type ChoiceLike } from './limits.js';
 import { localeOf, uiTexts } from './locale.js';
@@ -63,7 +63,7 @@ export interface RouterDeps {
 	/** Chart renderer (spec → PNG). */
 	readonly render: (spec: ChartSpec) => Promise<Buffer>;
 	/** Pending "Menade du …?" choices; a fresh store by default. */
-	readonly choices?: PendingChoices<Promise<ChoiceMessage>>;
+	readonly choices?: PendingChoices<Promise<ChoiceMessage | undefined>>;
 }
 
 /** How an interaction ended, for the log. */
@@ -101,7 +101,7 @@ export class InteractionRouter {
 	readonly #logger: Logger;
 	readonly #commands: ReadonlyMap<string, Command>;
 	readonly #fallbackOption: ReadonlyMap<string, string | undefined>;
-	readonly #choices: PendingChoices<Promise<ChoiceMessage>>;
+	readonly #choices: PendingChoices<Promise<ChoiceMessage | undefined>>;
 	readonly #seen = new Map<string, number>();
 	#inFlight = 0;
 	#closed = false;
@@ -112,7 +112,7 @@ export class InteractionRouter {
 		this.#logger = deps.logger;
 		this.#commands = new Map(deps.commands.map((c) => [c.data.name, c]));
 		this.#fallbackOption = new Map(deps.commands.map((c) => [c.data.name, firstAutocompleteOption(c)]));
-		this.#choices = deps.choices ?? new PendingChoices<Promise<ChoiceMessage>>();
+		this.#choices = deps.choices ?? new PendingChoices<Promise<ChoiceMessage | undefined>>();
 	}
 
 	/** Interactions being handled right now. */
@@ -121,7 +121,7 @@ export class InteractionRouter {
 	}
 
 	/** Pending "Menade du …?" choices. */
-	get choices(): PendingChoices<Promise<ChoiceMessage>> {
+	get choices(): PendingChoices<Promise<ChoiceMessage | undefined>> {
 		return this.#choices;
 	}
 
@@ -273,7 +273,7 @@ export class InteractionRouter {
 		const started = performance.now();
 		const locale = localeOf(interaction.locale);
 		const texts = uiTexts(locale);
-		const context = this.#context(interaction, { kind: 'choice', customId: interaction.customId });
+		let context = this.#context(interaction, { kind: 'choice', customId: interaction.customId });
 		try {
 			const decoded = decodeChoiceId(interaction.customId);
 			if (!decoded) {
@@ -288,6 +288,8 @@ export class InteractionRouter {
 			const entry = this.#choices.get(decoded.key);
 			const command = entry ? this.#commands.get(entry.command) : undefined;
 			const candidate = entry?.candidates.find((c) => c.option === pick?.option && c.id === pick.id);
+			const wait: CooldownResult =
+				command?.chart === true ? this.#deps.cooldown.peek(interaction.user.id) : { ok: true };
 			let outcome: Outcome;
 			if (!entry || !command || !pick || !candidate) {
 				await interaction.update({ ...toPayload(textMessage(texts.choiceExpired)), components: [] });
@@ -295,13 +297,17 @@ export class InteractionRouter {
 			} else if (entry.userId !== interaction.user.id) {
 				await interaction.reply({ ...toPayload(textMessage(texts.choiceNotYours)), flags: MessageFlags.Ephemeral });
 				outcome = 'not_yours';
+			} else if (!wait.ok) {
+				// The buttons stay: the user can pick again once the cooldown is over.
+				await this.#cooldownNotice(interaction, wait.retryAt, wait.retryInSeconds, locale);
+				outcome = 'cooldown';
 			} else {
 				this.#choices.delete(decoded.key);
 				const values: OptionValues = { ...entry.values, [pick.option]: pick.id };
+				context = { ...context, command: command.data.name, options: values };
 				const retiring = this.#retire(entry.message, texts.chosen(candidate.label), context);
-				const runContext = { ...context, command: command.data.name, options: values };
 				try {
-					outcome = await this.#run(interaction, command, values, locale, runContext);
+					outcome = await this.#run(interaction, command, values, locale, context);
 				} finally {
 					await retiring;
 				}
@@ -313,10 +319,14 @@ export class InteractionRouter {
 	}
 
 	/** Replaces a "Menade du …?" message with the pick and removes its buttons (best effort). */
-	async #retire(message: Promise<ChoiceMessage> | undefined, text: string, context: FailureContext): Promise<void> {
-		if (!message) return;
+	async #retire(
+		message: Promise<ChoiceMessage | undefined> | undefined,
+		text: string,
+		context: FailureContext,
+	): Promise<void> {
 		try {
 			const where = await message;
+			if (!where) return;
 			await where.interaction.editReply({
 				...toPayload(textMessage(text)),
 				components: [],
@@ -335,7 +345,8 @@ export class InteractionRouter {
 		locale: Locale,
 		context: FailureContext,
 	): Promise<Outcome> {
-		const { cooldown, logger } = { cooldown: this.#deps.cooldown, logger: this.#logger };
+		const cooldown = this.#deps.cooldown;
+		const logger = this.#logger;
 		const userId = interaction.user.id;
 		const ephemeral = command.defer === 'ephemeral' || values.privat === true;
 		const defer = async (): Promise<void> => {
@@ -345,8 +356,7 @@ export class InteractionRouter {
 		if (command.chart === true && cooldown.enabled) {
 			const turn = cooldown.take(userId);
 			if (!turn.ok) {
-				const text = uiTexts(locale).cooldown(turn.retryAt, turn.retryInSeconds);
-				await sendPrivate(interaction, textMessage(text), logger);
+				await this.#cooldownNotice(interaction, turn.retryAt, turn.retryInSeconds, locale);
 				return 'cooldown';
 			}
 			holdsCooldown = true;
@@ -384,6 +394,16 @@ export class InteractionRouter {
 		}
 	}
 
+	/** Tells the user when they may ask for a chart again (ephemeral). */
+	async #cooldownNotice(
+		interaction: RepliableInteraction,
+		retryAt: number,
+		seconds: number,
+		locale: Locale,
+	): Promise<void> {
+		await sendPrivate(interaction, textMessage(uiTexts(locale).cooldown(retryAt, seconds)), this.#logger);
+	}
+
 	/** An error answer, ephemeral; with candidate buttons when the input was ambiguous. */
 	async #userError(
 		interaction: RepliableInteraction,
@@ -408,8 +428,18 @@ export class InteractionRouter {
 		const sending = sendPrivate(interaction, textMessage(text, components), this.#logger);
 		const entry = this.#choices.get(key);
 		// Set before the send completes: a click can arrive before our own request has returned.
-		if (entry) entry.message = sending.then((message) => ({ interaction, message }));
-		await sending;
+		if (entry) {
+			entry.message = sending.then(
+				(message) => ({ interaction, message }),
+				() => undefined,
+			);
+		}
+		try {
+			await sending;
+		} catch (error) {
+			this.#choices.delete(key);
+			throw error;
+		}
 		return 'ambiguous';
 	}
 }

@@ -144,6 +144,17 @@ describe('Cooldown', () => {
 		expect(cooldown.take('u1')).toEqual({ ok: true });
 	});
 
+	it('GIVEN peek THEN it reports a running cooldown without starting one', () => {
+		let now = 0;
+		const cooldown = new Cooldown(5, () => now);
+		expect(cooldown.peek('u1')).toEqual({ ok: true });
+		expect(cooldown.take('u1')).toEqual({ ok: true });
+		now = 2000;
+		expect(cooldown.peek('u1')).toEqual({ ok: false, retryAt: 5000, retryInSeconds: 3 });
+		expect(cooldown.peek('u2')).toEqual({ ok: true });
+		expect(cooldown.take('u2')).toEqual({ ok: true });
+	});
+
 	it('GIVEN 0 seconds THEN it is disabled and never refuses', () => {
 		const cooldown = new Cooldown(0);
 		expect(cooldown.enabled).toBe(false);

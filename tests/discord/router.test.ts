@@ -291,6 +291,21 @@ describe('"Menade du …?" with more than five candidates', () => {
 			.toEqual([]);
 	});
 
+	it('GIVEN a pick during the chart cooldown THEN says when to try again and keeps the choice for later', async () => {
+		const user = { userId: '1310000000000000810' };
+		const handle = fake.dispatch(fake.chatInput('test-diagram', { kommun: 'många' }, user));
+		await respond(handle);
+		const body = (await followUpOf(handle)).body as { components: { components: { custom_id: string }[] }[] };
+		const customId = body.components[0]?.components[0]?.custom_id ?? '';
+		await respond(fake.dispatch(fake.chatInput('test-diagram', { kommun: 'Malmö' }, user)));
+		const refused = await respond(fake.dispatch(fake.stringSelect(customId, ['kommun:K2'], user)));
+		expect(refused.ephemeral).toBe(true);
+		expect(refused.content).toMatch(/^Vänta lite – du kan be om ett nytt diagram <t:\d+:R> \(om 5 s\)\.$/);
+		now += 5000;
+		const later = await respond(fake.dispatch(fake.stringSelect(customId, ['kommun:K2'], user)));
+		expect(later.embeds[0]?.title).toBe('Diagram: K2');
+	});
+
 	it('GIVEN a pick by someone else THEN they are told it is not theirs', async () => {
 		const handle = fake.dispatch(
 			fake.chatInput('test-diagram', { kommun: 'många' }, { userId: '1310000000000000808' }),
