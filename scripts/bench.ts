@@ -8,11 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { answersBench } from './bench/answers.js';
 import { chartsBench } from './bench/charts.js';
+import { e2eBench } from './bench/e2e.js';
 import { searchBench } from './bench/search.js';
 import { syncBench } from './bench/sync.js';
 import { meetsTarget, type BenchFigure, type BenchSection } from './bench/types.js';
 
-const sections: BenchSection[] = [searchBench, answersBench, chartsBench, syncBench];
+const sections: BenchSection[] = [searchBench, answersBench, chartsBench, e2eBench, syncBench];
 
 const resultsPath = path.resolve('bench/results.json');
 
