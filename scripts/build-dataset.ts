@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { KEYWORDS, SHORT_TITLES } from '../src/dataset/curation.js';
-import { inferIndicator } from '../src/dataset/infer.js';
+import { KEYWORDS } from '../src/dataset/curation.js';
+import { indicatorFromKpi } from '../src/dataset/infer.js';
 import type {
 	Area,
 	DatasetFile,
@@ -432,28 +432,14 @@ const snapshotDate = (commit: string): string | undefined =>
 const truthy = (v: string | number): boolean => v === 'TRUE' || v === 1 || v === '1';
 
 const indicators: Indicator[] = catalog.values.map((k) => {
-	const inferred = inferIndicator(k);
 	const lastSeen = k.snapshots_present
 		.map(snapshotDate)
 		.filter((d): d is string => d !== undefined)
 		.sort()
 		.at(-1);
-	return {
-		id: k.id,
-		title: k.title.trim(),
-		shortTitle: SHORT_TITLES[k.id] ?? inferred.shortTitle,
-		description: k.description.trim(),
-		kind: inferred.kind,
-		unit: inferred.unit,
-		...(inferred.scale ? { scale: inferred.scale } : {}),
-		direction: inferred.direction,
-		directionBasis: inferred.directionBasis,
-		source: inferred.source,
-		genderSplit: truthy(k.is_divided_by_gender),
-		...(inferred.discontinuedAfter === undefined ? {} : { discontinuedAfter: inferred.discontinuedAfter }),
-		...(inferred.producer === undefined ? {} : { producer: inferred.producer }),
-		keywords: [...(KEYWORDS[k.id] ?? [])],
-		kolada: {
+	return indicatorFromKpi(
+		{ ...k, genderSplit: truthy(k.is_divided_by_gender) },
+		{
 			status: k.in_latest_snapshot ? 'active' : 'removed',
 			municipalityType: k.municipality_type,
 			operatingArea: k.operating_area,
@@ -464,7 +450,7 @@ const indicators: Indicator[] = catalog.values.map((k) => {
 			hasOuData: truthy(k.has_ou_data),
 			...(lastSeen ? { lastSeen } : {}),
 		},
-	};
+	);
 });
 
 /** ÖJ survey indicators that the published figures cover but Kolada has no KPI for. */

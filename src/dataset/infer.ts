@@ -3,7 +3,8 @@
  * title and description. Kolada has no field for these; the title states most of them
  * ("(Ja=1, Nej=0)", "andel (%)", "kr/inv", "(- 2024)").
  */
-import type { IndicatorKind, IndicatorSource, ScaleStep } from './schema.js';
+import { KEYWORDS, SHORT_TITLES } from './curation.js';
+import type { Indicator, IndicatorKind, IndicatorSource, ScaleStep } from './schema.js';
 
 /** What can be read off a KPI's title and description. */
 export interface InferredIndicator {
@@ -170,5 +171,34 @@ export function inferIndicator(kpi: KpiText): InferredIndicator {
 		...(discontinuedAfter === undefined ? {} : { discontinuedAfter }),
 		...(producer === undefined ? {} : { producer }),
 		shortTitle: shortenTitle(kpi.title),
+	};
+}
+
+/**
+ * An indicator for a Kolada KPI: what the title says (kind, unit, scale, direction, source), the
+ * curated short title and keywords, and the Kolada metadata given. The one place both the bundle
+ * build and the sync turn a KPI into an indicator.
+ */
+export function indicatorFromKpi(
+	kpi: KpiText & { readonly description: string; readonly genderSplit: boolean },
+	kolada: Indicator['kolada'],
+): Indicator {
+	const inferred = inferIndicator(kpi);
+	return {
+		id: kpi.id,
+		title: kpi.title.trim(),
+		shortTitle: SHORT_TITLES[kpi.id] ?? inferred.shortTitle,
+		description: kpi.description.trim(),
+		kind: inferred.kind,
+		unit: inferred.unit,
+		...(inferred.scale ? { scale: inferred.scale } : {}),
+		direction: inferred.direction,
+		directionBasis: inferred.directionBasis,
+		source: inferred.source,
+		genderSplit: kpi.genderSplit,
+		...(inferred.discontinuedAfter === undefined ? {} : { discontinuedAfter: inferred.discontinuedAfter }),
+		...(inferred.producer === undefined ? {} : { producer: inferred.producer }),
+		keywords: [...(KEYWORDS[kpi.id] ?? [])],
+		...(kolada ? { kolada } : {}),
 	};
 }

@@ -11,8 +11,8 @@
  *
  * Data source: Kolada (RKA). Values are stored with the attribution "Källa: Kolada".
  */
-import { KEYWORDS, SHORT_TITLES } from '../../dataset/curation.js';
-import { inferIndicator } from '../../dataset/infer.js';
+import { KEYWORDS } from '../../dataset/curation.js';
+import { indicatorFromKpi, inferIndicator } from '../../dataset/infer.js';
 import {
 	GENDERS,
 	type Area,
@@ -328,24 +328,7 @@ function koladaMeta(kpi: KoladaKpi, today: string): NonNullable<Indicator['kolad
 
 /** A new indicator from a KPI: kind, unit, scale and direction inferred from the title, curated words added. */
 function newIndicator(kpi: KoladaKpi, today: string): Indicator {
-	const inferred = inferIndicator(kpi);
-	return {
-		id: kpi.id,
-		title: kpi.title.trim(),
-		shortTitle: SHORT_TITLES[kpi.id] ?? inferred.shortTitle,
-		description: kpi.description.trim(),
-		kind: inferred.kind,
-		unit: inferred.unit,
-		...(inferred.scale ? { scale: inferred.scale } : {}),
-		direction: inferred.direction,
-		directionBasis: inferred.directionBasis,
-		source: inferred.source,
-		genderSplit: kpi.is_divided_by_gender,
-		...(inferred.discontinuedAfter === undefined ? {} : { discontinuedAfter: inferred.discontinuedAfter }),
-		...(inferred.producer === undefined ? {} : { producer: inferred.producer }),
-		keywords: [...(KEYWORDS[kpi.id] ?? [])],
-		kolada: koladaMeta(kpi, today),
-	};
+	return indicatorFromKpi({ ...kpi, genderSplit: kpi.is_divided_by_gender }, koladaMeta(kpi, today));
 }
 
 /**
