@@ -5,7 +5,7 @@
 import type { Area, Group } from '../dataset/schema.js';
 import { foldDiacritics, normalizeQuery } from '../search/normalize.js';
 import { tr, type AnswerContext } from './context.js';
-import { errorAnswer, quote, resolveArea, type Outcome } from './resolve.js';
+import { fail, quote, resolveArea, type Outcome } from './resolve.js';
 
 /** A parsed list: the areas in order, and how groupings were expanded (for the answer's notes). */
 export interface AreaList {
@@ -49,18 +49,13 @@ export function parseAreaList(
 	};
 	const parts = splitList(text);
 	if (parts.length === 0) {
-		return {
-			ok: false,
-			error: errorAnswer(
-				command,
-				'empty_input',
-				tr(
-					ctx,
-					`Skriv kommuner i fältet **${option}**, t.ex. ”Malmö, Göteborg, Lund” eller ”liknande:Malmö”.`,
-					`List kommuner in **${option}**, e.g. ”Malmö, Göteborg, Lund” or ”liknande:Malmö”.`,
-				),
-			),
-		};
+		return fail(
+			ctx,
+			command,
+			'empty_input',
+			`Skriv kommuner i fältet **${option}**, t.ex. ”Malmö, Göteborg, Lund” eller ”liknande:Malmö”.`,
+			`List kommuner in **${option}**, e.g. ”Malmö, Göteborg, Lund” or ”liknande:Malmö”.`,
+		);
 	}
 	for (const part of parts) {
 		const prefixed = PREFIX.exec(part);
@@ -96,18 +91,13 @@ export function parseAreaList(
 						.grouping('kommungrupp2023')
 						?.groups.map((g) => g.code)
 						.join(', ') ?? '';
-				return {
-					ok: false,
-					error: errorAnswer(
-						command,
-						'not_found',
-						tr(
-							ctx,
-							`Okänd kommungrupp ”${quote(rest)}”. Använd en kod (${codes}) eller ett namn som ”Storstäder”.`,
-							`Unknown kommungrupp ”${quote(rest)}”. Use a code (${codes}) or a name like ”Storstäder”.`,
-						),
-					),
-				};
+				return fail(
+					ctx,
+					command,
+					'not_found',
+					`Okänd kommungrupp ”${quote(rest)}”. Använd en kod (${codes}) eller ett namn som ”Storstäder”.`,
+					`Unknown kommungrupp ”${quote(rest)}”. Use a code (${codes}) or a name like ”Storstäder”.`,
+				);
 			}
 			for (const id of group.members) {
 				const member = ctx.dataset.area(id);
@@ -139,32 +129,22 @@ export function parseAreaList(
 		}
 	}
 	if (areas.length < bounds.min) {
-		return {
-			ok: false,
-			error: errorAnswer(
-				command,
-				'too_few',
-				tr(
-					ctx,
-					`Ange minst ${bounds.min} områden i **${option}**, separerade med kommatecken.`,
-					`Give at least ${bounds.min} areas in **${option}**, separated by commas.`,
-				),
-			),
-		};
+		return fail(
+			ctx,
+			command,
+			'too_few',
+			`Ange minst ${bounds.min} områden i **${option}**, separerade med kommatecken.`,
+			`Give at least ${bounds.min} areas in **${option}**, separated by commas.`,
+		);
 	}
 	if (areas.length > bounds.max) {
-		return {
-			ok: false,
-			error: errorAnswer(
-				command,
-				'too_many',
-				tr(
-					ctx,
-					`Det blev ${areas.length} områden – jämför högst ${bounds.max} åt gången. För fler kommuner: använd /topplista (med län) eller /grupper.`,
-					`That is ${areas.length} areas – compare at most ${bounds.max} at a time. For more, use /topplista (with a county) or /grupper.`,
-				),
-			),
-		};
+		return fail(
+			ctx,
+			command,
+			'too_many',
+			`Det blev ${areas.length} områden – jämför högst ${bounds.max} åt gången. För fler kommuner: använd /topplista (med län) eller /grupper.`,
+			`That is ${areas.length} areas – compare at most ${bounds.max} at a time. For more, use /topplista (with a county) or /grupper.`,
+		);
 	}
 	return { ok: true, value: { areas, expanded } };
 }

@@ -88,3 +88,14 @@ export function chartBase(
 		source: sources.footer(),
 	};
 }
+
+/** The Riket reference line of a bar chart; an own mean is labelled as such. Empty when there is no Riket figure. */
+export function riketLine(
+	ctx: AnswerContext,
+	riket: { readonly value: number; readonly own: boolean } | undefined,
+): { referenceLines?: { label: string; value: number }[] } {
+	if (!riket) return {};
+	return {
+		referenceLines: [{ label: riket.own ? tr(ctx, 'Riket (medel)', 'Sweden (mean)') : 'Riket', value: riket.value }],
+	};
+}

@@ -8,7 +8,7 @@ import type { ChartSpec } from '../charts/spec.js';
 import { isCategorical, type Dataset } from '../dataset/dataset.js';
 import type { Grouping, GroupingFamily, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
-import { chartBase, Sources } from './common.js';
+import { chartBase, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
 import { formatShare, formatValue } from './format.js';
 import { nearestYear, parseFlag, parseYear } from './options.js';
@@ -216,7 +216,7 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 			kind: 'bar',
 			orientation: 'horizontal',
 			bars: published.map((p) => ({ label: p.name, value: p.value, role: 'other' as const })),
-			...(riket ? { referenceLines: [{ label: 'Riket', value: riket.value }] } : {}),
+			...riketLine(ctx, riket),
 		};
 		if (ownWithData.length > 0) {
 			fields.push({
@@ -290,13 +290,7 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 					kind: 'bar',
 					orientation: 'horizontal',
 					bars: own.map((r) => ({ label: `${r.name} (n=${r.n})`, value: r.mean, role: 'other' as const })),
-					...(riket
-						? {
-								referenceLines: [
-									{ label: riket.own ? tr(ctx, 'Riket (medel)', 'Sweden (mean)') : 'Riket', value: riket.value },
-								],
-							}
-						: {}),
+					...riketLine(ctx, riket),
 				};
 	} else {
 		notes.push(

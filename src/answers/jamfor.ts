@@ -7,7 +7,7 @@ import { isCategorical } from '../dataset/dataset.js';
 import type { Area, Indicator } from '../dataset/schema.js';
 import { parseAreaList } from './areas.js';
 import { tr, type AnswerContext } from './context.js';
-import { chartBase, describeFigure, holdsAnswers, shareText, Sources } from './common.js';
+import { chartBase, describeFigure, holdsAnswers, shareText, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
 import { answerLabel, formatValue } from './format.js';
 import { parseFlag, parseYear } from './options.js';
@@ -237,13 +237,7 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 			role: r.area.id === areas[0]?.id ? ('focus' as const) : ('other' as const),
 			...(r.value === null ? { note: tr(ctx, 'uppgift saknas', 'no data') } : {}),
 		})),
-		...(riket
-			? {
-					referenceLines: [
-						{ label: riket.own ? tr(ctx, 'Riket (medel)', 'Sweden (mean)') : 'Riket', value: riket.value },
-					],
-				}
-			: {}),
+		...riketLine(ctx, riket),
 	};
 	return {
 		ok: true,

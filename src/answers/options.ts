@@ -4,8 +4,8 @@
  * explains what is accepted.
  */
 import { GENDERS, type Gender, type Indicator } from '../dataset/schema.js';
-import { tr, type AnswerContext } from './context.js';
-import { errorAnswer, quote, type Outcome } from './resolve.js';
+import type { AnswerContext } from './context.js';
+import { fail, quote, type Outcome } from './resolve.js';
 
 /** The earliest and latest years the bot accepts. */
 export const MIN_YEAR = 1990;
@@ -22,18 +22,13 @@ export function parseYear(
 	const text = String(raw).trim();
 	const year = /^\d{4}$/.test(text) ? Number(text) : Number.NaN;
 	if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-		return {
-			ok: false,
-			error: errorAnswer(
-				command,
-				'invalid_option',
-				tr(
-					ctx,
-					`”${quote(text, 20)}” är inget giltigt år i fältet **${option}**. Skriv ett år mellan ${MIN_YEAR} och ${MAX_YEAR}, t.ex. 2023.`,
-					`”${quote(text, 20)}” is not a valid year in **${option}**. Use a year between ${MIN_YEAR} and ${MAX_YEAR}, e.g. 2023.`,
-				),
-			),
-		};
+		return fail(
+			ctx,
+			command,
+			'invalid_option',
+			`”${quote(text, 20)}” är inget giltigt år i fältet **${option}**. Skriv ett år mellan ${MIN_YEAR} och ${MAX_YEAR}, t.ex. 2023.`,
+			`”${quote(text, 20)}” is not a valid year in **${option}**. Use a year between ${MIN_YEAR} and ${MAX_YEAR}, e.g. 2023.`,
+		);
 	}
 	return { ok: true, value: year };
 }
@@ -50,18 +45,13 @@ export function parseCount(
 	const text = String(raw).trim();
 	const n = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
 	if (!Number.isInteger(n) || n < bounds.min || n > bounds.max) {
-		return {
-			ok: false,
-			error: errorAnswer(
-				command,
-				'invalid_option',
-				tr(
-					ctx,
-					`Fältet **${option}** ska vara ett heltal mellan ${bounds.min} och ${bounds.max}.`,
-					`**${option}** must be a whole number between ${bounds.min} and ${bounds.max}.`,
-				),
-			),
-		};
+		return fail(
+			ctx,
+			command,
+			'invalid_option',
+			`Fältet **${option}** ska vara ett heltal mellan ${bounds.min} och ${bounds.max}.`,
+			`**${option}** must be a whole number between ${bounds.min} and ${bounds.max}.`,
+		);
 	}
 	return { ok: true, value: n };
 }
@@ -92,28 +82,22 @@ export function parseGender(
 	if (raw === undefined || raw === '') return { ok: true, value: 'T' };
 	const gender = GENDER_WORDS.get(String(raw).trim().toLocaleLowerCase('sv'));
 	if (!gender || !GENDERS.includes(gender)) {
-		return {
-			ok: false,
-			error: errorAnswer(
-				command,
-				'invalid_option',
-				tr(ctx, 'Fältet **kön** kan vara totalt, kvinnor eller män.', '**gender** can be total, women or men.'),
-			),
-		};
+		return fail(
+			ctx,
+			command,
+			'invalid_option',
+			'Fältet **kön** kan vara totalt, kvinnor eller män.',
+			'**gender** can be total, women or men.',
+		);
 	}
 	if (gender !== 'T' && !indicator.genderSplit) {
-		return {
-			ok: false,
-			error: errorAnswer(
-				command,
-				'invalid_option',
-				tr(
-					ctx,
-					`”${indicator.shortTitle}” redovisas inte uppdelat på kön – bara totalt.`,
-					`”${indicator.shortTitle}” is not split by gender – total only.`,
-				),
-			),
-		};
+		return fail(
+			ctx,
+			command,
+			'invalid_option',
+			`”${indicator.shortTitle}” redovisas inte uppdelat på kön – bara totalt.`,
+			`”${indicator.shortTitle}” is not split by gender – total only.`,
+		);
 	}
 	return { ok: true, value: gender };
 }

@@ -23,6 +23,11 @@ export function quote(text: string, max = 60): string {
 		.replace(/</g, '<\u200b');
 }
 
+/** A failed outcome with a friendly message in the context's language. */
+export function fail<T>(ctx: AnswerContext, command: string, code: ErrorCode, sv: string, en: string): Outcome<T> {
+	return { ok: false, error: errorAnswer(command, code, tr(ctx, sv, en)) };
+}
+
 /** Builds an error answer. */
 export function errorAnswer(
 	command: string,

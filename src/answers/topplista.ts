@@ -7,7 +7,7 @@ import type { ChartSpec } from '../charts/spec.js';
 import { isCategorical } from '../dataset/dataset.js';
 import type { Area } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
-import { chartBase, Sources } from './common.js';
+import { chartBase, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
 import { formatValue } from './format.js';
 import { nearestYear, parseCount, parseFlag, parseGender, parseYear } from './options.js';
@@ -216,13 +216,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 		kind: 'bar',
 		orientation: 'horizontal',
 		bars: rows.map((r) => ({ label: label(r), value: r.value, role: 'other' as const })),
-		...(riket
-			? {
-					referenceLines: [
-						{ label: riket.own ? tr(ctx, 'Riket (medel)', 'Sweden (mean)') : 'Riket', value: riket.value },
-					],
-				}
-			: {}),
+		...riketLine(ctx, riket),
 	};
 	return {
 		ok: true,

@@ -7,7 +7,7 @@ import type { ChartSpec } from '../charts/spec.js';
 import { isCategorical } from '../dataset/dataset.js';
 import type { Area, Gender, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
-import { chartBase, describeFigure, holdsAnswers, Sources, yearsFor } from './common.js';
+import { chartBase, describeFigure, holdsAnswers, Sources, yearsFor, riketLine } from './common.js';
 import { answerLabel, formatDifference, formatYears } from './format.js';
 import { nearestYear, parseGender, parseYear } from './options.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
@@ -382,7 +382,7 @@ function buildChart(
 						...(r.basis === 'own' ? { note: tr(ctx, 'medel', 'mean') } : {}),
 					})),
 			],
-			...(riket ? { referenceLines: [{ label: 'Riket', value: riket.value }] } : {}),
+			...riketLine(ctx, riket ? { value: riket.value, own: riket.basis === 'own' } : undefined),
 		},
 	};
 }
