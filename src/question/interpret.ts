@@ -1,0 +1,557 @@
+/**
+ * Maps a parsed question to one of the bot's commands with its options — `/värde`, `/jämför`,
+ * `/trend`, `/topplista`, `/grupper` or `/profil` — with a confidence, and, when the question
+ * leaves something open (two indicators fit equally, no indicator, best/worst of an indicator
+ * without a desired direction, a name that fits several places), the readings to choose between
+ * instead of a guess. Readings print as command lines a user can copy: with names for reading
+ * ("/jämför indikator:N31814 kommuner:Malmö, Göteborg, Lund") and with codes for buttons
+ * ("/jämför indikator:N31814 kommuner:1280,1480,1281").
+ */
+import type { AnswerContext } from '../answers/context.js';
+import { tr } from '../answers/context.js';
+import { isCategorical } from '../dataset/dataset.js';
+import type { Area, Indicator } from '../dataset/schema.js';
+import type { AreaScope } from '../search/search.js';
+import { clampLabel } from '../search/search.js';
+import type { Division, RankOrder } from './intents.js';
+import { parseQuestion, type ParsedQuestion } from './parse.js';
+import { cleanQuestion, MAX_QUESTION_LENGTH } from './text.js';
+import { FALLBACK_INDICATORS } from './vocabulary.js';
+
+/** Commands a question can become. */
+export type QuestionCommand = 'värde' | 'jämför' | 'trend' | 'topplista' | 'grupper' | 'profil';
+
+/** Option values of a reading, by the command's (Swedish) option names; areas as ids. */
+export type ReadingOptions = Readonly<Record<string, string | number>>;
+
+/** One way of reading a question: a command and its options. */
+export interface Reading {
+	readonly command: QuestionCommand;
+	readonly options: ReadingOptions;
+}
+
+/** Why a question needs a choice from the user. */
+export type ClarifyReason =
+	'indicator' | 'missing_indicator' | 'order' | 'trend_or_group' | 'gender' | 'place' | 'unsure';
+
+/** The outcome of interpreting a question. */
+export type Interpretation =
+	| {
+			readonly status: 'ok';
+			readonly reading: Reading;
+			/** 0–1: how sure the reading is. */
+			readonly confidence: number;
+			/** Other plausible readings, most likely first. */
+			readonly alternatives: readonly Reading[];
+			readonly parsed: ParsedQuestion;
+	  }
+	| {
+			readonly status: 'clarify';
+			readonly reason: ClarifyReason;
+			/** The readings to choose from, most likely first. */
+			readonly candidates: readonly Reading[];
+			readonly confidence: number;
+			/** The word or indicator the choice is about, for the message. */
+			readonly subject?: string;
+			readonly parsed: ParsedQuestion;
+	  }
+	| {
+			readonly status: 'unknown_place';
+			/** The word that looked like a place. */
+			readonly word: string;
+			readonly parsed: ParsedQuestion;
+	  }
+	| { readonly status: 'not_understood'; readonly parsed: ParsedQuestion }
+	| { readonly status: 'empty' }
+	| { readonly status: 'too_long' };
+
+/** Options of each command in the order its definition lists them (and command lines print them). */
+export const COMMAND_OPTIONS: Readonly<Record<QuestionCommand, readonly string[]>> = {
+	värde: ['kommun', 'indikator', 'år', 'kön'],
+	jämför: ['indikator', 'kommuner', 'år'],
+	trend: ['kommun', 'indikator', 'från', 'till', 'jämför_med', 'kön'],
+	topplista: ['indikator', 'år', 'antal', 'ordning', 'län', 'kön'],
+	grupper: ['indikator', 'år', 'indelning'],
+	profil: ['kommun', 'år'],
+};
+
+/** Below this confidence the bot asks instead of answering. */
+export const MIN_CONFIDENCE = 0.5;
+
+/** Indicators whose scores differ by less than this are equally likely. */
+const INDICATOR_MARGIN = 0.25;
+
+/** Most readings offered in one clarifying reply. */
+const MAX_CANDIDATES = 5;
+
+/** Most places in `/jämför` and in `/trend`'s `jämför_med`. */
+const MAX_COMPARE = 10;
+const MAX_TREND_OTHERS = 5;
+
+interface Overrides {
+	readonly indicator?: Indicator | null;
+	readonly places?: readonly Area[];
+	readonly order?: RankOrder | null;
+	readonly noTrend?: boolean;
+	readonly noGroups?: boolean;
+	readonly gender?: 'K' | 'M';
+}
+
+type Plan =
+	| { readonly kind: 'reading'; readonly reading: Reading; readonly defaulted: boolean }
+	| { readonly kind: 'needs'; readonly what: 'indicator' | 'order' | 'trend_or_group' }
+	| { readonly kind: 'none' };
+
+function reading(command: QuestionCommand, options: Record<string, string | number | undefined>): Reading {
+	const clean: Record<string, string | number> = {};
+	for (const name of COMMAND_OPTIONS[command]) {
+		const value = options[name];
+		if (value !== undefined && value !== '') clean[name] = value;
+	}
+	return { command, options: clean };
+}
+
+function uniquePlaces(places: readonly Area[]): Area[] {
+	const out: Area[] = [];
+	for (const a of places) if (!out.some((b) => b.id === a.id)) out.push(a);
+	return out;
+}
+
+function lanMembers(ctx: AnswerContext, lanId: string): number {
+	return ctx.dataset.groupings.find((g) => g.id === 'lan')?.groups.find((g) => g.lanId === lanId)?.members.length ?? 0;
+}
+
+/** Builds the reading of a question, or says what is missing. */
+function plan(ctx: AnswerContext, p: ParsedQuestion, o: Overrides = {}): Plan {
+	const I = p.intents;
+	const Y = p.years;
+	const best = p.indicators[0];
+	const indicator = o.indicator === null ? undefined : (o.indicator ?? best?.indicator);
+	const indicatorTokens = o.indicator === undefined ? best?.tokens : undefined;
+	const places = uniquePlaces(o.places ?? p.places.map((x) => x.area));
+	const named = places.filter((a) => a.type !== 'riket');
+	const riket = ctx.dataset.area('0000');
+	const locals = named.filter((a) => a.type === 'kommun' || a.type === 'stadsdel');
+	const lans = named.filter((a) => a.type === 'lan');
+	const groups = o.noGroups ? [] : [...new Map(p.groups.map((g) => [g.code, g])).values()];
+	const similar = I.similar && !o.noGroups;
+	const trend = !o.noTrend && (I.trend || Y.period || Y.from !== undefined);
+	const gender =
+		o.gender ?? (I.gender !== undefined && !indicatorTokens?.has(I.genderToken ?? -1) ? I.gender : undefined);
+	const year = Y.year ?? Y.to;
+	const lanAsMembers = I.kommunerWord && lans.length > 0 && locals.length === 0;
+
+	if (I.division) {
+		if (!indicator) return { kind: 'needs', what: 'indicator' };
+		return {
+			kind: 'reading',
+			reading: reading('grupper', { indikator: indicator.id, år: year, indelning: I.division }),
+			defaulted: false,
+		};
+	}
+	const single = named.length + (places.some((a) => a.type === 'riket') ? 1 : 0) === 1;
+	if (
+		!indicator &&
+		(I.profile || I.standing || (single && !I.compare && !trend && !I.rank && groups.length === 0 && !similar))
+	) {
+		const area = named[0] ?? places[0];
+		if (!area) return { kind: 'none' };
+		return { kind: 'reading', reading: reading('profil', { kommun: area.id, år: Y.year }), defaulted: false };
+	}
+	if (!indicator) return { kind: 'needs', what: 'indicator' };
+
+	// A ranking over all kommuner (or one län's).
+	if (I.rank && locals.length === 0 && groups.length === 0 && !similar) {
+		if (isCategorical(indicator)) {
+			return { kind: 'reading', reading: reading('grupper', { indikator: indicator.id, år: year }), defaulted: false };
+		}
+		const order =
+			o.order === null
+				? undefined
+				: (o.order ?? I.order ?? (I.top ? (indicator.direction === null ? 'högst' : 'bäst') : undefined));
+		if ((order === 'bäst' || order === 'sämst') && indicator.direction === null)
+			return { kind: 'needs', what: 'order' };
+		return {
+			kind: 'reading',
+			reading: reading('topplista', {
+				indikator: indicator.id,
+				år: year,
+				antal: I.count,
+				ordning: order,
+				län: lans[0]?.id,
+				kön: gender,
+			}),
+			defaulted: false,
+		};
+	}
+
+	// A development over years.
+	if (trend) {
+		if (similar || groups.length > 0 || lanAsMembers) return { kind: 'needs', what: 'trend_or_group' };
+		const focus = named[0] ?? riket;
+		if (!focus) return { kind: 'none' };
+		const others = named.slice(1, 1 + MAX_TREND_OTHERS).map((a) => a.id);
+		const from = Y.from ?? (Y.to === undefined ? Y.year : undefined);
+		return {
+			kind: 'reading',
+			reading: reading('trend', {
+				kommun: focus.id,
+				indikator: indicator.id,
+				från: from,
+				till: Y.to,
+				jämför_med: others.join(','),
+				kön: gender,
+			}),
+			defaulted: named.length === 0 && !places.some((a) => a.type === 'riket'),
+		};
+	}
+
+	// A comparison: several places, a kommungrupp, a län's kommuner or similar kommuner.
+	type Part = { readonly at: number; readonly text: string };
+	const parts: Part[] = [];
+	const firstIndex = (area: Area): number => p.places.find((x) => x.area.id === area.id)?.first ?? 0;
+	const similarTo = similar ? locals.find((a) => a.type === 'kommun') : undefined;
+	for (const a of named) {
+		if (a.id === similarTo?.id) parts.push({ at: firstIndex(a), text: `liknande:${a.id}` });
+		else if (a.type === 'lan' && lanAsMembers) parts.push({ at: firstIndex(a), text: `län:${a.id}` });
+		else parts.push({ at: firstIndex(a), text: a.id });
+	}
+	for (const g of groups) parts.push({ at: g.first, text: `kommungrupp:${g.code}` });
+	parts.sort((a, b) => a.at - b.at);
+	const only = parts[0];
+	if (similar && !similarTo) return { kind: 'none' };
+	if (parts.length === 1 && only?.text.startsWith('län:')) {
+		const lanId = only.text.slice(4);
+		const members = lanMembers(ctx, lanId);
+		if (members > MAX_COMPARE) {
+			if (isCategorical(indicator)) {
+				return {
+					kind: 'reading',
+					reading: reading('grupper', { indikator: indicator.id, år: year, indelning: 'län' }),
+					defaulted: false,
+				};
+			}
+			return {
+				kind: 'reading',
+				reading: reading('topplista', { indikator: indicator.id, år: year, antal: Math.min(30, members), län: lanId }),
+				defaulted: false,
+			};
+		}
+	}
+	if (parts.length >= 2 || (only !== undefined && only.text.includes(':'))) {
+		return {
+			kind: 'reading',
+			reading: reading('jämför', { indikator: indicator.id, kommuner: parts.map((x) => x.text).join(','), år: year }),
+			defaulted: false,
+		};
+	}
+
+	// One place's value (Riket when no place is named).
+	const area = named[0] ?? places[0] ?? riket;
+	if (!area) return { kind: 'none' };
+	return {
+		kind: 'reading',
+		reading: reading('värde', { kommun: area.id, indikator: indicator.id, år: year, kön: gender }),
+		defaulted: places.length === 0,
+	};
+}
+
+function sameReading(a: Reading, b: Reading): boolean {
+	return a.command === b.command && JSON.stringify(a.options) === JSON.stringify(b.options);
+}
+
+function collect(readings: readonly (Reading | undefined)[]): Reading[] {
+	const out: Reading[] = [];
+	for (const r of readings) if (r && !out.some((x) => sameReading(x, r))) out.push(r);
+	return out.slice(0, MAX_CANDIDATES);
+}
+
+function readingOf(result: Plan): Reading | undefined {
+	return result.kind === 'reading' ? result.reading : undefined;
+}
+
+/** The indicators offered when a question names none: those with data for the place first. */
+function fallbackIndicators(ctx: AnswerContext, places: readonly Area[]): Indicator[] {
+	const focus = places[0];
+	const withData = focus ? ctx.dataset.indicatorsFor(focus.id) : undefined;
+	const known = FALLBACK_INDICATORS.map((id) => ctx.dataset.indicator(id)).filter(
+		(i): i is Indicator => i !== undefined,
+	);
+	return [...known.filter((i) => withData?.has(i.id) ?? true), ...known.filter((i) => !(withData?.has(i.id) ?? true))];
+}
+
+/** Interprets a parsed question. */
+export function interpret(ctx: AnswerContext, p: ParsedQuestion): Interpretation {
+	const places = p.places.map((x) => x.area);
+	const best = p.indicators[0];
+	const nothing =
+		places.length === 0 && p.groups.length === 0 && p.indicators.length === 0 && p.nearIndicators.length === 0;
+
+	// A word after "i"/"för" (or a capitalised word) that is no place we know: say so rather than answer for Riket.
+	if (places.length === 0 && p.ambiguousPlaces.length === 0) {
+		const placeLike = p.unknown.find((t) => {
+			const prev = p.tokens[t.index - 1]?.fold ?? '';
+			return ((prev === 'i' || prev === 'in') && t.fold.length >= 3) || (t.capital && t.index > 0);
+		});
+		if (placeLike && (best !== undefined || p.intents.standing || p.intents.profile)) {
+			const suggestions = ctx.search
+				.suggestAreas(placeLike.raw, 'place', 3)
+				.map((c) => ctx.dataset.area(c.value))
+				.filter((a): a is Area => a !== undefined);
+			const candidates = collect(suggestions.map((a) => readingOf(plan(ctx, p, { places: [a] }))));
+			if (candidates.length > 0) {
+				return { status: 'clarify', reason: 'place', candidates, confidence: 0.3, subject: placeLike.raw, parsed: p };
+			}
+			return { status: 'unknown_place', word: placeLike.raw, parsed: p };
+		}
+	}
+	if (nothing && p.ambiguousPlaces.length === 0) {
+		if (p.intents.rank || p.intents.division) {
+			const candidates = collect(
+				fallbackIndicators(ctx, places).map((i) => readingOf(plan(ctx, p, { indicator: i, order: null }))),
+			);
+			if (candidates.length > 0) {
+				return { status: 'clarify', reason: 'missing_indicator', candidates, confidence: 0.2, parsed: p };
+			}
+		}
+		return { status: 'not_understood', parsed: p };
+	}
+
+	const ambiguousPlace = p.ambiguousPlaces[0];
+	if (ambiguousPlace) {
+		const candidates = collect(
+			ambiguousPlace.candidates.map((a) => readingOf(plan(ctx, p, { places: [...places, a] }))),
+		);
+		return {
+			status: 'clarify',
+			reason: 'place',
+			candidates,
+			confidence: 0.3,
+			subject: ambiguousPlace.text,
+			parsed: p,
+		};
+	}
+
+	const second = p.indicators[1];
+	if (best && second && best.score - second.score < INDICATOR_MARGIN - 1e-9) {
+		const close = p.indicators.filter((m) => best.score - m.score < INDICATOR_MARGIN - 1e-9);
+		const candidates = collect(close.map((m) => readingOf(plan(ctx, p, { indicator: m.indicator }))));
+		if (candidates.length > 1) {
+			return { status: 'clarify', reason: 'indicator', candidates, confidence: 0.4, parsed: p };
+		}
+	}
+
+	// Indicator words without a full match ("utbetalt bistånd"): offer the closest indicators.
+	if (!best && p.nearIndicators.length > 0 && !p.intents.profile) {
+		const candidates = collect(p.nearIndicators.map((m) => readingOf(plan(ctx, p, { indicator: m.indicator }))));
+		if (candidates.length > 0)
+			return { status: 'clarify', reason: 'indicator', candidates, confidence: 0.3, parsed: p };
+	}
+
+	const result = plan(ctx, p);
+	if (result.kind === 'none') return { status: 'not_understood', parsed: p };
+	if (result.kind === 'needs') {
+		switch (result.what) {
+			case 'indicator': {
+				const readings = fallbackIndicators(ctx, places).map((i) =>
+					readingOf(plan(ctx, p, { indicator: i, order: null })),
+				);
+				const profile =
+					places.length === 1 && places[0] ? reading('profil', { kommun: places[0].id, år: p.years.year }) : undefined;
+				return {
+					status: 'clarify',
+					reason: 'missing_indicator',
+					candidates: collect([...readings.slice(0, profile ? 4 : 5), profile]),
+					confidence: 0.2,
+					parsed: p,
+				};
+			}
+			case 'order':
+				return {
+					status: 'clarify',
+					reason: 'order',
+					candidates: collect([
+						readingOf(plan(ctx, p, { order: 'högst' })),
+						readingOf(plan(ctx, p, { order: 'lägst' })),
+					]),
+					confidence: 0.4,
+					subject: best?.indicator.shortTitle,
+					parsed: p,
+				};
+			case 'trend_or_group':
+				return {
+					status: 'clarify',
+					reason: 'trend_or_group',
+					candidates: collect([
+						readingOf(plan(ctx, p, { noTrend: true })),
+						readingOf(plan(ctx, p, { noGroups: true })),
+					]),
+					confidence: 0.4,
+					parsed: p,
+				};
+		}
+	}
+
+	if (p.intents.bothGenders && 'kön' in result.reading.options) {
+		return {
+			status: 'clarify',
+			reason: 'gender',
+			candidates: collect([readingOf(plan(ctx, p, { gender: 'K' })), readingOf(plan(ctx, p, { gender: 'M' }))]),
+			confidence: 0.4,
+			parsed: p,
+		};
+	}
+
+	let confidence = 1;
+	if (best?.corrected) confidence -= 0.1;
+	if (p.places.some((x) => x.how === 'typo')) confidence -= 0.1;
+	if (best && second && best.score - second.score < 3 * INDICATOR_MARGIN) confidence -= 0.15;
+	confidence -= Math.min(0.3, 0.1 * p.unknown.length);
+	if (result.defaulted) confidence -= 0.1;
+	const alternatives = collect([
+		...(second ? [readingOf(plan(ctx, p, { indicator: second.indicator }))] : []),
+		result.reading.command === 'värde'
+			? readingOf(plan(ctx, { ...p, intents: { ...p.intents, trend: true } }))
+			: undefined,
+	]).filter((r) => !sameReading(r, result.reading));
+	if (confidence < MIN_CONFIDENCE) {
+		return {
+			status: 'clarify',
+			reason: 'unsure',
+			candidates: collect([result.reading, ...alternatives]),
+			confidence,
+			parsed: p,
+		};
+	}
+	return { status: 'ok', reading: result.reading, confidence, alternatives, parsed: p };
+}
+
+/** Interprets a question text: length checks, then {@link parseQuestion} and {@link interpret}. */
+export function interpretQuestion(ctx: AnswerContext, text: string): Interpretation {
+	if (text.length > MAX_QUESTION_LENGTH * 4) return { status: 'too_long' };
+	const clean = cleanQuestion(text);
+	if (clean === '') return { status: 'empty' };
+	if (clean.length > MAX_QUESTION_LENGTH) return { status: 'too_long' };
+	return interpret(ctx, parseQuestion(ctx, clean));
+}
+
+function placeName(ctx: AnswerContext, id: string, scope: AreaScope): string {
+	const area = ctx.dataset.area(id);
+	if (!area) return id;
+	const back = ctx.search.resolveArea(area.name, scope);
+	return back.status === 'found' && back.item.id === id ? area.name : id;
+}
+
+function listDisplay(ctx: AnswerContext, value: string): string {
+	return value
+		.split(',')
+		.map((part) => part.trim())
+		.filter((part) => part !== '')
+		.map((part) => {
+			const prefixed = /^(liknande|kommungrupp|län):(.*)$/u.exec(part);
+			if (!prefixed) return placeName(ctx, part, 'place');
+			const [, kind = '', rest = ''] = prefixed;
+			if (kind === 'kommungrupp') return part;
+			return `${kind}:${placeName(ctx, rest, kind === 'län' ? 'lan' : 'kommun')}`;
+		})
+		.join(', ');
+}
+
+/**
+ * A reading as a command line: `id` form with codes (short, exact: for buttons), `display` form
+ * with names (for people; still a valid command line).
+ */
+export function commandLine(ctx: AnswerContext, r: Reading, form: 'id' | 'display'): string {
+	const parts = [`/${r.command}`];
+	for (const name of COMMAND_OPTIONS[r.command]) {
+		const value = r.options[name];
+		if (value === undefined) continue;
+		let text = String(value);
+		if (form === 'display') {
+			if (name === 'kommun') text = placeName(ctx, text, 'place');
+			else if (name === 'län') text = placeName(ctx, text, 'lan');
+			else if (name === 'kommuner' || name === 'jämför_med') text = listDisplay(ctx, text);
+		}
+		parts.push(`${name}:${text}`);
+	}
+	return parts.join(' ');
+}
+
+const ORDER_TEXT: Record<RankOrder, readonly [string, string]> = {
+	bäst: ['bäst först', 'best first'],
+	sämst: ['sämst först', 'worst first'],
+	högst: ['högst först', 'highest first'],
+	lägst: ['lägst först', 'lowest first'],
+};
+
+const DIVISION_TEXT: Record<Division, readonly [string, string]> = {
+	kommungrupp: ['Per kommungrupp', 'By kommungrupp'],
+	storlek: ['Per kommunstorlek', 'By size'],
+	län: ['Per län', 'By county'],
+};
+
+/** A short readable description of a reading (≤ 80 characters, the length of a button label). */
+export function readingLabel(ctx: AnswerContext, r: Reading): string {
+	const o = r.options;
+	const str = (name: string): string => (o[name] === undefined ? '' : String(o[name]));
+	const indicator = ctx.dataset.indicator(str('indikator'));
+	const what = indicator ? indicator.shortTitle : str('indikator');
+	const year = o.år === undefined ? '' : ` ${str('år')}`;
+	const gender = o.kön === 'K' ? tr(ctx, ', kvinnor', ', women') : o.kön === 'M' ? tr(ctx, ', män', ', men') : '';
+	let label: string;
+	switch (r.command) {
+		case 'värde':
+			label = `${placeName(ctx, str('kommun'), 'place')}${year}: ${what}${gender}`;
+			break;
+		case 'jämför': {
+			const list = listDisplay(ctx, str('kommuner'))
+				.replace(/liknande:([^,]+)/u, tr(ctx, '$1 med liknande kommuner', '$1 and similar kommuner'))
+				.replace(/kommungrupp:(\w+)/u, (_, code: string) => {
+					const group = ctx.dataset.grouping('kommungrupp2023')?.groups.find((g) => g.code === code);
+					return group ? group.name : code;
+				})
+				.replace(/län:([^,]+)/u, tr(ctx, 'kommunerna i $1', 'the kommuner of $1'));
+			label = tr(ctx, `Jämför ${list}${year}: ${what}`, `Compare ${list}${year}: ${what}`);
+			break;
+		}
+		case 'trend': {
+			const from = str('från');
+			const to = str('till');
+			const span = from || to ? ` ${from}–${to}` : '';
+			const others =
+				o.jämför_med === undefined
+					? ''
+					: tr(ctx, ` och ${listDisplay(ctx, str('jämför_med'))}`, ` and ${listDisplay(ctx, str('jämför_med'))}`);
+			label = tr(
+				ctx,
+				`Utveckling i ${placeName(ctx, str('kommun'), 'place')}${others}${span}: ${what}${gender}`,
+				`Trend in ${placeName(ctx, str('kommun'), 'place')}${others}${span}: ${what}${gender}`,
+			);
+			break;
+		}
+		case 'topplista': {
+			const bits = [
+				o.ordning === undefined ? '' : tr(ctx, ...ORDER_TEXT[o.ordning as RankOrder]),
+				o.antal === undefined ? '' : tr(ctx, `${str('antal')} st`, `top ${str('antal')}`),
+				o.län === undefined ? '' : placeName(ctx, str('län'), 'lan'),
+				year.trim(),
+			].filter((b) => b !== '');
+			label =
+				tr(ctx, 'Topplista', 'Top list') + (bits.length > 0 ? ` (${bits.join(', ')})` : '') + `: ${what}${gender}`;
+			break;
+		}
+		case 'grupper': {
+			const division = (o.indelning as Division | undefined) ?? 'kommungrupp';
+			label = `${tr(ctx, ...DIVISION_TEXT[division])}${year}: ${what}`;
+			break;
+		}
+		case 'profil':
+			label = tr(
+				ctx,
+				`Profil för ${placeName(ctx, str('kommun'), 'place')}${year}`,
+				`Profile of ${placeName(ctx, str('kommun'), 'place')}${year}`,
+			);
+			break;
+	}
+	return clampLabel(label, 80);
+}
