@@ -1,5 +1,6 @@
 /** The explicit list of slash commands: deployed by `npm run deploy`, routed by Discord and the shell. */
 import type { Command } from './command.js';
+import { questionCommand } from './fraga.js';
 import { helpCommand } from './hjalp.js';
 import grupper from './grupper.js';
 import indikator from './indikator.js';
@@ -19,6 +20,7 @@ export const commands: readonly Command[] = [
 	topplista,
 	grupper,
 	profil,
+	questionCommand(() => commands),
 	sok,
 	indikator,
 	om,

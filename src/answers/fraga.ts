@@ -112,19 +112,32 @@ function clarify(ctx: AnswerContext, i: Extract<Interpretation, { status: 'clari
 			'Menade du jämförelsen med gruppen eller utvecklingen över tid?',
 			'Did you mean the comparison with the group or the development over time?',
 		],
-		place: [`”${subject}” kan vara flera platser. Menade du …?`, `”${subject}” could be several places. Did you mean …?`],
+		gender: [
+			'Svaret visar ett kön i taget. Vilket vill du se?',
+			'The answer shows one gender at a time. Which one do you want?',
+		],
+		place: [
+			`”${subject}” kan vara flera platser. Menade du …?`,
+			`”${subject}” could be several places. Did you mean …?`,
+		],
 		unsure: ['Jag är inte säker på att jag förstod frågan. Menade du …?', "I'm not sure I understood. Did you mean …?"],
 	};
 	const [sv, en] = intro[i.reason];
 	return errorAnswer(COMMAND, 'ambiguous', `${tr(ctx, sv, en)}${list === '' ? '' : `\n${list}`}`, {}, { candidates });
 }
 
-/** Makes a value typed by a user safe to show inside a command line (no mentions, no code breaks). */
+/** Makes a value typed by a user safe to show inside a command line (no mentions, no Markdown, no code breaks). */
 function safeValue(value: string): string {
 	const clean = stripInvisible(value).replace(/\s+/g, ' ').trim().replace(/`/g, "'");
 	const short = clean.length > 100 ? `${clean.slice(0, 99)}…` : clean;
-	return short.replace(/@/g, '@\u200b').replace(/</g, '<\u200b');
+	return short
+		.replace(/([\\*_~|>#[\]()])/g, '\\$1')
+		.replace(/@/g, '@\u200b')
+		.replace(/</g, '<\u200b');
 }
+
+/** Options that hold whole numbers (codes such as "0012" stay text). */
+const NUMBER_OPTIONS = new Set(['år', 'från', 'till', 'antal']);
 
 /** Splits a command line of one of the answer commands at its option names (when no command list is given). */
 function readCommandLine(line: string): Reading | undefined {
@@ -139,7 +152,7 @@ function readCommandLine(line: string): Reading | undefined {
 	marks.forEach((m, i) => {
 		const option = (m[1] ?? '').toLocaleLowerCase('sv');
 		const value = rest.slice(m.index + m[0].length, marks[i + 1]?.index ?? rest.length).trim();
-		options[option] = /^\d{1,4}$/.test(value) ? Number(value) : value;
+		options[option] = NUMBER_OPTIONS.has(option) && /^\d{1,4}$/.test(value) ? Number(value) : value;
 	});
 	return { command: name, options };
 }
