@@ -8,6 +8,7 @@ import { tr, type AnswerContext } from '../answers/context.js';
 import { errorAnswer, quote } from '../answers/resolve.js';
 import type { Answer } from '../answers/types.js';
 import { parseLine } from './parse.js';
+import { answerQuestion } from './question.js';
 
 /** Runs a line (`/kommando namn:värde …`) and returns the answer. */
 export function runLine(ctx: AnswerContext, commands: readonly Command[], line: string): Answer {
@@ -21,15 +22,7 @@ export function runLine(ctx: AnswerContext, commands: readonly Command[], line: 
 					tr(ctx, 'Skriv ett kommando, t.ex. /hjälp.', 'Type a command, e.g. /hjälp.'),
 				);
 			case 'not_command':
-				return errorAnswer(
-					'',
-					'unknown_command',
-					tr(
-						ctx,
-						'Kommandon börjar med /, t.ex. `/värde kommun:Malmö indikator:långvarigt bistånd`. Skriv /hjälp för alla.',
-						'Commands start with /, e.g. `/värde kommun:Malmö indikator:långvarigt bistånd`. Type /hjälp for all.',
-					),
-				);
+				return answerQuestion(ctx, commands, line);
 			case 'unknown_command':
 				return errorAnswer(
 					parsed.name ?? '',
