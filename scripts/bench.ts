@@ -9,11 +9,12 @@ import path from 'node:path';
 import { answersBench } from './bench/answers.js';
 import { chartsBench } from './bench/charts.js';
 import { e2eBench } from './bench/e2e.js';
+import { questionBench } from './bench/question.js';
 import { searchBench } from './bench/search.js';
 import { syncBench } from './bench/sync.js';
 import { meetsTarget, type BenchFigure, type BenchSection } from './bench/types.js';
 
-const sections: BenchSection[] = [searchBench, answersBench, chartsBench, e2eBench, syncBench];
+const sections: BenchSection[] = [searchBench, answersBench, chartsBench, e2eBench, syncBench, questionBench];
 
 const resultsPath = path.resolve('bench/results.json');
 
