@@ -9,12 +9,21 @@ import path from 'node:path';
 import { answersBench } from './bench/answers.js';
 import { chartsBench } from './bench/charts.js';
 import { e2eBench } from './bench/e2e.js';
+import { loadBench } from './bench/load.js';
 import { questionBench } from './bench/question.js';
 import { searchBench } from './bench/search.js';
 import { syncBench } from './bench/sync.js';
 import { meetsTarget, type BenchFigure, type BenchSection } from './bench/types.js';
 
-const sections: BenchSection[] = [searchBench, answersBench, chartsBench, e2eBench, syncBench, questionBench];
+const sections: BenchSection[] = [
+	searchBench,
+	answersBench,
+	chartsBench,
+	e2eBench,
+	loadBench,
+	syncBench,
+	questionBench,
+];
 
 const resultsPath = path.resolve('bench/results.json');
 
@@ -36,22 +45,21 @@ function fmt(value: number): string {
 	return value.toFixed(digits);
 }
 
-function readPrevious(): Map<string, number> {
-	const previous = new Map<string, number>();
-	if (!existsSync(resultsPath)) return previous;
+function readStored(): StoredResults | undefined {
+	if (!existsSync(resultsPath)) return undefined;
 	try {
-		const stored = JSON.parse(readFileSync(resultsPath, 'utf8')) as StoredResults;
-		for (const f of stored.figures) previous.set(`${f.section}\u0000${f.name}`, f.value);
+		return JSON.parse(readFileSync(resultsPath, 'utf8')) as StoredResults;
 	} catch {
 		// A broken results file only loses the comparison, never the run.
+		return undefined;
 	}
-	return previous;
 }
 
 async function main(): Promise<void> {
 	const onlyArg = process.argv.indexOf('--only');
 	const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : undefined;
-	const previous = readPrevious();
+	const stored = readStored();
+	const previous = new Map((stored?.figures ?? []).map((f) => [`${f.section}\u0000${f.name}`, f.value]));
 	const figures: BenchFigure[] = [];
 	for (const section of sections) {
 		if (only && !only.has(section.name)) continue;
@@ -77,16 +85,21 @@ async function main(): Promise<void> {
 	console.log(line(header));
 	console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 	for (const r of rows) console.log(line(r));
-	const stored: StoredResults = {
+	const ran = new Set(figures.map((f) => f.section));
+	const next: StoredResults = {
 		measuredAt: new Date().toISOString(),
 		machine: machineLine(),
-		figures: figures.map((f) => {
-			const prev = previous.get(`${f.section}\u0000${f.name}`);
-			return { ...f, ok: meetsTarget(f), ...(prev === undefined ? {} : { previous: prev }) };
-		}),
+		figures: [
+			// Sections not run this time keep their last figures, so `--only` never erases the others.
+			...(stored?.figures ?? []).filter((f) => !ran.has(f.section)),
+			...figures.map((f) => {
+				const prev = previous.get(`${f.section}\u0000${f.name}`);
+				return { ...f, ok: meetsTarget(f), ...(prev === undefined ? {} : { previous: prev }) };
+			}),
+		],
 	};
 	mkdirSync(path.dirname(resultsPath), { recursive: true });
-	writeFileSync(resultsPath, `${JSON.stringify(stored, null, '\t')}\n`);
+	writeFileSync(resultsPath, `${JSON.stringify(next, null, '\t')}\n`);
 	console.log(`Sparat: ${path.relative(process.cwd(), resultsPath)}`);
 }
 

@@ -10,6 +10,7 @@ import type { AnswerContext } from './answers/context.js';
 import type { Locale } from './answers/types.js';
 import { Dataset } from './dataset/dataset.js';
 import { readDataset } from './dataset/store.js';
+import { lexiconFor } from './question/lexicon.js';
 import { Search } from './search/search.js';
 
 /** One loaded dataset with its index. */
@@ -26,6 +27,8 @@ export async function loadSnapshot(file: string): Promise<Snapshot> {
 	const started = performance.now();
 	const dataset = new Dataset(await readDataset(file));
 	const search = new Search(dataset);
+	// The question parser's name table is built here, at load, not on the first question.
+	lexiconFor(dataset, search);
 	return { dataset, search, loadedAt: new Date(), loadMs: performance.now() - started };
 }
 
