@@ -1,15 +1,35 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { questionAnswer } from '../src/answers/fraga.js';
+import type { AnswerContext } from '../src/answers/context.js';
+import { displayLine, interpretationLine, readQuestion, unknownCommandAnswer } from '../src/answers/fraga.js';
+import type { Answer } from '../src/answers/types.js';
 import { MAX_QUESTION_LENGTH } from '../src/question/text.js';
-import { text, type Command } from './command.js';
+import { stripInvisible } from '../src/search/normalize.js';
+import { inputFrom, text, type Command } from './command.js';
+import { parseLine } from './line.js';
 import { en, privat } from './options.js';
 
 /**
  * `/fråga text`: a question in your own words, answered by the matching command with the command
- * line it was read as. A `text` that is a command line (a picked "Menade du …?" candidate) is run
- * as it stands. Takes the command list lazily to avoid an import cycle.
+ * line it was read as. A `text` that is a command line (a picked "Menade du …?" candidate, or a
+ * corrected interpretation) is run as it stands. Takes the command list lazily to avoid an import
+ * cycle.
  */
 export function questionCommand(list: () => readonly Command[]): Command {
+	/** Runs one of the bot's commands with options, showing how the question was understood. */
+	const run = (
+		ctx: AnswerContext,
+		name: string,
+		values: Readonly<Record<string, string | number | boolean>>,
+		interpretation: string,
+	): Answer => {
+		const command = list().find((c) => c.data.name === name);
+		if (!command) return unknownCommandAnswer(ctx, name);
+		return { ...command.answer(ctx, inputFrom(values)), interpretation };
+	};
+	const ask = (ctx: AnswerContext, question: string): Answer => {
+		const read = readQuestion(ctx, question);
+		return read.ok ? run(ctx, read.reading.command, read.reading.options, read.interpretation) : read.error;
+	};
 	return {
 		data: new SlashCommandBuilder()
 			.setName('fråga')
@@ -29,6 +49,19 @@ export function questionCommand(list: () => readonly Command[]): Command {
 		defer: 'public',
 		chart: true,
 		example: '/fråga text:hur ligger Malmö till på långvarigt bistånd jämfört med Göteborg och Lund?',
-		answer: (ctx, input) => questionAnswer(ctx, text(input, 'text'), list()),
+		answer: (ctx, input) => {
+			const question = text(input, 'text');
+			const line = stripInvisible(question).trim();
+			if (!line.startsWith('/') || line.length > MAX_QUESTION_LENGTH) return ask(ctx, question);
+			const parsed = parseLine(list(), line);
+			if (!parsed.ok) return unknownCommandAnswer(ctx, parsed.name ?? '');
+			const name = parsed.command.data.name;
+			if (name === 'fråga') {
+				// "/fråga text:…" inside /fråga: answer the inner question once, never another command line.
+				const inner = String(parsed.values.text ?? '');
+				return stripInvisible(inner).trim().startsWith('/') ? unknownCommandAnswer(ctx, name) : ask(ctx, inner);
+			}
+			return run(ctx, name, parsed.values, interpretationLine(ctx, displayLine(ctx, name, parsed.values)));
+		},
 	};
 }

@@ -3,7 +3,8 @@
  * answer), p50/p99 over the question test set repeated, the one-off lexicon build, the whole
  * `/fråga` answer including the builder, and the share of the set read as expected.
  */
-import { questionAnswer } from '../../src/answers/fraga.js';
+import { inputFrom } from '../../commands/command.js';
+import { findCommand } from '../../commands/index.js';
 import type { AnswerContext } from '../../src/answers/context.js';
 import { interpretQuestion } from '../../src/question/interpret.js';
 import { loadSnapshot } from '../../src/runtime.js';
@@ -43,7 +44,7 @@ export const questionBench: BenchSection = {
 		const interpret = timeEach(questions, (q) => interpretQuestion(ctx, q));
 		const answer = timeEach(
 			CASES.map((c) => c.q),
-			(q) => questionAnswer(ctx, q),
+			(q) => findCommand('fråga')?.answer(ctx, inputFrom({ text: q })),
 		);
 		const n = `${interpret.length} tolkningar av ${CASES.length} frågor`;
 		return [

@@ -3,10 +3,9 @@
  * trend, a top list, a breakdown by group or a profile — with the command line it was read as
  * ("Tolkat som: /jämför indikator:N31814 kommuner:Malmö, Göteborg, Lund"). A question that leaves
  * something open gets a short "Menade du …?" with the readings as candidates; each candidate's id
- * is a command line, and a text that starts with `/` is run as that command line, so picking a
- * candidate (or correcting the printed line) answers it.
+ * is a command line. This module only reads questions; the `/fråga` command runs a reading (or a
+ * command line typed or picked in its place) through the command list.
  */
-import { inputFrom, type Command } from '../../commands/command.js';
 import {
 	commandLine,
 	COMMAND_OPTIONS,
@@ -18,16 +17,9 @@ import {
 } from '../question/interpret.js';
 import { MAX_QUESTION_LENGTH } from '../question/text.js';
 import { stripInvisible } from '../search/normalize.js';
-import { parseLine } from '../shell/parse.js';
-import { groupsAnswer } from './grupper.js';
-import { compareAnswer } from './jamfor.js';
-import { profileAnswer } from './profil.js';
 import { tr, type AnswerContext } from './context.js';
 import { errorAnswer, quote } from './resolve.js';
-import { topListAnswer } from './topplista.js';
-import { trendAnswer } from './trend.js';
-import type { Answer, Candidate, ErrorAnswer } from './types.js';
-import { valueAnswer } from './varde.js';
+import type { Candidate, ErrorAnswer } from './types.js';
 
 const COMMAND = 'fråga';
 
@@ -37,47 +29,9 @@ export const QUESTION_OPTION = 'text';
 /** Longest candidate id: it must fit a Discord button's custom_id next to the bot's own prefix. */
 export const MAX_CANDIDATE_ID = 80;
 
-/** Runs a reading through its answer builder. */
-export function answerReading(ctx: AnswerContext, r: Reading): Answer {
-	const o = r.options;
-	const s = (name: string): string => (o[name] === undefined ? '' : String(o[name]));
-	switch (r.command) {
-		case 'värde':
-			return valueAnswer(ctx, { area: s('kommun'), indicator: s('indikator'), year: o.år, gender: o.kön });
-		case 'jämför':
-			return compareAnswer(ctx, { indicator: s('indikator'), areas: s('kommuner'), year: o.år });
-		case 'trend':
-			return trendAnswer(ctx, {
-				area: s('kommun'),
-				indicator: s('indikator'),
-				from: o.från,
-				to: o.till,
-				compareWith: s('jämför_med'),
-				gender: o.kön,
-			});
-		case 'topplista':
-			return topListAnswer(ctx, {
-				indicator: s('indikator'),
-				year: o.år,
-				count: o.antal,
-				order: s('ordning'),
-				lan: s('län'),
-				gender: o.kön,
-			});
-		case 'grupper':
-			return groupsAnswer(ctx, { indicator: s('indikator'), year: o.år, division: s('indelning') });
-		case 'profil':
-			return profileAnswer(ctx, { area: s('kommun'), year: o.år });
-	}
-}
-
 /** "Tolkat som: /…" in the reply language. */
 export function interpretationLine(ctx: AnswerContext, line: string): string {
 	return `${tr(ctx, 'Tolkat som', 'Interpreted as')}: ${line}`;
-}
-
-function withInterpretation(answer: Answer, interpretation: string): Answer {
-	return { ...answer, interpretation };
 }
 
 function candidatesOf(ctx: AnswerContext, readings: readonly Reading[]): Candidate[] {
@@ -136,29 +90,8 @@ function safeValue(value: string): string {
 		.replace(/</g, '<\u200b');
 }
 
-/** Options that hold whole numbers (codes such as "0012" stay text). */
-const NUMBER_OPTIONS = new Set(['år', 'från', 'till', 'antal']);
-
-/** Splits a command line of one of the answer commands at its option names (when no command list is given). */
-function readCommandLine(line: string): Reading | undefined {
-	const match = /^\/(\S+)\s*([\s\S]*)$/u.exec(line);
-	const name = (match?.[1] ?? '').toLocaleLowerCase('sv') as QuestionCommand;
-	if (!Object.hasOwn(COMMAND_OPTIONS, name)) return undefined;
-	const names = COMMAND_OPTIONS[name];
-	const rest = match?.[2] ?? '';
-	const pattern = new RegExp(`(?:^|\\s)(${names.join('|')}):`, 'giu');
-	const marks = [...rest.matchAll(pattern)];
-	const options: Record<string, string | number> = {};
-	marks.forEach((m, i) => {
-		const option = (m[1] ?? '').toLocaleLowerCase('sv');
-		const value = rest.slice(m.index + m[0].length, marks[i + 1]?.index ?? rest.length).trim();
-		options[option] = NUMBER_OPTIONS.has(option) && /^\d{1,4}$/.test(value) ? Number(value) : value;
-	});
-	return { command: name, options };
-}
-
 /** The display form of a command line, when it is one of the answer commands. */
-function displayLine(ctx: AnswerContext, command: string, values: Readonly<Record<string, unknown>>): string {
+export function displayLine(ctx: AnswerContext, command: string, values: Readonly<Record<string, unknown>>): string {
 	if (Object.hasOwn(COMMAND_OPTIONS, command)) {
 		const options: Record<string, string | number> = {};
 		for (const name of COMMAND_OPTIONS[command as QuestionCommand]) {
@@ -173,86 +106,80 @@ function displayLine(ctx: AnswerContext, command: string, values: Readonly<Recor
 	return [`/${command}`, ...parts].join(' ');
 }
 
-/** Runs a command line given as the question (a picked candidate, or a corrected interpretation). */
-function runCommandLine(ctx: AnswerContext, line: string, commands: readonly Command[] | undefined): Answer {
-	const unknown = (name: string): ErrorAnswer =>
-		errorAnswer(
-			COMMAND,
-			'unknown_command',
-			tr(
-				ctx,
-				`Okänt kommando /${quote(name)}. Skriv en fråga med egna ord, eller ett kommando som /värde eller /jämför.`,
-				`Unknown command /${quote(name)}. Ask in your own words, or use a command such as /värde or /jämför.`,
-			),
-		);
-	if (commands) {
-		const parsed = parseLine(commands, line);
-		if (!parsed.ok) return unknown(parsed.name ?? '');
-		const name = parsed.command.data.name;
-		if (name === COMMAND) {
-			// "/fråga text:…" inside /fråga: answer the inner question, never another command line.
-			const inner = typeof parsed.values[QUESTION_OPTION] === 'string' ? parsed.values[QUESTION_OPTION] : '';
-			return inner.trim().startsWith('/') ? unknown(COMMAND) : questionAnswer(ctx, inner);
-		}
-		const answer = parsed.command.answer(ctx, inputFrom(parsed.values));
-		return withInterpretation(answer, interpretationLine(ctx, displayLine(ctx, name, parsed.values)));
-	}
-	const r = readCommandLine(line);
-	if (!r) return unknown(/^\/(\S*)/u.exec(line)?.[1] ?? '');
-	return withInterpretation(answerReading(ctx, r), interpretationLine(ctx, displayLine(ctx, r.command, r.options)));
+/** "Okänt kommando" for a command line given to `/fråga` that names no command of the bot. */
+export function unknownCommandAnswer(ctx: AnswerContext, name: string): ErrorAnswer {
+	return errorAnswer(
+		COMMAND,
+		'unknown_command',
+		tr(
+			ctx,
+			`Okänt kommando /${quote(name)}. Skriv en fråga med egna ord, eller ett kommando som /värde eller /jämför.`,
+			`Unknown command /${quote(name)}. Ask in your own words, or use a command such as /värde or /jämför.`,
+		),
+	);
 }
 
-/**
- * Answers a free-text question, or runs a command line given in its place. `commands` is the bot's
- * command list, used for command lines (without it, the six answer commands are understood).
- */
-export function questionAnswer(ctx: AnswerContext, text: string, commands?: readonly Command[]): Answer {
-	const trimmed = stripInvisible(text.slice(0, MAX_QUESTION_LENGTH * 4)).trim();
-	if (trimmed.startsWith('/') && trimmed.length <= MAX_QUESTION_LENGTH) return runCommandLine(ctx, trimmed, commands);
+/** A question read into one command and its options, with the line it was read as, or why it could not be. */
+export type QuestionReading =
+	| { readonly ok: true; readonly reading: Reading; readonly interpretation: string }
+	| { readonly ok: false; readonly error: ErrorAnswer };
+
+/** Reads a free-text question into one of the answer commands. */
+export function readQuestion(ctx: AnswerContext, text: string): QuestionReading {
 	const i = interpretQuestion(ctx, text);
+	const fail = (error: ErrorAnswer): QuestionReading => ({ ok: false, error });
 	switch (i.status) {
 		case 'empty':
-			return errorAnswer(
-				COMMAND,
-				'empty_input',
-				tr(ctx, `Skriv en fråga, ${EXAMPLES_SV}.`, `Please type a question, ${EXAMPLES_EN}.`),
+			return fail(
+				errorAnswer(
+					COMMAND,
+					'empty_input',
+					tr(ctx, `Skriv en fråga, ${EXAMPLES_SV}.`, `Please type a question, ${EXAMPLES_EN}.`),
+				),
 			);
 		case 'too_long':
-			return errorAnswer(
-				COMMAND,
-				'invalid_option',
-				tr(
-					ctx,
-					`Frågan är för lång – skriv den kortare (högst ${MAX_QUESTION_LENGTH} tecken).`,
-					`The question is too long – please shorten it (at most ${MAX_QUESTION_LENGTH} characters).`,
+			return fail(
+				errorAnswer(
+					COMMAND,
+					'invalid_option',
+					tr(
+						ctx,
+						`Frågan är för lång – skriv den kortare (högst ${MAX_QUESTION_LENGTH} tecken).`,
+						`The question is too long – please shorten it (at most ${MAX_QUESTION_LENGTH} characters).`,
+					),
 				),
 			);
 		case 'not_understood':
-			return errorAnswer(
-				COMMAND,
-				'not_found',
-				tr(
-					ctx,
-					`Jag förstod inte frågan. Nämn en kommun och vad du vill veta, ${EXAMPLES_SV}. Kommandona finns i /hjälp.`,
-					`I didn't understand the question. Name a kommun and what you want to know, ${EXAMPLES_EN}. See /hjälp for the commands.`,
+			return fail(
+				errorAnswer(
+					COMMAND,
+					'not_found',
+					tr(
+						ctx,
+						`Jag förstod inte frågan. Nämn en kommun och vad du vill veta, ${EXAMPLES_SV}. Kommandona finns i /hjälp.`,
+						`I didn't understand the question. Name a kommun and what you want to know, ${EXAMPLES_EN}. See /hjälp for the commands.`,
+					),
 				),
 			);
 		case 'unknown_place':
-			return errorAnswer(
-				COMMAND,
-				'not_found',
-				tr(
-					ctx,
-					`Jag hittar ingen kommun, inget län och ingen stadsdel som heter ”${quote(i.word)}”. Prova namnet eller koden (t.ex. 0180 för Stockholm).`,
-					`I can't find a kommun, county or district called ”${quote(i.word)}”. Try its name or code (e.g. 0180 for Stockholm).`,
+			return fail(
+				errorAnswer(
+					COMMAND,
+					'not_found',
+					tr(
+						ctx,
+						`Jag hittar ingen kommun, inget län och ingen stadsdel som heter ”${quote(i.word)}”. Prova namnet eller koden (t.ex. 0180 för Stockholm).`,
+						`I can't find a kommun, county or district called ”${quote(i.word)}”. Try its name or code (e.g. 0180 for Stockholm).`,
+					),
 				),
 			);
 		case 'clarify':
-			return clarify(ctx, i);
+			return fail(clarify(ctx, i));
 		case 'ok':
-			return withInterpretation(
-				answerReading(ctx, i.reading),
-				interpretationLine(ctx, commandLine(ctx, i.reading, 'display')),
-			);
+			return {
+				ok: true,
+				reading: i.reading,
+				interpretation: interpretationLine(ctx, commandLine(ctx, i.reading, 'display')),
+			};
 	}
 }

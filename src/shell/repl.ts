@@ -7,7 +7,7 @@ import { createInterface, type CompleterResult } from 'node:readline';
 import { inputFrom, type Command } from '../../commands/command.js';
 import type { DataRuntime } from '../runtime.js';
 import { writeAnswerFiles } from './files.js';
-import { commandByName, optionsOf, parseLine } from './parse.js';
+import { commandByName, optionsOf, parseLine } from '../../commands/line.js';
 import { runLine } from './run.js';
 import { renderText } from './text.js';
 

@@ -7,8 +7,7 @@ import { inputFrom, type Command } from '../../commands/command.js';
 import { tr, type AnswerContext } from '../answers/context.js';
 import { errorAnswer, quote } from '../answers/resolve.js';
 import type { Answer } from '../answers/types.js';
-import { parseLine } from './parse.js';
-import { answerQuestion } from './question.js';
+import { parseLine } from '../../commands/line.js';
 
 /** Runs a line (`/kommando namn:värde …`) and returns the answer. */
 export function runLine(ctx: AnswerContext, commands: readonly Command[], line: string): Answer {
@@ -21,8 +20,11 @@ export function runLine(ctx: AnswerContext, commands: readonly Command[], line: 
 					'empty_input',
 					tr(ctx, 'Skriv ett kommando, t.ex. /hjälp.', 'Type a command, e.g. /hjälp.'),
 				);
-			case 'not_command':
-				return answerQuestion(ctx, commands, line);
+			case 'not_command': {
+				// A line without a leading slash is a question, answered as /fråga would.
+				const question = commands.find((c) => c.data.name === 'fråga');
+				return question ? runCommand(ctx, question, { text: line }) : notACommand(ctx);
+			}
 			case 'unknown_command':
 				return errorAnswer(
 					parsed.name ?? '',
@@ -35,15 +37,36 @@ export function runLine(ctx: AnswerContext, commands: readonly Command[], line: 
 				);
 		}
 	}
+	return runCommand(ctx, parsed.command, parsed.values);
+}
+
+/** Runs a command; an unexpected failure becomes a friendly error with a reference. */
+function runCommand(
+	ctx: AnswerContext,
+	command: Command,
+	values: Readonly<Record<string, string | number | boolean>>,
+): Answer {
 	try {
-		return parsed.command.answer(ctx, inputFrom(parsed.values));
+		return command.answer(ctx, inputFrom(values));
 	} catch (error) {
 		const ref = randomBytes(4).toString('hex');
 		process.stderr.write(`[fel ${ref}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 		return errorAnswer(
-			parsed.command.data.name,
+			command.data.name,
 			'internal',
 			tr(ctx, `Något gick fel (ref: ${ref}).`, `Something went wrong (ref: ${ref}).`),
 		);
 	}
+}
+
+function notACommand(ctx: AnswerContext): Answer {
+	return errorAnswer(
+		'',
+		'unknown_command',
+		tr(
+			ctx,
+			'Kommandon börjar med /, t.ex. `/värde kommun:Malmö indikator:långvarigt bistånd`. Skriv /hjälp för alla.',
+			'Commands start with /, e.g. `/värde kommun:Malmö indikator:långvarigt bistånd`. Type /hjälp for all.',
+		),
+	);
 }

@@ -4,7 +4,7 @@ import { inputFrom, type Command } from '../../commands/command.js';
 import { commands } from '../../commands/index.js';
 import type { AnswerContext } from '../../src/answers/context.js';
 import type { Answer } from '../../src/answers/types.js';
-import { optionsOf } from '../../src/shell/parse.js';
+import { optionsOf } from '../../commands/line.js';
 import { context } from '../helpers/bundled.js';
 import { hostileValue, LEAK, MENTION } from './hostile.js';
 

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import type { AnswerContext } from '../../src/answers/context.js';
-import { parseLine } from '../../src/shell/parse.js';
+import { parseLine } from '../../commands/line.js';
 import { runLine } from '../../src/shell/run.js';
 import { formatTable, renderText, stripMarkdown } from '../../src/shell/text.js';
 import { context } from '../helpers/bundled.js';

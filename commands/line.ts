@@ -5,7 +5,7 @@
  */
 import type { APIApplicationCommandOption } from 'discord.js';
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { Command } from '../../commands/command.js';
+import type { Command } from './command.js';
 
 /** A parsed line. */
 export type ParsedLine =
