@@ -104,7 +104,15 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 		commands,
 		logger,
 		cooldown: new Cooldown(config.CHART_COOLDOWN_SECONDS),
-		render: (spec) => renders.render(spec),
+		render: (spec) => {
+			const png = renders.render(spec);
+			// The render queue as this chart joined it, for load tests and benchmarks (LOG_LEVEL=debug).
+			if (logger.isLevelEnabled('debug')) {
+				const { queued, inFlight } = renders.stats;
+				logger.debug({ queued, inFlight }, 'chart render queued');
+			}
+			return png;
+		},
 	});
 	const client = new Client(options);
 
