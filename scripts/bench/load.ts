@@ -1,0 +1,56 @@
+/**
+ * Load benchmark: the real bot process against the loopback Discord fake, 500 interactions within one
+ * second (a third charts, the rest text commands and autocomplete), each from its own user with the
+ * chart cooldown off — the same run as `tests/discord/load.e2e.test.ts`. Reports how many were
+ * acknowledged within Discord's 3 s window, the slowest acknowledgement, the answer p99, the bot
+ * process's peak RSS, the longest chart render queue and the wall time.
+ */
+import { runLoad } from '../../tests/discord/load-run.js';
+import type { BenchFigure, BenchSection } from './types.js';
+
+const TOTAL = 500;
+
+/** The load section of `npm run bench`. */
+export const loadBench: BenchSection = {
+	name: 'load',
+	run: async () => {
+		const r = await runLoad({ total: TOTAL, spreadMs: 1000 });
+		const mix = `${String(r.charts)} charts, ${String(r.texts)} text commands, ${String(r.autocompletes)} autocomplete; sent in ${String(Math.round(r.dispatchMs))} ms`;
+		const figures: BenchFigure[] = [
+			{
+				section: 'load',
+				name: 'acknowledged within 3 s',
+				value: r.acknowledgedInTime,
+				unit: 'st',
+				target: { op: '>=', value: TOTAL },
+				note: `of ${String(TOTAL)}; ${mix}`,
+			},
+			{
+				section: 'load',
+				name: 'interactions lost',
+				value: r.lost,
+				unit: 'st',
+				target: { op: '<=', value: 0 },
+				note: `wrong answers: ${String(r.wrong)}`,
+			},
+			{ section: 'load', name: 'max ack', value: r.maxAckMs, unit: 'ms' },
+			{ section: 'load', name: 'answer p99', value: r.answerP99Ms, unit: 'ms', note: 'charts included' },
+			{
+				section: 'load',
+				name: 'peak RSS (bot process)',
+				value: r.peakRssMb,
+				unit: 'MB',
+				note: 'VmHWM of the process, render worker threads included',
+			},
+			{
+				section: 'load',
+				name: 'max render queue',
+				value: r.maxRenderQueue,
+				unit: 'st',
+				note: 'charts waiting for a worker when one more joined',
+			},
+			{ section: 'load', name: 'wall time', value: r.wallMs / 1000, unit: 's', note: 'first dispatch to last answer' },
+		];
+		return figures;
+	},
+};
