@@ -17,6 +17,7 @@ import {
 } from '../question/interpret.js';
 import { MAX_QUESTION_LENGTH } from '../question/text.js';
 import { stripInvisible } from '../search/normalize.js';
+import { clip } from '../text.js';
 import { tr, type AnswerContext } from './context.js';
 import { errorAnswer, quote } from './resolve.js';
 import type { Candidate, ErrorAnswer } from './types.js';
@@ -83,7 +84,7 @@ function clarify(ctx: AnswerContext, i: Extract<Interpretation, { status: 'clari
 /** Makes a value typed by a user safe to show inside a command line (no mentions, no Markdown, no code breaks). */
 function safeValue(value: string): string {
 	const clean = stripInvisible(value).replace(/\s+/g, ' ').trim().replace(/`/g, "'");
-	const short = clean.length > 100 ? `${clean.slice(0, 99)}…` : clean;
+	const short = clip(clean, 100);
 	return short
 		.replace(/([\\*_~|>#[\]()])/g, '\\$1')
 		.replace(/@/g, '@\u200b')

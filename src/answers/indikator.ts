@@ -1,12 +1,11 @@
 /** `/indikator indikator`: an indicator's definition, unit, kind, source, years with data and direction. */
+import { clip } from '../text.js';
 import { tr, type AnswerContext } from './context.js';
 import { answerLabel, formatShare, formatValue, formatYears } from './format.js';
 import { directionLabel, kindLabel, sourceLabel } from './labels.js';
 import { resolveIndicator } from './resolve.js';
 import type { Answer, AnswerField } from './types.js';
 import { isCategorical } from '../dataset/dataset.js';
-
-const clamp = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /** Describes one indicator. */
 export function indicatorAnswer(ctx: AnswerContext, input: string): Answer {
@@ -100,7 +99,7 @@ export function indicatorAnswer(ctx: AnswerContext, input: string): Answer {
 	if (facts.length > 0) {
 		fields.push({
 			name: tr(ctx, 'Nationella fakta', 'National facts'),
-			value: clamp(facts.map((f) => `• ${f.year ?? ''} ${f.text}`.trim()).join('\n'), 1000),
+			value: clip(facts.map((f) => `• ${f.year ?? ''} ${f.text}`.trim()).join('\n'), 1000),
 			inline: false,
 		});
 	}
@@ -129,8 +128,8 @@ export function indicatorAnswer(ctx: AnswerContext, input: string): Answer {
 	return {
 		ok: true,
 		command,
-		title: clamp(indicator.title, 256),
-		summary: clamp(indicator.description || indicator.title, 1500),
+		title: clip(indicator.title, 256),
+		summary: clip(indicator.description || indicator.title, 1500),
 		fields,
 		notes,
 		sources: [...sources],

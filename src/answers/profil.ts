@@ -12,6 +12,7 @@ import { answerLabel, formatValue } from './format.js';
 import { parseYear } from './options.js';
 import { errorAnswer, resolveArea } from './resolve.js';
 import { riketFigure, storedFigure } from './stats.js';
+import { clip } from '../text.js';
 import type { Answer } from './types.js';
 import { formatDecimal, NBSP } from '../charts/format.js';
 
@@ -231,7 +232,7 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 				'',
 			],
 			rows: shown.map((e) => [
-				e.indicator.shortTitle.length > 40 ? `${e.indicator.shortTitle.slice(0, 39)}…` : e.indicator.shortTitle,
+				clip(e.indicator.shortTitle, 40),
 				String(e.year),
 				isCategorical(e.indicator) ? answerLabel(e.indicator.scale, e.value) : formatValue(e.indicator, e.value),
 				e.riket === null ? '' : formatValue(e.indicator, e.riket),

@@ -4,6 +4,7 @@
  */
 import type { Area, Indicator } from '../dataset/schema.js';
 import { stripInvisible } from '../search/normalize.js';
+import { clip } from '../text.js';
 import type { AreaScope } from '../search/search.js';
 import type { Resolution } from '../search/tiered.js';
 import { tr, type AnswerContext } from './context.js';
@@ -15,7 +16,7 @@ export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly o
 /** Shortens and makes user text safe to quote inside a reply (no mentions, no Markdown breakage). */
 export function quote(text: string, max = 60): string {
 	const clean = stripInvisible(text).replace(/\s+/g, ' ').trim();
-	const short = clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+	const short = clip(clean, max);
 	// Escape Markdown and neutralise @ and < so nothing echoed can mention or format.
 	return short
 		.replace(/([\\`*_~|>#[\]()-])/g, '\\$1')

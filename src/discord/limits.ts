@@ -3,6 +3,7 @@
  * text within them. Everything the bot sends passes through these, so a long indicator title or a
  * big table shortens instead of making Discord refuse the whole message (400 50035).
  */
+import { clip } from '../text.js';
 
 /** Limits of one embed and of a message (characters unless noted). */
 export const LIMITS = {
@@ -30,21 +31,12 @@ export const LIMITS = {
 	choiceValue: 100,
 } as const;
 
-/** The ellipsis appended to shortened text. */
-export const ELLIPSIS = '…';
-
 /**
- * Shortens `text` to at most `max` characters, ending in an ellipsis when cut. Cuts at a code-point
- * boundary so a surrogate pair is never split.
+ * Shortens `text` to at most `max` characters, ending in an ellipsis when cut, at a grapheme
+ * boundary (see {@link clip}) so an emoji or a letter with its accent is never split.
  */
 export function truncate(text: string, max: number): string {
-	if (max <= 0) return '';
-	if (text.length <= max) return text;
-	if (max === 1) return ELLIPSIS;
-	let cut = text.slice(0, max - 1);
-	const last = cut.charCodeAt(cut.length - 1);
-	if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-	return `${cut.trimEnd()}${ELLIPSIS}`;
+	return clip(text, max);
 }
 
 /** An autocomplete choice as Discord takes it. */

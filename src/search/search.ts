@@ -4,6 +4,7 @@
  */
 import type { Dataset } from '../dataset/dataset.js';
 import type { Area, AreaType, Indicator } from '../dataset/schema.js';
+import { clip } from '../text.js';
 import { TieredIndex, type Resolution, type SearchDoc } from './tiered.js';
 
 /** An autocomplete choice: a readable name (≤ 100 characters) and a stable id as value. */
@@ -57,7 +58,7 @@ const POPULAR_INDICATORS = [
 
 /** Cuts a label to Discord's 100 characters with an ellipsis. */
 export function clampLabel(label: string, max = MAX_CHOICE_NAME): string {
-	return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
+	return clip(label, max);
 }
 
 function areaDoc(area: Area): SearchDoc<Area> {
