@@ -1,7 +1,8 @@
 /**
  * The Discord bot: a client with only the Guilds intent (slash commands need no more), the router,
  * hot reload of the dataset, and a graceful stop on SIGINT/SIGTERM. Commands are registered by
- * `npm run deploy`, never here.
+ * `npm run deploy`, never here. With MENTION_MODE the bot also reads messages that mention it,
+ * which needs the Guild Messages and Message Content intents.
  */
 import { performance } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
@@ -12,6 +13,7 @@ import type { DataRuntime } from '../runtime.js';
 import { Cooldown } from './cooldown.js';
 import { createLogger, secretsOfToken, type Logger } from './logger.js';
 import { RenderPool } from './render-pool.js';
+import { MentionResponder } from './mentions.js';
 import { InteractionRouter } from './router.js';
 import { clientShardOptions, managedShards, type ManagedShards } from './sharding.js';
 
@@ -39,7 +41,9 @@ const WARM_UP_CHART: ChartSpec = {
 /** discord.js client options from the configuration. */
 export function clientOptions(config: Readonly<Config>, managed: ManagedShards | undefined): ClientOptions {
 	return {
-		intents: [GatewayIntentBits.Guilds],
+		intents: config.MENTION_MODE
+			? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent]
+			: [GatewayIntentBits.Guilds],
 		rest: {
 			...(config.DISCORD_API_URL === undefined ? {} : { api: config.DISCORD_API_URL }),
 			globalRequestsPerSecond: GLOBAL_REQUESTS_PER_SECOND,
@@ -99,24 +103,24 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 	});
 	// RENDER_CONCURRENCY worker threads draw charts, so drawing never holds up the event loop.
 	const renders = new RenderPool(config.RENDER_CONCURRENCY);
-	const router = new InteractionRouter({
-		runtime,
-		commands,
-		logger,
-		cooldown: new Cooldown(config.CHART_COOLDOWN_SECONDS),
-		render: (spec) => {
-			const png = renders.render(spec);
-			// The render queue as this chart joined it, for load tests and benchmarks (LOG_LEVEL=debug).
-			if (logger.isLevelEnabled('debug')) {
-				const { queued, inFlight } = renders.stats;
-				logger.debug({ queued, inFlight }, 'chart render queued');
-			}
-			return png;
-		},
-	});
+	const cooldown = new Cooldown(config.CHART_COOLDOWN_SECONDS);
+	const render = (spec: ChartSpec): Promise<Buffer> => {
+		const png = renders.render(spec);
+		// The render queue as this chart joined it, for load tests and benchmarks (LOG_LEVEL=debug).
+		if (logger.isLevelEnabled('debug')) {
+			const { queued, inFlight } = renders.stats;
+			logger.debug({ queued, inFlight }, 'chart render queued');
+		}
+		return png;
+	};
+	const router = new InteractionRouter({ runtime, commands, logger, cooldown, render });
 	const client = new Client(options);
 
 	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+	if (config.MENTION_MODE) {
+		const mentions = new MentionResponder({ runtime, commands, logger, cooldown, render });
+		client.on(Events.MessageCreate, (message) => void mentions.handle(message, client.user?.id ?? ''));
+	}
 	client.once(Events.ClientReady, (ready) => {
 		logger.info(
 			{
@@ -149,6 +153,10 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 	if (logger.isLevelEnabled('trace')) {
 		client.on(Events.Debug, (message) => logger.trace({ source: 'discord.js' }, message));
 	}
+	// A 429 discord.js did not see coming only shows in its REST responses, not as 'rateLimited'.
+	client.rest.on('response', (request, response) => {
+		if (response.status === 429) logger.warn({ route: request.route, method: request.method }, 'rate limited (429)');
+	});
 	client.rest.on('rateLimited', (info) =>
 		logger.warn(
 			{ route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global },

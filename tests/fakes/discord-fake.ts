@@ -37,6 +37,16 @@ export interface FakeGuild {
 	readonly name?: string;
 	/** Text channels of the guild; messages (mention mode) are only delivered by discord.js in cached channels. */
 	readonly channels?: readonly { readonly id: string; readonly name?: string; readonly type?: number }[];
+	/** Permissions of the @everyone role (bitfield); default: an ordinary member's, without creating threads. */
+	readonly everyonePermissions?: string | bigint;
+}
+
+/** A thread the bot started from a message (mention mode). */
+export interface FakeThread {
+	readonly id: string;
+	readonly parentId: string;
+	readonly messageId: string;
+	readonly name: string;
 }
 
 /** Options of {@link DiscordFake.start}. Every field has a default. */
@@ -90,6 +100,7 @@ export type FakeRoute =
 	| 'application'
 	| 'currentUser'
 	| 'channelMessage'
+	| 'startThread'
 	| 'typing'
 	| 'attachment'
 	| 'unknown';
@@ -859,6 +870,9 @@ function matchRoute(segments: readonly string[]): RouteMatch | undefined {
 		};
 	}
 	if (a === 'users' && b === '@me' && c === undefined) return { route: 'currentUser', params: {}, methods: ['GET'] };
+	if (a === 'channels' && b && c === 'messages' && d && e === 'threads' && f === undefined) {
+		return { route: 'startThread', params: { channelId: b, messageId: d }, methods: ['POST'] };
+	}
 	if (a === 'channels' && b && c === 'messages' && e === undefined) {
 		return d
 			? { route: 'channelMessage', params: { channelId: b, messageId: d }, methods: ['GET', 'PATCH', 'DELETE'] }
@@ -981,6 +995,7 @@ export class DiscordFake {
 	readonly #interactionsByToken = new Map<string, InteractionRecord>();
 	readonly #messages = new Map<string, StoredMessage>();
 	readonly #channelMessages: StoredMessage[] = [];
+	readonly #threads: FakeThread[] = [];
 	readonly #dispatchedMessages = new Set<string>();
 	readonly #globalCommands: Json[] = [];
 	readonly #guildCommands = new Map<string, Json[]>();
@@ -1678,7 +1693,7 @@ export class DiscordFake {
 					icon: null,
 					unicode_emoji: null,
 					position: 0,
-					permissions: MEMBER_PERMISSIONS,
+					permissions: String(guild.everyonePermissions ?? MEMBER_PERMISSIONS),
 					managed: false,
 					mentionable: false,
 					flags: 0,
@@ -2245,6 +2260,8 @@ export class DiscordFake {
 				return { status: 200, body: { ...this.botUser, verified: true, mfa_enabled: false } };
 			case 'channelMessage':
 				return this.#channelMessage(request);
+			case 'startThread':
+				return this.#startThread(request);
 			case 'typing':
 				if (request.auth !== 'bot') return jsonError(401, '401: Unauthorized', 0);
 				return { status: 204 };
@@ -2629,6 +2646,74 @@ export class DiscordFake {
 		const next = asArray(request.body).map((c) => toCommand(c));
 		list.splice(0, list.length, ...next);
 		return { status: 200, body: next };
+	}
+
+	#startThread(request: ParsedRequest): Reply {
+		if (request.auth !== 'bot') return jsonError(401, '401: Unauthorized', 0);
+		const { channelId = '', messageId = '' } = request.params;
+		const data = asRecord(request.body);
+		const name = typeof data.name === 'string' ? data.name : '';
+		if (name.length === 0 || name.length > 100) return jsonError(400, 'Invalid Form Body', 50035);
+		const guild = this.guilds.find((g) => g.channels?.some((c) => c.id === channelId));
+		const thread: FakeThread = { id: snowflake(), parentId: channelId, messageId, name };
+		this.#threads.push(thread);
+		return {
+			status: 201,
+			body: {
+				id: thread.id,
+				type: 11,
+				guild_id: guild?.id,
+				parent_id: channelId,
+				name,
+				owner_id: this.botUser.id,
+				last_message_id: null,
+				rate_limit_per_user: 0,
+				message_count: 0,
+				member_count: 1,
+				total_message_sent: 0,
+				flags: 0,
+				thread_metadata: {
+					archived: false,
+					auto_archive_duration: typeof data.auto_archive_duration === 'number' ? data.auto_archive_duration : 1440,
+					archive_timestamp: iso(Date.now()),
+					locked: false,
+				},
+			},
+		};
+	}
+
+	/** Threads the bot started from messages. */
+	get threads(): readonly FakeThread[] {
+		return this.#threads;
+	}
+
+	/** Resolves with the thread started from a dispatched message and the bot's first message in it. */
+	async waitForThreadReply(
+		handle: MessageHandle,
+		opts: { readonly timeoutMs?: number } = {},
+	): Promise<{ readonly thread: FakeThread; readonly reply: ChannelReply }> {
+		return this.#waitUntil(
+			() => {
+				const thread = this.#threads.find((t) => t.messageId === handle.id);
+				const m = thread ? this.#channelMessages.find((c) => c.channelId === thread.id) : undefined;
+				if (!thread || !m) return undefined;
+				return {
+					thread,
+					reply: {
+						ms: m.createdAt - handle.sentAt,
+						content: m.content,
+						embeds: m.embeds,
+						components: m.components,
+						files: m.attachments.map((a) => ({ name: a.filename, contentType: a.contentType, data: a.data })),
+						allowedMentions: m.allowedMentions,
+						messageReference: m.messageReference,
+						message: this.#toApiMessage(m),
+					},
+				};
+			},
+			opts.timeoutMs ?? 10_000,
+			() => `no thread reply to message ${handle.id}`,
+		);
 	}
 
 	#channelMessage(request: ParsedRequest): Reply {

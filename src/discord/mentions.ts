@@ -1,0 +1,119 @@
+/**
+ * Optional mention mode (`MENTION_MODE=true`, off by default): a message that mentions the bot is read
+ * as a question and answered the way `/fråga` answers — in a new thread when the channel allows it,
+ * otherwise as a reply. Reading messages needs the Message Content and Guild Messages intents, which
+ * the bot asks for only in this mode (and which must be enabled for the application in Discord's
+ * Developer Portal; Message Content is privileged).
+ */
+import { ChannelType, PermissionFlagsBits, ThreadAutoArchiveDuration, type Message } from 'discord.js';
+import { inputFrom, type Command } from '../../commands/command.js';
+import type { AnswerContext } from '../answers/context.js';
+import type { Locale } from '../answers/types.js';
+import type { ChartSpec } from '../charts/spec.js';
+import { clip } from '../text.js';
+import type { Cooldown } from './cooldown.js';
+import { answerMessage, errorText, textMessage, type OutgoingMessage } from './embeds.js';
+import { localeOf, uiTexts } from './locale.js';
+import type { Logger } from './logger.js';
+import { newRef, toPayload } from './respond.js';
+
+/** What the mention responder needs (the same parts the interaction router uses). */
+export interface MentionDeps {
+	readonly runtime: { context(locale: Locale, today?: Date): AnswerContext };
+	readonly commands: readonly Command[];
+	readonly logger: Logger;
+	readonly cooldown: Cooldown;
+	readonly render: (spec: ChartSpec) => Promise<Buffer>;
+}
+
+/** The question in a message: the bot's mentions removed, whitespace tidied. */
+export function questionOf(content: string, botId: string): string {
+	return content
+		.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/** Whether a message is addressed to the bot: an explicit mention (not @everyone), from a person, in a server. */
+export function isForBot(message: Message, botId: string): boolean {
+	if (message.author.bot || !message.inGuild()) return false;
+	return new RegExp(`<@!?${botId}>`).test(message.content);
+}
+
+/** Whether the bot may answer in a new thread under the message. */
+function canStartThread(message: Message<true>): boolean {
+	if (message.channel.type !== ChannelType.GuildText) return false;
+	const me = message.guild.members.me;
+	const permissions = me ? message.channel.permissionsFor(me) : null;
+	return (
+		permissions?.has([PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]) === true
+	);
+}
+
+/** Answers messages that mention the bot. */
+export class MentionResponder {
+	readonly #deps: MentionDeps;
+
+	constructor(deps: MentionDeps) {
+		this.#deps = deps;
+	}
+
+	/** Handles one message; never rejects (failures are logged and, where possible, answered with a reference). */
+	async handle(message: Message, botId: string): Promise<void> {
+		if (!isForBot(message, botId) || !message.inGuild()) return;
+		const { logger, cooldown, commands, runtime, render } = this.#deps;
+		const locale = localeOf(message.guild.preferredLocale);
+		const context = { messageId: message.id, channelId: message.channelId, userId: message.author.id };
+		try {
+			const question = questionOf(message.content, botId);
+			const ask = commands.find((c) => c.data.name === 'fråga');
+			if (!ask) return;
+			const turn = cooldown.enabled ? cooldown.take(message.author.id) : undefined;
+			if (turn && !turn.ok) {
+				await this.#send(message, textMessage(uiTexts(locale).cooldown(turn.retryAt, turn.retryInSeconds)), question);
+				return;
+			}
+			const answer = ask.answer(runtime.context(locale), inputFrom({ text: question }));
+			if (!answer.ok || !answer.chart) cooldown.release(message.author.id);
+			let outgoing: OutgoingMessage;
+			if (!answer.ok) {
+				const candidates = (answer.error.candidates ?? []).map((c) => `\`/fråga text:${c.id}\``).join('\n');
+				outgoing = textMessage(candidates === '' ? errorText(answer) : `${errorText(answer)}\n${candidates}`);
+			} else {
+				let png: Buffer | undefined;
+				let chartError: string | undefined;
+				if (answer.chart) {
+					try {
+						png = await render(answer.chart);
+					} catch (error) {
+						chartError = newRef();
+						logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
+					}
+				}
+				outgoing = answerMessage(answer, { locale, ...(png ? { png } : {}), ...(chartError ? { chartError } : {}) });
+			}
+			await this.#send(message, outgoing, question);
+			logger.info({ ...context, outcome: answer.ok ? 'ok' : answer.error.code }, 'mention answered');
+		} catch (error) {
+			const ref = newRef();
+			logger.error({ ...context, ref, err: error }, 'mention failed');
+			await this.#send(message, textMessage(uiTexts(locale).internalError(ref)), '').catch((sendError: unknown) => {
+				logger.warn({ ...context, ref, err: sendError }, 'could not report the failure');
+			});
+		}
+	}
+
+	/** Answers in a new thread when the channel allows it, else as a reply without pinging anyone. */
+	async #send(message: Message<true>, outgoing: OutgoingMessage, question: string): Promise<void> {
+		const payload = toPayload(outgoing);
+		if (canStartThread(message)) {
+			const thread = await message.startThread({
+				name: clip(`ÖJ: ${question || 'fråga'}`, 100),
+				autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+			});
+			await thread.send(payload);
+			return;
+		}
+		await message.reply({ ...payload, allowedMentions: { parse: [], repliedUser: false } });
+	}
+}

@@ -1,0 +1,84 @@
+import { GatewayIntentBits, IntentsBitField, PermissionFlagsBits } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, DiscordFake } from '../fakes/discord-fake.js';
+import { startBotProcess, type BotProcess } from './bot-process.js';
+
+let fake: DiscordFake | undefined;
+let bot: BotProcess | undefined;
+
+afterEach(async () => {
+	await bot?.stop();
+	await fake?.close();
+	bot = undefined;
+	fake = undefined;
+});
+
+const MEMBER =
+	PermissionFlagsBits.ViewChannel |
+	PermissionFlagsBits.SendMessages |
+	PermissionFlagsBits.EmbedLinks |
+	PermissionFlagsBits.AttachFiles |
+	PermissionFlagsBits.ReadMessageHistory;
+
+async function start(
+	env: Record<string, string>,
+	everyone: bigint = MEMBER,
+): Promise<{ fake: DiscordFake; bot: BotProcess }> {
+	fake = await DiscordFake.start({
+		guilds: [
+			{ id: DEFAULT_GUILD_ID, channels: [{ id: DEFAULT_CHANNEL_ID, name: 'allmänt' }], everyonePermissions: everyone },
+		],
+	});
+	bot = await startBotProcess(fake, { env });
+	return { fake, bot };
+}
+
+function intentsOf(f: DiscordFake): IntentsBitField {
+	return new IntentsBitField(f.gateway.intents ?? 0);
+}
+
+describe('mention mode', () => {
+	it('GIVEN the default configuration THEN only the Guilds intent, and a mention gets no answer', async () => {
+		const { fake: f } = await start({});
+		expect(intentsOf(f).toArray()).toEqual(['Guilds']);
+		const handle = f.dispatchMessage(f.mention('hur ligger Gotland till på biståndshushåll?'));
+		await expect(f.waitForChannelReply(handle, { timeoutMs: 1500 })).rejects.toThrow();
+	});
+
+	it('GIVEN MENTION_MODE=true THEN Message Content and Guild Messages are requested and a mention is answered as /fråga, as a reply that pings no one', async () => {
+		const { fake: f } = await start({ MENTION_MODE: 'true' });
+		const intents = intentsOf(f);
+		expect(intents.has(GatewayIntentBits.MessageContent)).toBe(true);
+		expect(intents.has(GatewayIntentBits.GuildMessages)).toBe(true);
+		const handle = f.dispatchMessage(f.mention('hur har biståndshushållen på Gotland utvecklats sedan 2015?'));
+		const reply = await f.waitForChannelReply(handle);
+		expect(reply.content).toBe('Tolkat som: /trend kommun:Gotland indikator:N31910 från:2015');
+		expect(reply.embeds[0]?.title).toContain('Gotland');
+		expect(reply.files[0]?.data.subarray(1, 4).toString()).toBe('PNG');
+		expect(reply.allowedMentions).toMatchObject({ parse: [], replied_user: false });
+		expect(reply.messageReference).toMatchObject({ message_id: handle.id });
+	});
+
+	it('GIVEN a channel where the bot may start threads THEN the answer goes into a new thread named after the question', async () => {
+		const { fake: f } = await start(
+			{ MENTION_MODE: 'true' },
+			MEMBER | PermissionFlagsBits.CreatePublicThreads | PermissionFlagsBits.SendMessagesInThreads,
+		);
+		const handle = f.dispatchMessage(f.mention('profil för Nyköping'));
+		const { thread, reply } = await f.waitForThreadReply(handle);
+		expect(thread.name).toBe('ÖJ: profil för Nyköping');
+		expect(reply.embeds[0]?.title).toBe('Profil: Nyköping');
+	});
+
+	it('GIVEN an unclear question or hostile text THEN a friendly text with command lines to copy, mentioning no one', async () => {
+		const { fake: f } = await start({ MENTION_MODE: 'true' });
+		const unclear = await f.waitForChannelReply(f.dispatchMessage(f.mention('Jämför Malmö och Lund')));
+		expect(unclear.content).toMatch(/Vilken indikator/);
+		expect(unclear.content).toMatch(/`\/fråga text:\/jämför indikator:/);
+		const hostile = await f.waitForChannelReply(
+			f.dispatchMessage(f.mention('@everyone <@&123456789012345678> ```x```')),
+		);
+		expect(hostile.content).not.toMatch(/@everyone|<@&\d+>/);
+		expect(hostile.allowedMentions).toMatchObject({ parse: [] });
+	});
+});
