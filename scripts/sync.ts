@@ -1,6 +1,6 @@
 /**
  * `npm run sync [-- --kpi N00945,U31401] [--search "<titeltext>"] [--since ÅÅÅÅ-MM-DD | --full]
- *               [--data data/db.json] [--dry-run]`
+ *               [--data data/db.json] [--dry-run] [--json]`
  *
  * Syncs the dataset with Kolada: every ekonomiskt-bistånd KPI (plus those given with `--kpi` or
  * found with `--search`) for every kommun, län and Riket, the municipality list and the
@@ -28,6 +28,7 @@ const USAGE = `Användning: npm run sync -- [flaggor]
   --full               hämta alla värden, oavsett senaste synk
   --data FIL           datafilen (standard: DATA_PATH eller data/db.json)
   --dry-run            visa sammanfattningen utan att skriva
+  --json               skriv sammanfattningen som JSON (för schemalagda körningar och övervakning)
   --help               visa den här hjälpen
 
 Miljövariabler: KOLADA_API_URL (standard ${KOLADA_DEFAULT_BASE_URL}), DATA_PATH,
@@ -57,6 +58,7 @@ function parse(): {
 	full: boolean;
 	data: string;
 	dryRun: boolean;
+	json: boolean;
 } {
 	let values;
 	try {
@@ -68,6 +70,7 @@ function parse(): {
 				full: { type: 'boolean', default: false },
 				data: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
+				json: { type: 'boolean', default: false },
 				help: { type: 'boolean', default: false },
 			},
 			strict: true,
@@ -100,6 +103,7 @@ function parse(): {
 		full: values.full,
 		data: values.data ?? (process.env['DATA_PATH']?.trim() || 'data/db.json'),
 		dryRun: values['dry-run'],
+		json: values.json,
 	};
 }
 
@@ -133,7 +137,7 @@ async function main(): Promise<number> {
 			today: new Date(),
 			signal: controller.signal,
 		});
-		process.stdout.write(`${formatSyncSummary(summary)}\n`);
+		if (!args.json) process.stdout.write(`${formatSyncSummary(summary)}\n`);
 		if (args.dryRun) {
 			validateDataset(dataset, 'nytt dataset från Kolada');
 			process.stdout.write(`Torrkörning: ingenting skrevs. ${unchanged}\n`);
@@ -144,9 +148,15 @@ async function main(): Promise<number> {
 		await writeDataset(args.data, dataset);
 		const size = (await stat(args.data)).size / 1024 / 1024;
 		const seconds = (performance.now() - writeStarted) / 1000;
-		process.stdout.write(
-			`Skrev ${args.data} (${size.toFixed(1).replace('.', ',')} MB) på ${seconds.toFixed(1).replace('.', ',')} s.\n`,
-		);
+		if (args.json)
+			process.stdout.write(
+				`${JSON.stringify({ ...summary, file: args.data, bytes: size * 1024 * 1024, writeSeconds: seconds })}\n`,
+			);
+		else {
+			process.stdout.write(
+				`Skrev ${args.data} (${size.toFixed(1).replace('.', ',')} MB) på ${seconds.toFixed(1).replace('.', ',')} s.\n`,
+			);
+		}
 		return 0;
 	} catch (error) {
 		if (error instanceof DatasetError) {

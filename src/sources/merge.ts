@@ -113,117 +113,140 @@ function mergeIndicator(old: Indicator, next: Indicator): Indicator {
 	};
 }
 
-/**
- * Merges `input` into `base`, returning the new dataset and what changed. Provenance records are
- * appended (identical ones reused); records no longer referenced by anything are dropped.
- */
-export function mergeIntoDataset(
-	base: DatasetFile,
-	input: MergeInput,
-): { dataset: DatasetFile; summary: MergeSummary } {
-	const provenance: Provenance[] = [...base.provenance];
-	const byContent = new Map(provenance.map((p) => [provenanceKey(p), p.id]));
-	let nextId = provenance.reduce((max, p) => Math.max(max, p.id), -1) + 1;
-	const provMap = input.provenance.map((p) => {
-		const key = provenanceKey(p);
-		const existing = byContent.get(key);
-		if (existing !== undefined) return existing;
-		const id = nextId++;
-		provenance.push({ id, ...p });
-		byContent.set(key, id);
-		return id;
-	});
+/** Everything of a {@link MergeInput} except its values, which a {@link DatasetMerger} takes one by one. */
+export type MergeRest = Omit<MergeInput, 'provenance' | 'points'>;
 
-	const series = new Map<string, Map<number, Point>>();
-	const meta = new Map<string, Omit<Series, 'points'>>();
-	for (const s of base.series) {
-		const key = seriesKey(s);
-		series.set(key, new Map(s.points.map((p) => [p[0], p])));
-		meta.set(key, { indicator: s.indicator, area: s.area, gender: s.gender, measure: s.measure });
+/**
+ * An incremental merge: values are applied as they arrive (a sync feeds it response by response),
+ * so no list of incoming values is held in memory. Provenance records are appended (identical ones
+ * reused); records no longer referenced by anything are dropped when the merge is finished.
+ */
+export class DatasetMerger {
+	readonly #base: DatasetFile;
+	readonly #provenance: Provenance[];
+	readonly #provMap: readonly number[];
+	readonly #series = new Map<string, Map<number, Point>>();
+	readonly #meta = new Map<string, Omit<Series, 'points'>>();
+	#added = 0;
+	#replaced = 0;
+	#unchanged = 0;
+	#deleted = 0;
+
+	/** Starts a merge into `base` of values whose `prov` index `provenance`. */
+	constructor(base: DatasetFile, provenance: readonly Omit<Provenance, 'id'>[]) {
+		this.#base = base;
+		this.#provenance = [...base.provenance];
+		const byContent = new Map(this.#provenance.map((p) => [provenanceKey(p), p.id]));
+		let nextId = this.#provenance.reduce((max, p) => Math.max(max, p.id), -1) + 1;
+		this.#provMap = provenance.map((p) => {
+			const key = provenanceKey(p);
+			const existing = byContent.get(key);
+			if (existing !== undefined) return existing;
+			const id = nextId++;
+			this.#provenance.push({ id, ...p });
+			byContent.set(key, id);
+			return id;
+		});
+		for (const s of base.series) {
+			const key = seriesKey(s);
+			this.#series.set(key, new Map(s.points.map((p) => [p[0], p])));
+			this.#meta.set(key, { indicator: s.indicator, area: s.area, gender: s.gender, measure: s.measure });
+		}
 	}
 
-	let added = 0;
-	let replaced = 0;
-	let unchanged = 0;
-	let deleted = 0;
-	for (const p of input.points) {
-		const provId = provMap[p.prov];
+	/** Applies one incoming value: added, replacing, unchanged or deleted. */
+	add(p: IncomingPoint): void {
+		const provId = this.#provMap[p.prov];
 		if (provId === undefined) throw new Error(`incoming value refers to unknown provenance ${p.prov}`);
 		const key = seriesKey(p);
-		let byYear = series.get(key);
+		let byYear = this.#series.get(key);
 		if (!byYear) {
 			byYear = new Map();
-			series.set(key, byYear);
-			meta.set(key, { indicator: p.indicator, area: p.area, gender: p.gender, measure: p.measure });
+			this.#series.set(key, byYear);
+			this.#meta.set(key, { indicator: p.indicator, area: p.area, gender: p.gender, measure: p.measure });
 		}
 		const old = byYear.get(p.year);
 		if (p.deleted) {
 			if (old) {
 				byYear.delete(p.year);
-				deleted += 1;
+				this.#deleted += 1;
 			}
-			continue;
+			return;
 		}
 		const point = makePoint(p, provId);
 		if (!old) {
-			added += 1;
+			this.#added += 1;
 			byYear.set(p.year, point);
 		} else if (samePoint(old, point)) {
-			unchanged += 1;
+			this.#unchanged += 1;
 		} else {
-			replaced += 1;
+			this.#replaced += 1;
 			byYear.set(p.year, point);
 		}
 	}
 
-	const mergedSeries: Series[] = [];
-	for (const [key, byYear] of series) {
-		if (byYear.size === 0) continue;
-		const m = meta.get(key);
-		if (!m) continue;
-		mergedSeries.push({ ...m, points: [...byYear.values()].sort((a, b) => a[0] - b[0]) });
+	/** Builds the merged dataset with the other updates and the import record, and says what changed. */
+	finish(rest: MergeRest): { dataset: DatasetFile; summary: MergeSummary } {
+		const base = this.#base;
+		const mergedSeries: Series[] = [];
+		for (const [key, byYear] of this.#series) {
+			if (byYear.size === 0) continue;
+			const m = this.#meta.get(key);
+			if (!m) continue;
+			mergedSeries.push({ ...m, points: [...byYear.values()].sort((a, b) => a[0] - b[0]) });
+		}
+		mergedSeries.sort((a, b) => seriesKey(a).localeCompare(seriesKey(b)));
+
+		const indicators = replaceById(base.indicators, rest.indicators, mergeIndicator);
+		const areas = replaceById(base.areas, rest.areas);
+		const groupings = replaceById(base.groupings, rest.groupings);
+
+		const used = new Set<number>();
+		for (const s of mergedSeries) for (const p of s.points) used.add(p[2]);
+		for (const a of areas.list) if (a.population) used.add(a.population.prov);
+		for (const g of groupings.list) used.add(g.prov);
+		for (const f of base.facts) used.add(f.prov);
+
+		const summary: MergeSummary = {
+			added: this.#added,
+			replaced: this.#replaced,
+			unchanged: this.#unchanged,
+			deleted: this.#deleted,
+			indicatorsAdded: indicators.added,
+			indicatorsUpdated: indicators.updated,
+			areasAdded: areas.added,
+		};
+		const record: ImportRecord = {
+			...rest.record,
+			summary: {
+				...(rest.record.summary ?? {}),
+				tillagda: summary.added,
+				ersatta: summary.replaced,
+				oforandrade: summary.unchanged,
+				borttagna: summary.deleted,
+			},
+		};
+		return {
+			dataset: {
+				...base,
+				provenance: this.#provenance.filter((p) => used.has(p.id)),
+				areas: areas.list,
+				groupings: groupings.list,
+				indicators: indicators.list.sort((a, b) => a.id.localeCompare(b.id)),
+				series: mergedSeries,
+				imports: [...base.imports, record],
+			},
+			summary,
+		};
 	}
-	mergedSeries.sort((a, b) => seriesKey(a).localeCompare(seriesKey(b)));
+}
 
-	const indicators = replaceById(base.indicators, input.indicators, mergeIndicator);
-	const areas = replaceById(base.areas, input.areas);
-	const groupings = replaceById(base.groupings, input.groupings);
-
-	const used = new Set<number>();
-	for (const s of mergedSeries) for (const p of s.points) used.add(p[2]);
-	for (const a of areas.list) if (a.population) used.add(a.population.prov);
-	for (const g of groupings.list) used.add(g.prov);
-	for (const f of base.facts) used.add(f.prov);
-
-	const summary: MergeSummary = {
-		added,
-		replaced,
-		unchanged,
-		deleted,
-		indicatorsAdded: indicators.added,
-		indicatorsUpdated: indicators.updated,
-		areasAdded: areas.added,
-	};
-	const record: ImportRecord = {
-		...input.record,
-		summary: {
-			...(input.record.summary ?? {}),
-			tillagda: added,
-			ersatta: replaced,
-			oforandrade: unchanged,
-			borttagna: deleted,
-		},
-	};
-	return {
-		dataset: {
-			...base,
-			provenance: provenance.filter((p) => used.has(p.id)),
-			areas: areas.list,
-			groupings: groupings.list,
-			indicators: indicators.list.sort((a, b) => a.id.localeCompare(b.id)),
-			series: mergedSeries,
-			imports: [...base.imports, record],
-		},
-		summary,
-	};
+/** Merges `input` into `base`, returning the new dataset and what changed (see {@link DatasetMerger}). */
+export function mergeIntoDataset(
+	base: DatasetFile,
+	input: MergeInput,
+): { dataset: DatasetFile; summary: MergeSummary } {
+	const merger = new DatasetMerger(base, input.provenance);
+	for (const p of input.points) merger.add(p);
+	return merger.finish(input);
 }

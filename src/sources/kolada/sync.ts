@@ -26,7 +26,7 @@ import {
 } from '../../dataset/schema.js';
 import { DatasetError } from '../../dataset/store.js';
 import { checkIntegrity, seriesKey } from '../../dataset/validate.js';
-import { mergeIntoDataset, type IncomingPoint, type MergeSummary } from '../merge.js';
+import { DatasetMerger, type IncomingPoint, type MergeSummary } from '../merge.js';
 import { silentProgress, type Progress } from '../progress.js';
 import {
 	KOLADA_DEFAULT_BASE_URL,
@@ -548,7 +548,7 @@ function toPoints(
 	areaTypes: ReadonlyMap<string, Area['type']>,
 	protectedPoints: ReadonlyMap<string, ReadonlyMap<number, Point>>,
 	counters: ValueCounters,
-	out: IncomingPoint[],
+	emit: (point: IncomingPoint) => void,
 ): void {
 	for (const r of records) {
 		counters.received++;
@@ -575,8 +575,7 @@ function toPoints(
 			continue;
 		}
 		const value = r.deleted ? null : r.value;
-		// One object shape for every point (no conditional spreads): 640 000 of these are alive at once.
-		out.push({
+		emit({
 			indicator,
 			area: r.municipality,
 			gender,
@@ -600,7 +599,7 @@ interface FetchUnit {
 
 /**
  * Runs `work` over `items` with `limit` calls at a time. Small units keep memory flat: each
- * response is turned into points as soon as it arrives. The first failure stops the others and is
+ * response goes into the merge as soon as it arrives. The first failure stops the others and is
  * rethrown.
  */
 async function forEachConcurrently<T>(
@@ -833,25 +832,8 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 	);
 	plan(fetchedFully, undefined);
 
-	progress.start(since === undefined ? 'Hämtar värden' : `Hämtar värden ändrade sedan ${since}`, units.length);
-	const counters: ValueCounters = {
-		received: 0,
-		skippedCategoricalAggregates: 0,
-		skippedUnknownCodes: 0,
-		skippedOther: 0,
-		keptOtherSources: 0,
-	};
-	const protectedPoints = otherSourcePoints(base);
-	const points: IncomingPoint[] = [];
-	await forEachConcurrently(units, clientOptions.concurrency ?? 2, params.signal, async (unit, signal) => {
-		const records = await kolada.data({ ...unit, signal });
-		toPoints(records, targets, areaTypes, protectedPoints, counters, points);
-		progress.tick();
-	});
-	progress.done(`${counters.received} värden`);
-
-	// 5. Merge.
-	progress.start('Bygger och kontrollerar det nya datasetet', 1);
+	// The merge starts before the values arrive, so each response goes straight into it and no list
+	// of 640 000 values is held in memory.
 	const provContent: Omit<Provenance, 'id'> = {
 		kind: 'kolada',
 		title: 'Kolada API v3: nyckeltal för ekonomiskt bistånd, kommuner och kommungrupper',
@@ -891,11 +873,29 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 		...base,
 		provenance: [...base.provenance.filter((p) => p.id !== syncProvId), { ...provContent, id: syncProvId }],
 	};
+	const merger = new DatasetMerger(prepared, [provContent]);
+
+	progress.start(since === undefined ? 'Hämtar värden' : `Hämtar värden ändrade sedan ${since}`, units.length);
+	const counters: ValueCounters = {
+		received: 0,
+		skippedCategoricalAggregates: 0,
+		skippedUnknownCodes: 0,
+		skippedOther: 0,
+		keptOtherSources: 0,
+	};
+	const protectedPoints = otherSourcePoints(base);
+	await forEachConcurrently(units, clientOptions.concurrency ?? 2, params.signal, async (unit, signal) => {
+		const records = await kolada.data({ ...unit, signal });
+		toPoints(records, targets, areaTypes, protectedPoints, counters, (point) => merger.add(point));
+		progress.tick();
+	});
+	progress.done(`${counters.received} värden`);
+
+	// 5. Merge: the values went into the merger as they arrived.
+	progress.start('Bygger och kontrollerar det nya datasetet', 1);
 	const stats = kolada.stats;
 	const mode = since === undefined ? 'full' : 'incremental';
-	const { dataset: merged, summary: mergeSummary } = mergeIntoDataset(prepared, {
-		provenance: [provContent],
-		points,
+	const { dataset: merged, summary: mergeSummary } = merger.finish({
 		indicators,
 		areas: areaUpdate.areas,
 		groupings,
