@@ -11,7 +11,7 @@
  * PNG encoding runs on libuv's thread pool, which is where the second slot helps.
  */
 import { existsSync } from 'node:fs';
-import { registerFont, type PngConfig } from 'canvas';
+import { Canvas, registerFont, type PngConfig } from 'canvas';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { CHART_SIZES, FONT_FAMILY, chartSizeFor, toChartConfig, type ChartSizeName } from './config.js';
@@ -51,7 +51,11 @@ export function ensureChartFonts(): void {
  * ARGB32 (another 13–17 % less CPU for files 5–9 % larger, still well under 250 kB; every chart has
  * a white background, so the alpha channel carries nothing).
  */
-const PNG_OPTIONS: PngConfig = { compressionLevel: 3 };
+/**
+ * Charts are flat colour, so PNG rows compress best unfiltered: trying all five row filters (the
+ * default) doubled the encode time for a larger file (top-15 list: 47 → 25 ms p50, 84 → 78 kB).
+ */
+const PNG_OPTIONS: PngConfig = { compressionLevel: 3, filters: Canvas.PNG_FILTER_NONE };
 const BACKGROUND = '#FFFFFF';
 
 /**
@@ -105,8 +109,6 @@ function rendererFor(size: ChartSizeName): PngChartRenderer {
 		renderer = new PngChartRenderer({
 			width,
 			height,
-			// Kept for any transparent canvas; the RGB24 canvas relies on opaqueBackground.
-			backgroundColour: 'white',
 			chartCallback: (chartJs) => {
 				chartJs.register(opaqueBackground);
 				// Fallbacks only: every configuration sets its fonts explicitly.
