@@ -17,7 +17,7 @@ import { clampChoices, LIMITS } from '../../src/discord/limits.js';
 import { localeOf } from '../../src/discord/locale.js';
 import { loadSnapshot, type Snapshot } from '../../src/runtime.js';
 import { DiscordFake, type InteractionHandle, type RecordedRequest } from '../fakes/discord-fake.js';
-import { hostileString, hostileValue, LEAK, MENTION } from '../properties/hostile.js';
+import { hostileString, hostileValue, LEAK, MENTION, VALID_OPTIONS } from '../properties/hostile.js';
 import { expectedAnswer, startBotProcess, type BotProcess } from './bot-process.js';
 
 type Value = string | number | boolean;
@@ -30,24 +30,7 @@ const AUTOCOMPLETE_RUNS = 160;
 
 const snapshot: Snapshot = await loadSnapshot('data/db.json');
 
-/** A valid value for every option, so a run can vary some options and keep the rest meaningful. */
-const VALID: Values = {
-	kommun: 'Nyköping',
-	indikator: 'kostnad per invånare',
-	kommuner: 'Nyköping, Trosa',
-	text: 'malmö',
-	år: 2020,
-	från: 2016,
-	till: 2020,
-	jämför_med: 'Trosa',
-	antal: 5,
-	ordning: 'högst',
-	län: 'Södermanland',
-	indelning: 'län',
-	kön: 'T',
-	csv: false,
-	privat: false,
-};
+const VALID = VALID_OPTIONS;
 
 /** Years and counts a user cannot type but the gateway could still carry. */
 const ODD_NUMBERS: readonly Value[] = [-1, 0, 1e9, '2020abc', 2020.5, Number.MAX_SAFE_INTEGER, '1e9', ''];

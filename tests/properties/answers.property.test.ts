@@ -6,28 +6,11 @@ import type { AnswerContext } from '../../src/answers/context.js';
 import type { Answer } from '../../src/answers/types.js';
 import { optionsOf } from '../../commands/line.js';
 import { context } from '../helpers/bundled.js';
-import { hostileValue, LEAK, MENTION } from './hostile.js';
+import { hostileValue, LEAK, MENTION, VALID_OPTIONS } from './hostile.js';
 
 const RUNS = 1000;
 
-/** Valid values for every option, so each run varies exactly one option. */
-const VALID: Record<string, string | number | boolean> = {
-	kommun: 'Nyköping',
-	indikator: 'kostnad per invånare',
-	kommuner: 'Nyköping, Trosa',
-	text: 'malmö',
-	år: 2020,
-	från: 2016,
-	till: 2020,
-	jämför_med: 'Trosa',
-	antal: 5,
-	ordning: 'högst',
-	län: 'Södermanland',
-	indelning: 'län',
-	kön: 'T',
-	csv: false,
-	privat: false,
-};
+const VALID = VALID_OPTIONS;
 
 let ctx: AnswerContext;
 beforeAll(async () => {

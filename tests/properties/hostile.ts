@@ -75,3 +75,22 @@ export const LEAK = /\bat\s+\S+\s+\(.*:\d+:\d+\)|\/work\/|\/root\/|\/home\/|node
 
 /** A mention that Discord would act on, anywhere in a text. */
 export const MENTION = /@everyone|@here|<@[!&]?\d+>|<#\d+>/;
+
+/** A valid value for every option of the commands, so a run can vary some options and keep the rest meaningful. */
+export const VALID_OPTIONS: Readonly<Record<string, string | number | boolean>> = {
+	kommun: 'Nyköping',
+	indikator: 'kostnad per invånare',
+	kommuner: 'Nyköping, Trosa',
+	text: 'malmö',
+	år: 2020,
+	från: 2016,
+	till: 2020,
+	jämför_med: 'Trosa',
+	antal: 5,
+	ordning: 'högst',
+	län: 'Södermanland',
+	indelning: 'län',
+	kön: 'T',
+	csv: false,
+	privat: false,
+};
