@@ -630,42 +630,42 @@ addTable(
 );
 
 // Other national figures in the seeds (SKR pages 2017 and 2021, the 2020 fact sheet's text).
-const OTHER: Record<string, { indicator: string; measure: Measure; prov: (year: number) => number; note?: string }> = {
-	'Använder FREDA-kortfrågor': { indicator: 'U31509', measure: 'share', prov: () => P.factSheetText },
+const OTHER: Record<string, { indicator: string; measure: Measure; prov: number }> = {
+	'Använder FREDA-kortfrågor': { indicator: 'U31509', measure: 'share', prov: P.factSheetText },
 	'Aktuell, skriftlig och beslutad rutin vid indikation på att en vuxen utsatts för våld': {
 		indicator: 'U37535',
 		measure: 'share',
-		prov: () => P.factSheetText,
+		prov: P.factSheetText,
 	},
 	'Överenskommelse om samverkan i enskilda ärenden med primärvården': {
 		indicator: 'U31478',
 		measure: 'share',
-		prov: () => P.skr2021,
+		prov: P.skr2021,
 	},
 	'Överenskommelse om samverkan i enskilda ärenden med vuxenpsykiatrin': {
 		indicator: 'U31479',
 		measure: 'share',
-		prov: () => P.skr2021,
+		prov: P.skr2021,
 	},
 	'Individuella möten för utredning och planering (helt eller delvis)': {
 		indicator: 'OJEB-INDMOTEN',
 		measure: 'shareAny',
-		prov: () => P.skr2021,
+		prov: P.skr2021,
 	},
-	'Använder bedömningsmetoden DUDIT': { indicator: 'U31511', measure: 'share', prov: () => P.skr2021 },
+	'Använder bedömningsmetoden DUDIT': { indicator: 'U31511', measure: 'share', prov: P.skr2021 },
 	'Erbjuder arbetsmarknadsinsatser i kommunal regi till alla unga inom en månad': {
 		indicator: 'U31482',
 		measure: 'share',
-		prov: () => P.skr2021,
+		prov: P.skr2021,
 	},
 	'Använt resultat från systematisk uppföljning för verksamhetsutveckling': {
 		indicator: 'U31488',
 		measure: 'share',
-		prov: () => P.skr2021,
+		prov: P.skr2021,
 	},
-	'Erbjuder enklare hushållsekonomisk rådgivning': { indicator: 'U31484', measure: 'share', prov: () => P.skr2017 },
-	'Har tillgång till juridiskt stöd': { indicator: 'OJEB-JURIDISKTSTOD', measure: 'share', prov: () => P.skr2017 },
-	'Följer upp bidragstagarna på gruppnivå': { indicator: 'OJEB-UPPFGRUPP', measure: 'share', prov: () => P.skr2017 },
+	'Erbjuder enklare hushållsekonomisk rådgivning': { indicator: 'U31484', measure: 'share', prov: P.skr2017 },
+	'Har tillgång till juridiskt stöd': { indicator: 'OJEB-JURIDISKTSTOD', measure: 'share', prov: P.skr2017 },
+	'Följer upp bidragstagarna på gruppnivå': { indicator: 'OJEB-UPPFGRUPP', measure: 'share', prov: P.skr2017 },
 };
 for (const row of factSheet.other_national_2019_2020) {
 	const map = need(OTHER[row.indicator], `övrig nationell siffra: ${row.indicator}`);
@@ -675,7 +675,7 @@ for (const row of factSheet.other_national_2019_2020) {
 		measure: map.measure,
 		year: row.year,
 		value: row.value,
-		prov: map.prov(row.year),
+		prov: map.prov,
 		ref: row.indicator,
 	});
 }
