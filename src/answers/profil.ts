@@ -11,7 +11,7 @@ import { holdsAnswers, Sources, yearsFor } from './common.js';
 import { answerLabel, formatValue } from './format.js';
 import { parseYear } from './options.js';
 import { errorAnswer, resolveArea } from './resolve.js';
-import { riketFigure, storedFigure } from './stats.js';
+import { riketFigure, sizeIndependent, storedFigure } from './stats.js';
 import { clip } from '../text.js';
 import type { Answer } from './types.js';
 import { formatDecimal, NBSP } from '../charts/format.js';
@@ -37,15 +37,6 @@ export interface ProfileEntry {
 	/** Relative difference from Riket in percent, for numbers. */
 	readonly diff: number | null;
 	readonly assessment: 'good' | 'bad' | 'neutral';
-}
-
-/**
- * Whether a figure can be compared with Riket's as a relative difference: shares, rates, amounts
- * per inhabitant or household, days and indices — not counts or totals, which only reflect size.
- */
-export function comparableWithRiket(indicator: Indicator): boolean {
-	if (indicator.kind === 'count') return false;
-	return !(indicator.kind === 'kronor' && indicator.unit === 'tkr');
 }
 
 /** Judges a relative difference by the indicator's direction. */
@@ -112,7 +103,7 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 			continue;
 		}
 		sources.add(obs.provenance.attribution);
-		const riket = comparableWithRiket(indicator) ? riketFigure(ds, indicator, year, 'T') : undefined;
+		const riket = sizeIndependent(indicator) ? riketFigure(ds, indicator, year, 'T') : undefined;
 		if (riket?.own) ownRiket = true;
 		else sources.add(riket?.attribution);
 		const diff = riket && riket.value !== 0 ? ((obs.value - riket.value) / Math.abs(riket.value)) * 100 : null;

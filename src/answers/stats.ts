@@ -8,6 +8,16 @@ import { isCategorical, type Dataset, type Observation } from '../dataset/datase
 import type { Area, Gender, Group, Indicator } from '../dataset/schema.js';
 import type { Band } from './types.js';
 
+/**
+ * Whether an indicator's figures are independent of an area's size — shares, rates, amounts per
+ * inhabitant or household, days, indices — so one area can be set against another or Riket. Counts
+ * and totals (antal, tkr) only reflect size: Riket's or a län's total is no reference for a kommun.
+ */
+export function sizeIndependent(indicator: Indicator): boolean {
+	if (indicator.kind === 'count') return false;
+	return !(indicator.kind === 'kronor' && indicator.unit === 'tkr');
+}
+
 /** Non-missing values of a set of areas for one indicator, year and gender, by area id. */
 export function valuesOf(
 	ds: Dataset,
@@ -200,7 +210,8 @@ export function riketFigure(
 	gender: Gender,
 ): { value: number; own: boolean; n?: number; attribution?: string } | undefined {
 	const riket = ds.area('0000');
-	const stored = riket ? storedFigure(ds, indicator, riket, year, gender) : undefined;
+	// A national total is no reference for one kommun's count; the mean of kommuner can be.
+	const stored = riket && sizeIndependent(indicator) ? storedFigure(ds, indicator, riket, year, gender) : undefined;
 	if (stored?.value !== null && stored?.value !== undefined) {
 		return { value: stored.value, own: false, attribution: stored.provenance.attribution };
 	}
@@ -225,7 +236,7 @@ export function referencesFor(
 		area: Area | undefined,
 		members: readonly string[] | undefined,
 	): void => {
-		const stored = area ? storedFigure(ds, indicator, area, year, gender) : undefined;
+		const stored = area && sizeIndependent(indicator) ? storedFigure(ds, indicator, area, year, gender) : undefined;
 		if (stored?.value !== null && stored?.value !== undefined) {
 			refs.push({ key, label, value: stored.value, basis: 'stored', observation: stored });
 			return;

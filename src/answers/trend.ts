@@ -12,7 +12,7 @@ import { chartBase, describeFigure, holdsAnswers, Sources, yearsFor } from './co
 import { formatDifference, formatValue, formatYears } from './format.js';
 import { parseGender, parseYear } from './options.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
-import { storedFigure } from './stats.js';
+import { sizeIndependent, storedFigure } from './stats.js';
 import type { Answer } from './types.js';
 
 /** Raw options of `/trend`. */
@@ -55,7 +55,8 @@ export function trendAnswer(ctx: AnswerContext, query: TrendQuery): Answer {
 		if (!list.ok) return list.error;
 		others = list.value.areas.filter((a) => a.id !== area.id && a.id !== '0000');
 	}
-	const riket = area.id === '0000' ? undefined : ds.area('0000');
+	// Riket's total of a count would dwarf one kommun's line and says nothing about it.
+	const riket = area.id === '0000' || !sizeIndependent(indicator) ? undefined : ds.area('0000');
 	const resolved = { kommun: area.id, indikator: indicator.id, jämför_med: others.map((a) => a.id) };
 	const inRange = (y: number): boolean =>
 		(from.value === undefined || y >= from.value) && (to.value === undefined || y <= to.value);
@@ -146,6 +147,15 @@ export function trendAnswer(ctx: AnswerContext, query: TrendQuery): Answer {
 	}
 	const gaps = years.filter((_y, i) => focusValues[i] === null);
 	const notes: string[] = [];
+	if (!sizeIndependent(indicator) && area.id !== '0000') {
+		notes.push(
+			tr(
+				ctx,
+				'Riket visas inte som jämförelse: antal och totalbelopp speglar framför allt storleken.',
+				'Sweden is not shown for comparison: counts and totals mostly reflect size.',
+			),
+		);
+	}
 	if (gaps.length > 0) {
 		notes.push(
 			tr(

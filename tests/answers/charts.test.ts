@@ -37,6 +37,15 @@ describe('/värde', () => {
 		expect(a.fields.map((f) => f.value).join('\n')).toContain('1\u00a0409\u00a0kr/inv');
 	});
 
+	it('GIVEN a count THEN no national total as reference, only means of kommuner where they exist', () => {
+		const a = ok(valueAnswer(bundle, { area: 'Gotland', indicator: 'N31910', year: 2024 }));
+		expect((a.data.references as { key: string }[]).map((r) => r.key)).not.toContain('riket');
+		if (a.chart?.kind !== 'bar') throw new Error('bar chart expected');
+		expect(a.chart.referenceLines).toBeUndefined();
+		const full = ok(valueAnswer(fixture, { area: 'Malmö', indicator: 'N31814', year: 2022 }));
+		expect((full.data.references as { key: string }[]).map((r) => r.key)).toContain('riket');
+	});
+
 	it('GIVEN no year THEN the latest year with data is used and said', () => {
 		const a = ok(valueAnswer(bundle, { area: 'Gotland', indicator: 'N31910' }));
 		expect(a.resolved.år).toBe(2024);
@@ -144,13 +153,20 @@ describe('/trend', () => {
 	});
 
 	it('GIVEN jämför_med THEN Riket is the reference and others are extra lines', () => {
-		const a = ok(trendAnswer(bundle, { area: 'Gotland', indicator: 'N31910', compareWith: 'Kiruna' }));
+		const a = ok(trendAnswer(bundle, { area: 'Gotland', indicator: 'U31001', compareWith: 'Kiruna' }));
 		if (a.chart?.kind !== 'line') throw new Error('line chart expected');
 		expect(a.chart.series.map((s) => [s.label, s.role])).toEqual([
 			['Gotland', 'focus'],
 			['Riket', 'reference'],
 			['Kiruna', 'other'],
 		]);
+	});
+
+	it('GIVEN a count (households) THEN Riket’s total is not drawn beside one kommun, and the answer says why', () => {
+		const a = ok(trendAnswer(bundle, { area: 'Gotland', indicator: 'N31910' }));
+		if (a.chart?.kind !== 'line') throw new Error('line chart expected');
+		expect(a.chart.series.map((s) => s.label)).toEqual(['Gotland']);
+		expect(a.notes.join(' ')).toContain('Riket visas inte');
 	});
 
 	it('GIVEN från after till THEN a clear error', () => {

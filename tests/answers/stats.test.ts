@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../src/dataset/schema.js';
-import { answerShares, bandOf, mean, median, rankOf } from '../../src/answers/stats.js';
+import { answerShares, bandOf, mean, median, rankOf, sizeIndependent } from '../../src/answers/stats.js';
 import { topRows } from '../../src/answers/topplista.js';
-import { assessAnswer, assessDiff, comparableWithRiket } from '../../src/answers/profil.js';
+import { assessAnswer, assessDiff } from '../../src/answers/profil.js';
 
 function indicator(over: Partial<Indicator>): Indicator {
 	return {
@@ -125,8 +125,8 @@ describe('profile judgements', () => {
 		expect(assessAnswer(yesno, 0)).toBe('bad');
 	});
 	it('GIVEN counts and totals THEN they are not compared with Riket', () => {
-		expect(comparableWithRiket(indicator({ kind: 'count', unit: 'antal' }))).toBe(false);
-		expect(comparableWithRiket(indicator({ kind: 'kronor', unit: 'tkr' }))).toBe(false);
-		expect(comparableWithRiket(indicator({ kind: 'kronor', unit: 'kr/inv' }))).toBe(true);
+		expect(sizeIndependent(indicator({ kind: 'count', unit: 'antal' }))).toBe(false);
+		expect(sizeIndependent(indicator({ kind: 'kronor', unit: 'tkr' }))).toBe(false);
+		expect(sizeIndependent(indicator({ kind: 'kronor', unit: 'kr/inv' }))).toBe(true);
 	});
 });
