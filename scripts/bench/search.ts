@@ -1,7 +1,9 @@
 /**
- * Search benchmark: load + index time of the bundled dataset, and resolve/autocomplete latency
+ * Search benchmark: load + index time of the bundled dataset, resolve/autocomplete latency
  * p50/p99 over a few thousand queries — with the bundled indicators and with the whole Kolada KPI
- * catalogue (6 931 KPIs from ../shared) in the index.
+ * catalogue (6 931 KPIs, data/sources/kolada_kpi_catalog.csv) in the index — and how often the
+ * labelled queries (tests/search/queries.ts) are resolved right, asked back needlessly or picked
+ * wrong without a word, for the bot and for three fuse.js configurations on the same names.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,9 +13,14 @@ import { inferIndicator } from '../../src/dataset/infer.js';
 import type { Indicator } from '../../src/dataset/schema.js';
 import { loadSnapshot } from '../../src/runtime.js';
 import { Search } from '../../src/search/search.js';
+import { LABELLED_QUERIES } from '../../tests/search/queries.js';
+import { botResolver, FUSE_CONFIGS, fuseResolver, score, type Score } from './labelled.js';
 import { percentile, type BenchFigure, type BenchSection } from './types.js';
 
-const CATALOG = path.resolve('../shared/data-sources/kolada_kpi_catalog.csv');
+const CATALOG = path.resolve('data/sources/kolada_kpi_catalog.csv');
+
+/** Targets for the labelled set (shares in %), each also to be met better than every fuse.js configuration. */
+const TARGETS = { right: 97, needlessAsk: 2, silentWrong: 0.5 };
 
 /** Kolada's whole KPI catalogue as indicators (metadata only). */
 export function catalogIndicators(file = CATALOG): Indicator[] {
@@ -46,6 +53,11 @@ function queries(dataset: Dataset, n: number): string[] {
 		base.push(a.name, a.name.slice(0, 3), a.name.slice(0, 5).toLowerCase(), a.id);
 	}
 	for (const i of dataset.indicators.slice(0, 80)) base.push(i.shortTitle.slice(0, 12), i.id.toLowerCase());
+	for (const q of LABELLED_QUERIES) {
+		// The query as typed: every other prefix, then the whole of it.
+		for (let end = 2; end < q.q.length; end += 2) base.push(q.q.slice(0, end));
+		base.push(q.q);
+	}
 	base.push(
 		'långvarigt bistånd',
 		'FREDA',
@@ -72,6 +84,65 @@ function timeEach(items: readonly string[], fn: (q: string) => unknown): number[
 	});
 }
 
+const pct = (share: number): number => Math.round(share * 1000) / 10;
+
+/** The labelled-set figures: the bot's three against their targets, and each fuse.js configuration's. */
+function labelledFigures(bot: Score, fuse: Readonly<Record<string, Score>>): BenchFigure[] {
+	const n = `${bot.total} frågor`;
+	const all = Object.values(fuse);
+	const best = {
+		right: Math.max(...all.map((s) => pct(s.right))),
+		needlessAsk: Math.min(...all.map((s) => pct(s.needlessAsk))),
+		silentWrong: Math.min(...all.map((s) => pct(s.silentWrong))),
+	};
+	const figures: BenchFigure[] = [
+		{
+			section: 'search',
+			name: 'märkta frågor: rätt direkt (boten)',
+			value: pct(bot.right),
+			unit: '%',
+			target: { op: '>=', value: Math.max(TARGETS.right, best.right) },
+			note: `${n}; mål ≥ ${TARGETS.right} % och över bästa fuse.js`,
+		},
+		{
+			section: 'search',
+			name: 'märkta frågor: onödiga motfrågor (boten)',
+			value: pct(bot.needlessAsk),
+			unit: '%',
+			target: { op: '<=', value: Math.min(TARGETS.needlessAsk, best.needlessAsk) },
+			note: `${n}; mål ≤ ${TARGETS.needlessAsk} % och under bästa fuse.js`,
+		},
+		{
+			section: 'search',
+			name: 'märkta frågor: tysta felval (boten)',
+			value: pct(bot.silentWrong),
+			unit: '%',
+			target: { op: '<=', value: Math.min(TARGETS.silentWrong, best.silentWrong) },
+			note: `${n}; mål ≤ ${TARGETS.silentWrong} % och under bästa fuse.js`,
+		},
+	];
+	for (const [name, s] of Object.entries(fuse)) {
+		figures.push(
+			{ section: 'search', name: `märkta frågor: rätt direkt (${name})`, value: pct(s.right), unit: '%', note: n },
+			{
+				section: 'search',
+				name: `märkta frågor: onödiga motfrågor (${name})`,
+				value: pct(s.needlessAsk),
+				unit: '%',
+				note: n,
+			},
+			{
+				section: 'search',
+				name: `märkta frågor: tysta felval (${name})`,
+				value: pct(s.silentWrong),
+				unit: '%',
+				note: n,
+			},
+		);
+	}
+	return figures;
+}
+
 /** The search section of `npm run bench`. */
 export const searchBench: BenchSection = {
 	name: 'search',
@@ -96,7 +167,14 @@ export const searchBench: BenchSection = {
 		const autoBig = timeEach(qs, (q) => big.suggestIndicators(q));
 		const resolveBig = timeEach(qs, (q) => big.resolveIndicator(q));
 		const n = `${qs.length} frågor`;
+		const fuse = Object.fromEntries(
+			Object.entries(FUSE_CONFIGS).map(([name, options]) => [
+				name,
+				score(LABELLED_QUERIES, fuseResolver(dataset, options)),
+			]),
+		);
 		return [
+			...labelledFigures(score(LABELLED_QUERIES, botResolver(search)), fuse),
 			{
 				section: 'search',
 				name: 'laddning + index (paketerat dataset), median',

@@ -177,10 +177,8 @@ export class Search {
 			scope !== 'lan' && !LAN_WORDS.test(query) ? { bias: (a) => (a.type === 'lan' ? LAN_PENALTY : 0) } : {};
 		const scoped = this.areaIndex(scope).resolve(query, hints);
 		if (scope === 'all' || (scoped.status === 'found' && scoped.tier !== 'fuzzy')) return scoped;
-		const any = this.areaIndex('all').resolve(query, hints);
-		if (any.status === 'found' && any.tier !== 'fuzzy' && !SCOPE_TYPES[scope].includes(any.item.type)) {
-			return { status: 'wrong_scope', item: any.item };
-		}
+		const any = this.areaIndex('all').exactItem(query, hints);
+		if (any && !SCOPE_TYPES[scope].includes(any.type)) return { status: 'wrong_scope', item: any };
 		return scoped;
 	}
 

@@ -261,9 +261,11 @@ export class TieredIndex<T> {
 		return prefer ? [...items.filter((i) => prefer(i)), ...items.filter((i) => !prefer(i))] : items;
 	}
 
-	/** Resolves free text to one item, or explains why it cannot (ambiguous, not found, empty). */
-	resolve(input: string, hints: ResolveHints<T> = {}): Resolution<T> {
-		const query = normalizeQuery(input);
+	/**
+	 * The exact tiers alone (id, name, other name, name without å ä ö) on normalised text: a
+	 * resolution, or undefined when only a fuzzy match could find something.
+	 */
+	private resolveExact(query: string, hints: ResolveHints<T>): Resolution<T> | undefined {
 		if (query.length === 0) return { status: 'empty' };
 		if (query.length > MAX_QUERY_LENGTH || isBlankQuery(query)) return { status: 'not_found', candidates: [] };
 
@@ -280,6 +282,20 @@ export class TieredIndex<T> {
 			if (one !== undefined) return { status: 'found', item: this.item(one), tier };
 			return { status: 'ambiguous', candidates: this.offer(hits, hints) };
 		}
+		return undefined;
+	}
+
+	/** An item found by the exact tiers alone (see {@link resolve}), or undefined. */
+	exactItem(input: string, hints: ResolveHints<T> = {}): T | undefined {
+		const r = this.resolveExact(normalizeQuery(input), hints);
+		return r?.status === 'found' ? r.item : undefined;
+	}
+
+	/** Resolves free text to one item, or explains why it cannot (ambiguous, not found, empty). */
+	resolve(input: string, hints: ResolveHints<T> = {}): Resolution<T> {
+		const query = normalizeQuery(input);
+		const exact = this.resolveExact(query, hints);
+		if (exact) return exact;
 		const typo = this.typoHits(foldDiacritics(query));
 		if (typo.length > 0) {
 			const one = typo.length === 1 ? typo[0] : this.settle(typo, hints);

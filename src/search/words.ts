@@ -61,24 +61,36 @@ export function words(text: string): string[] {
  */
 export function editDistance(a: string, b: string, max: number): number {
 	if (Math.abs(a.length - b.length) > max) return max + 1;
-	let prev2: number[] = [];
-	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+	const width = b.length + 1;
+	if (rows.length < width * 3) rows = new Int32Array(width * 6);
+	// Three rows of the table in one buffer: two back, one back, current.
+	let prev2 = 0;
+	let prev = width;
+	let row = 2 * width;
+	for (let j = 0; j < width; j++) rows[prev + j] = j;
 	for (let i = 1; i <= a.length; i++) {
-		const row = [i];
+		rows[row] = i;
 		let best = i;
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
-			row.push(d);
+		for (let j = 1; j < width; j++) {
+			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+			let d = Math.min(
+				(rows[prev + j] as number) + 1,
+				(rows[row + j - 1] as number) + 1,
+				(rows[prev + j - 1] as number) + cost,
+			);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+				d = Math.min(d, (rows[prev2 + j - 2] as number) + 1);
+			rows[row + j] = d;
 			if (d < best) best = d;
 		}
 		if (best > max) return max + 1;
-		prev2 = prev;
-		prev = row;
+		[prev2, prev, row] = [prev, row, prev2];
 	}
-	return prev[b.length] ?? max + 1;
+	return rows[prev + b.length] as number;
 }
+
+/** Scratch rows for {@link editDistance}, grown when a longer word comes. */
+let rows = new Int32Array(3 * 64);
 
 function sharedPrefix(a: string, b: string): number {
 	let i = 0;
@@ -93,7 +105,14 @@ function sharedPrefix(a: string, b: string): number {
  */
 export function wordQuality(q: string, w: string): number {
 	if (q === w) return 1;
-	if (/\d/.test(q) || /\d/.test(w)) return 0;
+	if (DIGIT.test(q) || DIGIT.test(w)) return 0;
+	return lettersQuality(q, w);
+}
+
+const DIGIT = /\d/;
+
+/** {@link wordQuality} for two different words without digits. */
+function lettersQuality(q: string, w: string): number {
 	if (q.length >= 3 && w.startsWith(q)) return q.length >= 4 ? 0.9 : 0.65;
 	if (w.length >= 4 && q.startsWith(w) && q.length - w.length <= 4) return 0.85;
 	const prefix = sharedPrefix(q, w);
@@ -136,6 +155,7 @@ const CACHE_LIMIT = 4000;
 export class WordIndex {
 	private readonly docs: readonly WordDoc[];
 	private readonly postings = new Map<string, number[]>();
+	/** Name words without digits (only those can match other than exactly). */
 	private readonly vocabulary: readonly string[];
 	private readonly cache = new Map<string, ReadonlyMap<string, number>>();
 
@@ -150,7 +170,7 @@ export class WordIndex {
 			}
 			return { fields };
 		});
-		this.vocabulary = [...this.postings.keys()];
+		this.vocabulary = [...this.postings.keys()].filter((w) => !DIGIT.test(w));
 	}
 
 	/** How much a name word tells items apart: ln(1 + items / items having it). */
@@ -164,10 +184,12 @@ export class WordIndex {
 		if (cached) return cached;
 		const out = new Map<string, number>();
 		if (this.postings.has(q)) out.set(q, 1);
-		for (const w of this.vocabulary) {
-			if (w === q) continue;
-			const quality = wordQuality(q, w);
-			if (quality >= MIN_QUALITY) out.set(w, quality);
+		if (q.length >= 3 && !DIGIT.test(q)) {
+			for (const w of this.vocabulary) {
+				if (w === q) continue;
+				const quality = lettersQuality(q, w);
+				if (quality >= MIN_QUALITY) out.set(w, quality);
+			}
 		}
 		if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
 		this.cache.set(q, out);
