@@ -195,12 +195,16 @@ export class Search {
 		return this.coverage.get(indicatorId);
 	}
 
-	/** True when the dataset has kommun values for the indicator (for the area and year, when given). */
+	/**
+	 * True when the dataset has values for the indicator: for the area (and year) when given,
+	 * else for at least one kommun.
+	 */
 	hasValues(indicatorId: string, context: IndicatorContext = {}): boolean {
 		const coverage = this.coverage.get(indicatorId);
-		if (!coverage || coverage.kommuner === 0) return false;
+		if (!coverage) return false;
 		if (context.year !== undefined && !this.dataset.years(indicatorId).includes(context.year)) return false;
-		return context.areaId === undefined || this.dataset.indicatorsFor(context.areaId).has(indicatorId);
+		if (context.areaId !== undefined) return this.dataset.indicatorsFor(context.areaId).has(indicatorId);
+		return coverage.kommuner > 0;
 	}
 
 	/** A readable label that says what the area is: "Håbo (Uppsala län)", "Rinkeby-Kista (stadsdel i Stockholm)". */

@@ -7,7 +7,7 @@ import { createInterface, type CompleterResult } from 'node:readline';
 import { inputFrom, type Command } from '../../commands/command.js';
 import type { DataRuntime } from '../runtime.js';
 import { writeAnswerFiles } from './files.js';
-import { commandByName, optionsOf, parseLine } from '../../commands/line.js';
+import { commandByName, nameKey, optionsOf, parseLine } from '../../commands/line.js';
 import { runLine } from './run.js';
 import { renderText } from './text.js';
 
@@ -21,7 +21,8 @@ export function complete(
 	const commandMatch = /^\/(\S*)$/.exec(line);
 	if (commandMatch) {
 		const prefix = commandMatch[1] ?? '';
-		const hits = commands.map((c) => `/${c.data.name} `).filter((n) => n.startsWith(`/${prefix}`));
+		// "/jam" and "/jäm" both complete to "/jämför".
+		const hits = commands.map((c) => `/${c.data.name} `).filter((n) => nameKey(n).startsWith(nameKey(`/${prefix}`)));
 		return [hits, line];
 	}
 	const head = /^\/(\S+)\s/.exec(line);
