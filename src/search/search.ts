@@ -12,6 +12,8 @@ import { TieredIndex, type Resolution, type ResolveHints, type SearchDoc } from 
 export interface Vocabulary {
 	readonly indicators: Readonly<Record<string, readonly string[]>>;
 	readonly areas: Readonly<Record<string, readonly string[]>>;
+	/** Short forms in indicator titles and queries, written out ("inv" → "invånare"). */
+	readonly abbreviations: Readonly<Record<string, string>>;
 }
 
 /** The bundled vocabulary of everyday names for indicators and areas. */
@@ -136,6 +138,7 @@ export class Search {
 			indicators.map((i) => indicatorDoc(i, vocabulary)),
 			{},
 			'words',
+			vocabulary.abbreviations,
 		);
 		const kommuner = dataset.areasOfType('kommun').map((k) => dataset.indicatorsFor(k.id));
 		for (const indicator of indicators) {

@@ -135,13 +135,21 @@ export class TieredIndex<T> {
 	private readonly tuning: FuzzyTuning;
 	private readonly words: WordIndex | undefined;
 
-	constructor(docs: readonly SearchDoc<T>[], tuning: Partial<FuzzyTuning> = {}, ranker: Ranker = 'fuse') {
+	constructor(
+		docs: readonly SearchDoc<T>[],
+		tuning: Partial<FuzzyTuning> = {},
+		ranker: Ranker = 'fuse',
+		abbreviations: Readonly<Record<string, string>> = {},
+	) {
 		this.docs = docs;
 		this.tuning = { ...DEFAULT_TUNING, ...tuning };
 		// A name cut short ("…") would let a title look shorter than it is; its full form is there too.
 		this.words =
 			ranker === 'words'
-				? new WordIndex(docs.map((d) => [...d.primary, ...d.aliases].filter((n) => !n.endsWith('…'))))
+				? new WordIndex(
+						docs.map((d) => [...d.primary, ...d.aliases].filter((n) => !n.endsWith('…'))),
+						abbreviations,
+					)
 				: undefined;
 		this.counts = new Uint16Array(docs.length);
 		this.fuseDocs = docs.map((doc, index) => {
@@ -358,7 +366,7 @@ export class TieredIndex<T> {
 		// One word shared by many names is told apart only by how short a name is: that decides only by far.
 		const margin = known === 1 ? SINGLE_WORD_MARGIN : WORD_MARGIN;
 		const best = ranked[0];
-		if (!best || unknown >= Math.max(1, known)) {
+		if (!best || unknown > known) {
 			return { status: 'not_found', candidates: this.items(ranked.slice(0, 3).map((r) => r.index)) };
 		}
 		const found = (r: Ranked): Resolution<T> => ({ status: 'found', item: this.item(r.index), tier: 'fuzzy' });

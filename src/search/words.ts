@@ -43,15 +43,34 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
 	'to',
 	'at',
 	'by',
+	// Question words around a name in a field ("hur många hushåll får bistånd").
+	'hur',
+	'far',
+	'fick',
+	'vad',
+	'vilka',
+	'vilken',
+	'visa',
+	'finns',
+	'how',
+	'much',
+	'what',
+	'show',
 ]);
 
 /** Lowest quality of a word match that counts at all. */
 const MIN_QUALITY = 0.6;
 
-/** The words of a text: folded, split at anything but letters and digits, function words dropped. */
-export function words(text: string): string[] {
+/**
+ * The words of a text: folded, split at anything but letters and digits, function words dropped,
+ * thousands written apart joined ("100 000" → "100000") and abbreviations written out
+ * (`abbreviations`, folded: "inv" → "invanare").
+ */
+export function words(text: string, abbreviations: ReadonlyMap<string, string> = new Map()): string[] {
 	return foldDiacritics(normalizeQuery(text))
+		.replace(/(\d) (?=\d{3}(?!\d))/g, '$1')
 		.split(/[^\p{L}\p{N}]+/u)
+		.map((w) => abbreviations.get(w) ?? w)
 		.filter((w) => w.length > 0 && !STOP_WORDS.has(w));
 }
 
@@ -159,10 +178,21 @@ export class WordIndex {
 	private readonly vocabulary: readonly string[];
 	private readonly cache = new Map<string, ReadonlyMap<string, number>>();
 
-	/** `names[i]` are the names of item `i` (primary names first). */
-	constructor(names: readonly (readonly string[])[]) {
+	private readonly abbreviations: ReadonlyMap<string, string>;
+
+	/**
+	 * `names[i]` are the names of item `i` (primary names first); `abbreviations` maps short forms
+	 * used in names and queries to the word written out ("inv" → "invånare").
+	 */
+	constructor(names: readonly (readonly string[])[], abbreviations: Readonly<Record<string, string>> = {}) {
+		this.abbreviations = new Map(
+			Object.entries(abbreviations).map(([short, full]) => [
+				foldDiacritics(normalizeQuery(short)),
+				foldDiacritics(normalizeQuery(full)),
+			]),
+		);
 		this.docs = names.map((list, index) => {
-			const fields = list.map(words).filter((f) => f.length > 0);
+			const fields = list.map((name) => words(name, this.abbreviations)).filter((f) => f.length > 0);
 			for (const word of new Set(fields.flat())) {
 				const posting = this.postings.get(word);
 				if (posting) posting.push(index);
@@ -201,7 +231,7 @@ export class WordIndex {
 	 * the rest, then by score. Words no item has are left out (and reported in `unknown`).
 	 */
 	rank(query: string, limit: number): { readonly ranked: Ranked[]; readonly known: number; readonly unknown: number } {
-		const qs = [...new Set(words(query))];
+		const qs = [...new Set(words(query, this.abbreviations))];
 		const n = this.docs.length;
 		const perWord: WordMatches[] = [];
 		let unknown = 0;
