@@ -122,6 +122,8 @@ export class Search {
 	private readonly defaultAreaChoices: Choice[];
 	private readonly defaultIndicatorChoices: Choice[];
 	private readonly coverage = new Map<string, Coverage>();
+	/** Kommuner with values that make an indicator count as having values when no area is asked. */
+	private readonly broadCoverage: number;
 
 	constructor(
 		dataset: Dataset,
@@ -141,6 +143,7 @@ export class Search {
 			vocabulary.abbreviations,
 		);
 		const kommuner = dataset.areasOfType('kommun').map((k) => dataset.indicatorsFor(k.id));
+		this.broadCoverage = Math.max(1, Math.ceil(kommuner.length / 10));
 		for (const indicator of indicators) {
 			const years = dataset.years(indicator.id);
 			const from = years[0];
@@ -200,14 +203,15 @@ export class Search {
 
 	/**
 	 * True when the dataset has values for the indicator: for the area (and year) when given,
-	 * else for at least one kommun.
+	 * else for at least a tenth of the kommuner (values for one kommun's districts do not make an
+	 * indicator the one people mean).
 	 */
 	hasValues(indicatorId: string, context: IndicatorContext = {}): boolean {
 		const coverage = this.coverage.get(indicatorId);
 		if (!coverage) return false;
 		if (context.year !== undefined && !this.dataset.years(indicatorId).includes(context.year)) return false;
 		if (context.areaId !== undefined) return this.dataset.indicatorsFor(context.areaId).has(indicatorId);
-		return coverage.kommuner > 0;
+		return coverage.kommuner >= this.broadCoverage;
 	}
 
 	/** A readable label that says what the area is: "Håbo (Uppsala län)", "Rinkeby-Kista (stadsdel i Stockholm)". */
