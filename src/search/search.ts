@@ -122,6 +122,8 @@ export class Search {
 	private readonly defaultAreaChoices: Choice[];
 	private readonly defaultIndicatorChoices: Choice[];
 	private readonly coverage = new Map<string, Coverage>();
+	/** Choices made once per indicator (cutting a long title to Discord's 100 characters costs). */
+	private readonly indicatorChoices = new WeakMap<Indicator, Choice>();
 	/** Kommuner with values that make an indicator count as having values when no area is asked. */
 	private readonly broadCoverage: number;
 
@@ -256,11 +258,15 @@ export class Search {
 
 	/** An autocomplete choice for an indicator: short title, unit, id, and the years and kommuner with values. */
 	indicatorChoice(indicator: Indicator): Choice {
+		const known = this.indicatorChoices.get(indicator);
+		if (known) return known;
 		const suffix = ` (${indicator.unit || indicator.kind}, ${indicator.id}) · ${this.coverageLabel(indicator.id)}`;
-		return {
+		const choice = {
 			name: `${clampLabel(indicator.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`,
 			value: indicator.id,
 		};
+		this.indicatorChoices.set(indicator, choice);
+		return choice;
 	}
 
 	/** Up to 25 area choices for what has been typed so far; the largest kommuner when nothing is typed. */

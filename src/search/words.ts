@@ -179,6 +179,9 @@ export class WordIndex {
 	private readonly cache = new Map<string, ReadonlyMap<string, number>>();
 
 	private readonly abbreviations: ReadonlyMap<string, string>;
+	private readonly weights = new Map<string, number>();
+	/** The weight of each word of each name of each item, as {@link weight} gives it. */
+	private readonly fieldWeights: readonly (readonly (readonly number[])[])[];
 
 	/**
 	 * `names[i]` are the names of item `i` (primary names first); `abbreviations` maps short forms
@@ -201,11 +204,14 @@ export class WordIndex {
 			return { fields };
 		});
 		this.vocabulary = [...this.postings.keys()].filter((w) => !DIGIT.test(w));
+		for (const [word, posting] of this.postings)
+			this.weights.set(word, Math.log(1 + this.docs.length / posting.length));
+		this.fieldWeights = this.docs.map((doc) => doc.fields.map((field) => field.map((w) => this.weight(w))));
 	}
 
 	/** How much a name word tells items apart: ln(1 + items / items having it). */
 	private weight(word: string): number {
-		return Math.log(1 + this.docs.length / (this.postings.get(word)?.length ?? 1));
+		return this.weights.get(word) ?? Math.log(1 + this.docs.length);
 	}
 
 	/** The name words a query word matches, with the quality of each match. */
@@ -260,14 +266,21 @@ export class WordIndex {
 				recall.set(index, r);
 			}
 		}
-		const byRecall = [...recall.entries()]
-			.map(([index, r]) => ({ index, covered: r.hits === perWord.length, recall: r.sum / total }))
+		const pool = Math.max(PRECISION_POOL, limit);
+		const all = [...recall.entries()].map(([index, r]) => ({
+			index,
+			covered: r.hits === perWord.length,
+			recall: r.sum / total,
+		}));
+		// When enough items cover every word, the others cannot reach the pool: leave them unsorted.
+		const covering = all.filter((r) => r.covered);
+		const byRecall = (covering.length >= pool ? covering : all)
 			.sort((a, b) => Number(b.covered) - Number(a.covered) || b.recall - a.recall || a.index - b.index)
-			.slice(0, Math.max(PRECISION_POOL, limit));
+			.slice(0, pool);
 		const ranked: Ranked[] = byRecall.map((r) => ({
 			index: r.index,
 			covered: r.covered,
-			score: r.recall + PRECISION_WEIGHT * this.precision(this.docs[r.index] as WordDoc, perWord, total),
+			score: r.recall + PRECISION_WEIGHT * this.precision(r.index, perWord, total),
 		}));
 		ranked.sort((a, b) => Number(b.covered) - Number(a.covered) || b.score - a.score || a.index - b.index);
 		return { ranked: ranked.slice(0, limit), known: perWord.length, unknown };
@@ -280,23 +293,23 @@ export class WordIndex {
 	 * "långvarigt bistånd" fits the name "Långvarigt bistånd" fully, "Barn i familjer med långvarigt
 	 * bistånd" half, and a one-word alias only as much as that word weighs in the query.
 	 */
-	private precision(doc: WordDoc, perWord: readonly WordMatches[], total: number): number {
+	private precision(index: number, perWord: readonly WordMatches[], total: number): number {
+		const doc = this.docs[index] as WordDoc;
+		const weights = this.fieldWeights[index] ?? [];
 		let best = 0;
-		for (const field of doc.fields) {
-			let covered = 0;
+		doc.fields.forEach((field, f) => {
+			const fieldWeights = weights[f] ?? [];
 			let recall = 0;
 			for (const p of perWord) {
 				let quality = 0;
-				for (const w of field) {
-					const match = p.matched.get(w) ?? 0;
-					if (match === 0) continue;
-					quality = Math.max(quality, match);
-				}
+				for (const w of field) quality = Math.max(quality, p.matched.get(w) ?? 0);
 				recall += p.weight * quality;
 			}
+			if (recall === 0) return;
+			let covered = 0;
 			let size = 0;
-			for (const w of field) {
-				const weight = this.weight(w);
+			field.forEach((w, i) => {
+				const weight = fieldWeights[i] ?? 0;
 				size += weight;
 				let cover = 0;
 				for (const p of perWord) {
@@ -305,9 +318,9 @@ export class WordIndex {
 					if (match > 0) cover = Math.max(cover, match * Math.min(1, p.q.length / w.length));
 				}
 				covered += cover * weight;
-			}
+			});
 			best = Math.max(best, (covered / size) * (recall / total));
-		}
+		});
 		return best;
 	}
 }
