@@ -73,7 +73,7 @@ export const INDICATOR_QUERIES: readonly LabelledQuery[] = [
 	{ q: 'utbetalt totalt tkr', kind: 'indicator', expect: 'N31857', note: 'del av titel' },
 	{ q: 'utbetalt totalt', kind: 'indicator', expect: 'N31857', note: 'vardagligt' },
 	{ q: 'totalt utbetalt', kind: 'indicator', expect: 'N31857', note: 'vardagligt' },
-	{ q: 'utbetalt', kind: 'indicator', expect: 'N31857', note: 'vardagligt' },
+	{ q: 'utbetalt', kind: 'indicator', expect: 'ask', note: 'vardagligt' },
 	{ q: 'utbetalt per hushåll', kind: 'indicator', expect: 'N31849', note: 'vardagligt' },
 	{ q: 'bistånd per hushåll', kind: 'indicator', expect: 'N31849', note: 'vardagligt' },
 	{ q: 'utbetalt per hushåll exkl flyktinghushåll', kind: 'indicator', expect: 'N31006', note: 'del av titel' },
