@@ -14,6 +14,7 @@ import { questionBench } from './bench/question.js';
 import { searchBench } from './bench/search.js';
 import { syncBench } from './bench/sync.js';
 import { meetsTarget, type BenchFigure, type BenchSection } from './bench/types.js';
+import buildOnce from '../tests/helpers/build.js';
 
 const sections: BenchSection[] = [
 	searchBench,
@@ -58,6 +59,8 @@ function readStored(): StoredResults | undefined {
 async function main(): Promise<void> {
 	const onlyArg = process.argv.indexOf('--only');
 	const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : undefined;
+	// The process sections run the compiled build, as `npm start` does.
+	buildOnce();
 	const stored = readStored();
 	const previous = new Map((stored?.figures ?? []).map((f) => [`${f.section}\u0000${f.name}`, f.value]));
 	const figures: BenchFigure[] = [];

@@ -5,7 +5,7 @@
  * the interaction Discord replays after the resume as well as later ones, let discord.js wait out a
  * 429 without losing the answer, and survive an edit that keeps failing.
  *
- * A reply callback that keeps failing with 500 is covered in `e2e.test.ts` ("the user gets a
+ * A reply callback that keeps failing with 500 is covered in `bot.e2e.test.ts` ("the user gets a
  * reference that is also in the log"); here the same goes for the edit after a defer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
