@@ -12,6 +12,8 @@ import { e2eBench } from './bench/e2e.js';
 import { loadBench } from './bench/load.js';
 import { questionBench } from './bench/question.js';
 import { searchBench } from './bench/search.js';
+import { startBench } from './bench/start.js';
+import { suiteBench } from './bench/suite.js';
 import { syncBench } from './bench/sync.js';
 import { meetsTarget, type BenchFigure, type BenchSection } from './bench/types.js';
 import buildOnce from '../tests/helpers/build.js';
@@ -24,6 +26,8 @@ const sections: BenchSection[] = [
 	loadBench,
 	syncBench,
 	questionBench,
+	startBench,
+	suiteBench,
 ];
 
 const resultsPath = path.resolve('bench/results.json');
