@@ -2,10 +2,11 @@
  * Sharded start: `npm run start:shards [-- --spawn-delay <ms>]` (`node dist/src/discord/shard.js`).
  *
  * discord.js's ShardingManager runs one process per shard, each the same entry as `npm start`
- * (the compiled `src/index.ts`, or the TypeScript source under tsx) and each reading the same dataset file. The shard count comes from
- * `SHARDS` (`auto` asks `GET /gateway/bot` on DISCORD_API_URL, default discord.com). Shards start
- * `--spawn-delay` ms apart (default 5500, Discord's one identify per 5 s). SIGINT/SIGTERM stop every
- * shard, each of which drains its interactions first.
+ * (the compiled `src/index.ts`; the TypeScript source when this module runs under tsx) and each
+ * reading the same dataset file. The shard count comes from `SHARDS` (`auto` asks
+ * `GET /gateway/bot` on DISCORD_API_URL, default discord.com). Shards start `--spawn-delay` ms
+ * apart (default 5500, Discord's one identify per 5 s). SIGINT/SIGTERM stop every shard, each of
+ * which drains its interactions first.
  */
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
