@@ -4,8 +4,8 @@
  * contain spaces and colons (`kommuner:kommungrupp:A1`) and may be quoted (`kommuner:"Uppsala, Enköping"`).
  * Command and option names may be written without å ä ö (`/jamfor`, `ar:2022`) or in English.
  */
-import type { APIApplicationCommandOption } from 'discord.js';
-import { ApplicationCommandOptionType } from 'discord.js';
+import type { APIApplicationCommandOption } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { foldDiacritics } from '../src/search/normalize.js';
 import type { Command } from './command.js';
 
