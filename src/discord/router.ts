@@ -32,7 +32,8 @@ import {
 	type OptionValues,
 } from './components.js';
 import type { Cooldown, CooldownResult } from './cooldown.js';
-import { answerMessage, errorText, textMessage } from './embeds.js';
+import { answerMessage, errorText, textMessage, type OutgoingMessage } from './embeds.js';
+import { decodeFollowUpId, followUpComponents, type DecodedFollowUp } from './followups.js';
 import { clampChoices, type ChoiceLike } from './limits.js';
 import { localeOf, uiTexts } from './locale.js';
 import type { Logger } from './logger.js';
@@ -67,7 +68,16 @@ export interface RouterDeps {
 }
 
 /** How an interaction ended, for the log. */
-type Outcome = 'ok' | 'cooldown' | 'ambiguous' | 'choice_expired' | 'not_yours' | 'unknown_command' | ErrorCode;
+type Outcome =
+	| 'ok'
+	| 'cooldown'
+	| 'ambiguous'
+	| 'choice_expired'
+	| 'not_yours'
+	| 'unknown_command'
+	| 'follow_up_outdated'
+	| 'follow_up_invalid'
+	| ErrorCode;
 
 /** Raw option values of an interaction, nested subcommand options flattened. */
 export function optionValues(options: readonly CommandInteractionOption[]): Record<string, string | number | boolean> {
@@ -89,6 +99,11 @@ function firstAutocompleteOption(command: Command): string | undefined {
 		if ('autocomplete' in option && option.autocomplete === true) return option.name;
 	}
 	return undefined;
+}
+
+/** A message with action rows added under it. */
+function withButtons(message: OutgoingMessage, rows: readonly unknown[]): OutgoingMessage {
+	return rows.length === 0 ? message : { ...message, components: [...message.components, ...rows] };
 }
 
 /** Interaction ids remembered to drop a second delivery of the same interaction. */
@@ -273,6 +288,11 @@ export class InteractionRouter {
 		const started = performance.now();
 		const locale = localeOf(interaction.locale);
 		const texts = uiTexts(locale);
+		const followUp = decodeFollowUpId(interaction.customId);
+		if (followUp) {
+			await this.#followUp(interaction, followUp);
+			return;
+		}
 		let context = this.#context(interaction, { kind: 'choice', customId: interaction.customId });
 		try {
 			const decoded = decodeChoiceId(interaction.customId);
@@ -313,6 +333,38 @@ export class InteractionRouter {
 				}
 			}
 			this.#logger.info({ ...context, outcome, ms: Math.round(performance.now() - started) }, 'choice answered');
+		} catch (error) {
+			await reportFailure(interaction, error, { logger: this.#logger, locale, context });
+		}
+	}
+
+	/**
+	 * A follow-up button: runs its command as a new message in the channel, under the same rules as a
+	 * typed command (the clicker's cooldown, private errors). Ids of another version or invalid ones
+	 * get a private explanation and run nothing.
+	 */
+	async #followUp(
+		interaction: ButtonInteraction | StringSelectMenuInteraction,
+		decoded: DecodedFollowUp,
+	): Promise<void> {
+		const started = performance.now();
+		const locale = localeOf(interaction.locale);
+		const texts = uiTexts(locale);
+		let context = this.#context(interaction, { kind: 'follow_up', customId: interaction.customId });
+		try {
+			const command = decoded.kind === 'run' ? this.#commands.get(decoded.command) : undefined;
+			let outcome: Outcome;
+			if (decoded.kind === 'outdated') {
+				await sendPrivate(interaction, textMessage(texts.followUpOutdated), this.#logger);
+				outcome = 'follow_up_outdated';
+			} else if (decoded.kind === 'invalid' || !command) {
+				await sendPrivate(interaction, textMessage(texts.followUpRefused), this.#logger);
+				outcome = 'follow_up_invalid';
+			} else {
+				context = { ...context, command: command.data.name, options: decoded.values };
+				outcome = await this.#run(interaction, command, decoded.values, locale, context);
+			}
+			this.#logger.info({ ...context, outcome, ms: Math.round(performance.now() - started) }, 'follow-up answered');
 		} catch (error) {
 			await reportFailure(interaction, error, { logger: this.#logger, locale, context });
 		}
@@ -381,11 +433,14 @@ export class InteractionRouter {
 					logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
 				}
 			}
-			const message = answerMessage(answer, {
-				locale,
-				...(png ? { png } : {}),
-				...(chartError === undefined ? {} : { chartError }),
-			});
+			const message = withButtons(
+				answerMessage(answer, {
+					locale,
+					...(png ? { png } : {}),
+					...(chartError === undefined ? {} : { chartError }),
+				}),
+				followUpComponents(answer.followUps, { privat: ephemeral }),
+			);
 			await sendResult(interaction, message, ephemeral);
 			return 'ok';
 		} catch (error) {
