@@ -37,6 +37,7 @@ import { decodeFollowUpId, followUpComponents, type DecodedFollowUp } from './fo
 import { clampChoices, type ChoiceLike } from './limits.js';
 import { localeOf, uiTexts } from './locale.js';
 import type { Logger } from './logger.js';
+import type { WatchCommand, WatchOutcome } from './watch-command.js';
 import {
 	isUnanswerable,
 	newRef,
@@ -65,6 +66,8 @@ export interface RouterDeps {
 	readonly render: (spec: ChartSpec) => Promise<Buffer>;
 	/** Pending "Menade du …?" choices; a fresh store by default. */
 	readonly choices?: PendingChoices<Promise<ChoiceMessage | undefined>>;
+	/** `/bevaka`, which is about servers and channels and so is answered on the Discord side. */
+	readonly watchCommand?: WatchCommand;
 }
 
 /** How an interaction ended, for the log. */
@@ -77,6 +80,7 @@ type Outcome =
 	| 'unknown_command'
 	| 'follow_up_outdated'
 	| 'follow_up_invalid'
+	| WatchOutcome
 	| ErrorCode;
 
 /** Raw option values of an interaction, nested subcommand options flattened. */
@@ -275,6 +279,8 @@ export class InteractionRouter {
 					this.#logger,
 				);
 				outcome = 'unknown_command';
+			} else if (command.data.name === 'bevaka' && this.#deps.watchCommand) {
+				outcome = await this.#deps.watchCommand.handle(interaction, locale);
 			} else {
 				outcome = await this.#run(interaction, command, values, locale, context);
 			}
