@@ -66,11 +66,7 @@ export function clientOptions(config: Readonly<Config>, managed: ManagedShards |
 	};
 }
 
-function watchDataset(
-	runtime: DataRuntime,
-	logger: Logger,
-	onSwap: (before: Dataset, after: Snapshot) => void,
-): void {
+function watchDataset(runtime: DataRuntime, logger: Logger, onSwap: (before: Dataset, after: Snapshot) => void): void {
 	let current = runtime.current.dataset;
 	runtime.watch((result) => {
 		if (result.ok) {

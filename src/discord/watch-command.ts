@@ -102,7 +102,13 @@ export class WatchCommand {
 			);
 			return 'watch_refused';
 		}
-		const kommun = resolveArea(ctx, 'bevaka', 'kommun', String(interaction.options.get('kommun')?.value ?? ''), 'kommun');
+		const kommun = resolveArea(
+			ctx,
+			'bevaka',
+			'kommun',
+			String(interaction.options.get('kommun')?.value ?? ''),
+			'kommun',
+		);
 		if (!kommun.ok) {
 			await reply(errorText(kommun.error));
 			return kommun.error.error.code as WatchOutcome;
@@ -129,10 +135,7 @@ export class WatchCommand {
 			await reply(
 				removed.length === 0
 					? tr(ctx, 'Ingen bevakning matchade.', 'No watch matched.')
-					: [
-							tr(ctx, 'Borttaget:', 'Removed:'),
-							...removed.map((w) => `• ${watchLine(ctx, w)}`),
-						].join('\n'),
+					: [tr(ctx, 'Borttaget:', 'Removed:'), ...removed.map((w) => `• ${watchLine(ctx, w)}`)].join('\n'),
 			);
 			return removed.length === 0 ? 'watch_not_found' : 'watch_removed';
 		}
