@@ -106,6 +106,7 @@ export class DigestPoster {
 		const { client, store, logger } = this.#deps;
 		try {
 			const started = performance.now();
+			await store.refresh();
 			// Guilds arrive on the shard that holds them, so the cache says which servers are ours.
 			const watches = store.all().filter((w) => client.guilds.cache.has(w.guildId));
 			if (watches.length === 0) return;

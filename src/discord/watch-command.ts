@@ -77,6 +77,7 @@ export class WatchCommand {
 		}
 		const sub = interaction.options.getSubcommand(false);
 		if (sub === 'lista') {
+			await store.refresh();
 			const list = store.list(guildId);
 			await reply(
 				list.length === 0

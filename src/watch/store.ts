@@ -2,7 +2,8 @@
  * Watches: "post new figures for this kommun (and indicator) in this channel". Kept in their own
  * lowdb file beside the dataset, so they survive restarts and dataset swaps. The file is validated
  * on load; writes replace it atomically (lowdb's steno writer: temp file, then rename) and are
- * serialised, so a crash never leaves half a file.
+ * serialised, so a crash never leaves half a file. Shard processes share the file: every change
+ * and every {@link WatchStore.refresh} re-reads it first.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
@@ -94,14 +95,23 @@ export class WatchStore {
 			},
 			stringify: (data) => `${JSON.stringify(data, null, '\t')}\n`,
 		});
-		const db = new Low<WatchFile>(adapter, { version: 1, watches: [] });
+		const store = new WatchStore(file, new Low<WatchFile>(adapter, { version: 1, watches: [] }));
+		await store.refresh();
+		return store;
+	}
+
+	/** Re-reads the file (another shard process may have changed it). Throws {@link WatchFileError}. */
+	refresh(): Promise<void> {
+		return this.#serial(() => this.#read());
+	}
+
+	async #read(): Promise<void> {
 		try {
-			await db.read();
+			await this.#db.read();
 		} catch (error) {
 			if (error instanceof WatchFileError) throw error;
-			throw new WatchFileError(`${file}: kan inte läsas (${String(error)})`, { cause: error });
+			throw new WatchFileError(`${this.file}: kan inte läsas (${String(error)})`, { cause: error });
 		}
-		return new WatchStore(file, db);
 	}
 
 	/** Every watch. */
@@ -117,6 +127,7 @@ export class WatchStore {
 	/** Adds a watch unless the server has {@link MAX_WATCHES_PER_GUILD} or the same one exists. */
 	add(input: NewWatch, now: Date = new Date()): Promise<AddResult> {
 		return this.#serial(async () => {
+			await this.#read();
 			const existing = this.#db.data.watches.find((w) => sameTarget(w, input));
 			if (existing) return { ok: false, reason: 'duplicate', existing };
 			if (this.list(input.guildId).length >= MAX_WATCHES_PER_GUILD) return { ok: false, reason: 'limit' };
@@ -136,6 +147,7 @@ export class WatchStore {
 		match: { readonly kommun: string; readonly indikator?: string; readonly channelId?: string },
 	): Promise<readonly Watch[]> {
 		return this.#serial(async () => {
+			await this.#read();
 			const hit = (w: Watch): boolean =>
 				w.guildId === guildId &&
 				w.kommun === match.kommun &&
