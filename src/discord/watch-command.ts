@@ -159,11 +159,26 @@ export class WatchCommand {
 			);
 			return added.reason === 'limit' ? 'watch_limit' : 'watch_duplicate';
 		}
+		// Discord tells the bot its permissions in the channel of the command only.
+		const needed = [
+			PermissionFlagsBits.ViewChannel,
+			PermissionFlagsBits.SendMessages,
+			PermissionFlagsBits.EmbedLinks,
+			PermissionFlagsBits.AttachFiles,
+		];
+		const cannotPost = added.watch.channelId === interaction.channelId && !interaction.appPermissions.has(needed);
+		const warning = cannotPost
+			? tr(
+					ctx,
+					'\nObs: boten får inte posta här ännu. Ge den behörigheterna Visa kanal, Skicka meddelanden, Bädda in länkar och Bifoga filer i kanalen.',
+					'\nNote: the bot may not post here yet. Give it View Channel, Send Messages, Embed Links and Attach Files in the channel.',
+				)
+			: '';
 		await reply(
 			tr(
 				ctx,
-				`Bevakning tillagd: ${watchLine(ctx, added.watch)}\nNya och ändrade siffror postas där efter varje synk eller import.`,
-				`Watch added: ${watchLine(ctx, added.watch)}\nNew and changed figures are posted there after every sync or import.`,
+				`Bevakning tillagd: ${watchLine(ctx, added.watch)}\nNya och ändrade siffror postas där efter varje synk eller import.${warning}`,
+				`Watch added: ${watchLine(ctx, added.watch)}\nNew and changed figures are posted there after every sync or import.${warning}`,
 			),
 		);
 		return 'watch_added';

@@ -51,12 +51,19 @@ function subcommand(
 	] as APIApplicationCommandInteractionDataOption[];
 }
 
-async function bevaka(name: string, options: Readonly<Record<string, string>>, userId: string, permissions?: string) {
+async function bevaka(
+	name: string,
+	options: Readonly<Record<string, string>>,
+	userId: string,
+	permissions?: string,
+	appPermissions?: string,
+) {
 	const handle = fake.dispatch(
 		fake.chatInput('bevaka', subcommand(name, options), {
 			userId,
 			channelId: CHANNEL_A,
 			...(permissions === undefined ? {} : { memberPermissions: permissions }),
+			...(appPermissions === undefined ? {} : { appPermissions }),
 		}),
 	);
 	return fake.waitForResponse(handle);
@@ -185,6 +192,20 @@ describe('digests', () => {
 			await other.close();
 		}
 	}, 90_000);
+
+	it('GIVEN a watch in a channel where the bot may not post THEN the confirmation says what is missing', async () => {
+		const added = await bevaka(
+			'lägg_till',
+			{ kommun: 'Trosa' },
+			ADMIN,
+			ADMIN_PERMISSIONS,
+			String(PermissionFlagsBits.ViewChannel),
+		);
+		expect(added.content).toContain('Bevakning tillagd: **Trosa** · alla indikatorer');
+		expect(added.content).toContain('Obs: boten får inte posta här ännu.');
+		const removed = await bevaka('ta_bort', { kommun: 'Trosa' }, ADMIN, ADMIN_PERMISSIONS);
+		expect(removed.content).toContain('Borttaget:');
+	});
 
 	it('GIVEN the watch is removed THEN the file no longer holds it', async () => {
 		const removed = await bevaka('ta_bort', { kommun: 'Nyköping' }, ADMIN, ADMIN_PERMISSIONS);
