@@ -4,9 +4,11 @@
  * A slash command is acknowledged first, the way its module asks (`defer`; `privat:true` makes the
  * defer ephemeral, since that choice cannot change later), then answered from memory, then the chart
  * is rendered and the reply edited in. User errors (an {@link ErrorAnswer}) are answered ephemerally;
- * ambiguous input gets candidate buttons whose click re-runs the command with the chosen id.
- * Everything else goes through the error funnel in `respond.ts`. {@link InteractionRouter.handle}
- * never rejects, so no interaction can take the process down.
+ * ambiguous input gets candidate buttons whose click re-runs the command with the chosen id. Answers
+ * carry follow-up buttons (`followups.ts`) whose click runs their command as a new message, and
+ * `/bevaka` is handed to `watch-command.ts`. Everything else goes through the error funnel in
+ * `respond.ts`. {@link InteractionRouter.handle} never rejects, so no interaction can take the
+ * process down.
  */
 import { performance } from 'node:perf_hooks';
 import {

@@ -7,7 +7,7 @@ import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.j
 import type { AnswerContext } from '../answers/context.js';
 import { tr } from '../answers/context.js';
 import { resolveArea, resolveIndicator } from '../answers/resolve.js';
-import type { Locale } from '../answers/types.js';
+import type { ErrorCode, Locale } from '../answers/types.js';
 import { MAX_WATCHES_PER_GUILD, type Watch, type WatchStore } from '../watch/store.js';
 import { errorText, textMessage } from './embeds.js';
 import type { Logger } from './logger.js';
@@ -31,10 +31,7 @@ export type WatchOutcome =
 	| 'watch_limit'
 	| 'watch_duplicate'
 	| 'watch_unavailable'
-	| 'invalid_option'
-	| 'not_found'
-	| 'ambiguous'
-	| 'empty_input';
+	| ErrorCode;
 
 function watchLine(ctx: AnswerContext, w: Watch): string {
 	const area = ctx.dataset.area(w.kommun)?.name ?? w.kommun;
@@ -112,7 +109,7 @@ export class WatchCommand {
 		);
 		if (!kommun.ok) {
 			await reply(errorText(kommun.error));
-			return kommun.error.error.code as WatchOutcome;
+			return kommun.error.error.code;
 		}
 		const rawIndicator = interaction.options.get('indikator')?.value;
 		let indicatorId: string | undefined;
@@ -120,7 +117,7 @@ export class WatchCommand {
 			const found = resolveIndicator(ctx, 'bevaka', 'indikator', String(rawIndicator));
 			if (!found.ok) {
 				await reply(errorText(found.error));
-				return found.error.error.code as WatchOutcome;
+				return found.error.error.code;
 			}
 			indicatorId = found.value.id;
 		}
