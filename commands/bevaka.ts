@@ -1,10 +1,5 @@
-import {
-	ChannelType,
-	InteractionContextType,
-	PermissionFlagsBits,
-	SlashCommandBuilder,
-	type SlashCommandSubcommandBuilder,
-} from 'discord.js';
+import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from '@discordjs/builders';
+import { ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { tr } from '../src/answers/context.js';
 import { errorAnswer } from '../src/answers/resolve.js';
 import type { Command } from './command.js';
