@@ -11,7 +11,7 @@ import type { WatchFile } from '../../src/watch/store.js';
 import { DiscordFake } from '../fakes/discord-fake.js';
 import { KoladaFake } from '../fakes/kolada-server.js';
 import { runScript, syncEnv } from '../sources/kolada/sync-helpers.js';
-import { ROOT, startBotProcess, type BotProcess } from './bot-process.js';
+import { ROOT, startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
 
 /** (id >> 22) % 2: guild A is on shard 0, guild B on shard 1. */
 const GUILD_A = '1310000000004194404';
@@ -55,6 +55,7 @@ let manager: BotProcess;
 beforeAll(async () => {
 	kolada = await KoladaFake.start({ years: [2023, 2024] });
 	fake = await DiscordFake.start({
+		...UNHURRIED,
 		guilds: [
 			{ id: GUILD_A, channels: [{ id: CHANNEL_A, name: 'a' }] },
 			{ id: GUILD_B, channels: [{ id: CHANNEL_B, name: 'b' }] },

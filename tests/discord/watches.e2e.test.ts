@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GUILD_ID, DiscordFake, type RecordedRequest } from '../fakes/discord-fake.js';
 import { KoladaFake } from '../fakes/kolada-server.js';
 import { runScript, syncEnv } from '../sources/kolada/sync-helpers.js';
-import { ROOT, startBotProcess, type BotProcess, type LogLine } from './bot-process.js';
+import { ROOT, startBotProcess, UNHURRIED, type BotProcess, type LogLine } from './bot-process.js';
 
 const CHANNEL_A = '1310000000000000201';
 const CHANNEL_B = '1310000000000000202';
@@ -87,6 +87,7 @@ async function syncAndCompare(baseUrl: string): Promise<LogLine> {
 beforeAll(async () => {
 	kolada = await KoladaFake.start({ years: [2023, 2024] });
 	fake = await DiscordFake.start({
+		...UNHURRIED,
 		guilds: [
 			{
 				id: DEFAULT_GUILD_ID,
