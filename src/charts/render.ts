@@ -11,6 +11,7 @@
  * PNG encoding runs on libuv's thread pool, which is where the second slot helps.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Canvas, registerFont, type PngConfig } from 'canvas';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
@@ -101,6 +102,16 @@ class PngChartRenderer extends ChartJSNodeCanvas {
 
 const renderers = new Map<ChartSizeName, PngChartRenderer>();
 
+/**
+ * chartjs-chart-geo's controllers, scales and element, from its CommonJS build: chartjs-node-canvas
+ * builds its Chart from Chart.js's CommonJS entry, and the ESM build would register them with
+ * another Chart ("choropleth is not a registered controller").
+ */
+function geoComponents(): unknown[] {
+	const geo = createRequire(import.meta.url)('chartjs-chart-geo') as Record<string, unknown>;
+	return [geo['ChoroplethController'], geo['GeoFeature'], geo['ProjectionScale'], geo['ColorScale']];
+}
+
 function rendererFor(size: ChartSizeName): PngChartRenderer {
 	let renderer = renderers.get(size);
 	if (!renderer) {
@@ -110,7 +121,7 @@ function rendererFor(size: ChartSizeName): PngChartRenderer {
 			width,
 			height,
 			chartCallback: (chartJs) => {
-				chartJs.register(opaqueBackground);
+				chartJs.register(opaqueBackground, ...(geoComponents() as Parameters<typeof chartJs.register>));
 				// Fallbacks only: every configuration sets its fonts explicitly.
 				chartJs.defaults.font.family = FONT_FAMILY;
 				chartJs.defaults.color = '#1A1A1A';
