@@ -134,7 +134,7 @@ function tooFewValues(
 	withValues: number,
 	of: number,
 	years: readonly number[],
-	lans: readonly Area[],
+	lans: { readonly year: number | undefined; readonly areas: readonly Area[] },
 ): string {
 	const sv: string[] = [];
 	const en: string[] = [];
@@ -143,6 +143,9 @@ function tooFewValues(
 			`Det finns inga år där minst en tiondel av kommunerna ${where.sv} har värden för ”${indicator.shortTitle}”.`,
 		);
 		en.push(`No year has values for at least a tenth of the kommuner ${where.en} on ”${indicator.shortTitle}”.`);
+	} else if (withValues === 0) {
+		sv.push(`${year} har ingen av de ${of} kommunerna ${where.sv} värden för ”${indicator.shortTitle}”.`);
+		en.push(`In ${year} none of the ${of} kommuner ${where.en} have values for ”${indicator.shortTitle}”.`);
 	} else {
 		sv.push(
 			`${year} har bara ${withValues} av ${of} kommuner ${where.sv} värden för ”${indicator.shortTitle}” – för lite för en karta (minst en tiondel behövs).`,
@@ -155,13 +158,13 @@ function tooFewValues(
 		sv.push(`År med tillräckligt många värden: ${formatYears(years)}.`);
 		en.push(`Years with enough values: ${formatYears(years)}.`);
 	}
-	if (lans.length > 0) {
-		const names = lans.map((l) => l.name).join(', ');
-		sv.push(`Län med värden ${String(year)}: ${names} – välj ett med **län**.`);
-		en.push(`Counties with values in ${String(year)}: ${names} – pick one with **county**.`);
+	if (lans.year !== undefined && lans.areas.length > 0) {
+		const names = lans.areas.map((l) => l.name).join(', ');
+		sv.push(`Län med värden ${lans.year}: ${names} – välj ett med **län**.`);
+		en.push(`Counties with values in ${lans.year}: ${names} – pick one with **county**.`);
 	}
-	sv.push('Med `/om` ser du vad datasetet täcker; `npm run sync` hämtar alla kommuners värden från Kolada.');
-	en.push('`/om` shows what the dataset covers; `npm run sync` fetches every kommun’s values from Kolada.');
+	sv.push('Med `/om` ser du vad datasetet täcker; `npm run sync` hämtar kommunvärden från Kolada.');
+	en.push('`/om` shows what the dataset covers; `npm run sync` fetches kommun values from Kolada.');
 	return tr(ctx, sv.join(' '), en.join(' '));
 }
 
@@ -209,7 +212,12 @@ export function mapAnswer(ctx: AnswerContext, query: MapQuery): Answer {
 	const resolved = { indikator: indicator.id, län: lan?.id, markera: highlight?.id, år: year };
 	const values = year === undefined ? new Map<string, number>() : valuesOf(ds, indicator, year, gender, members);
 	if (year === undefined || !enoughForMap(values.size, members.length)) {
-		const lans = !lan && year !== undefined ? lanWithValues(ds, indicator, year, gender) : [];
+		// The län that could be mapped instead: in the asked year, else in the indicator's latest year.
+		const lanYear = year ?? ds.years(indicator.id).at(-1);
+		const lans = {
+			year: lanYear,
+			areas: lanYear === undefined ? [] : lanWithValues(ds, indicator, lanYear, gender).filter((l) => l.id !== lan?.id),
+		};
 		return errorAnswer(
 			command,
 			'no_data',
@@ -247,8 +255,8 @@ export function mapAnswer(ctx: AnswerContext, query: MapQuery): Answer {
 	const missing = members.length - values.size;
 	const coverage = tr(
 		ctx,
-		`Värden för ${values.size} av ${members.length} kommuner${lan ? ` i ${lan.name}` : ''}`,
-		`Values for ${values.size} of ${members.length} kommuner${lan ? ` in ${lan.name}` : ''}`,
+		`${categorical ? 'Svar från' : 'Värden för'} ${values.size} av ${members.length} kommuner${lan ? ` i ${lan.name}` : ''}`,
+		`${categorical ? 'Answers from' : 'Values for'} ${values.size} of ${members.length} kommuner${lan ? ` in ${lan.name}` : ''}`,
 	);
 	const unit = unitLabel(ctx, indicator, false);
 	const chart: MapChartSpec = {

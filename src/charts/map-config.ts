@@ -203,7 +203,7 @@ function highlightPlugin(shape: KommunShape, label: string): Plugin<'choropleth'
 }
 
 /** The legend: heading, one swatch per class, the missing swatch with its hatch, notes. */
-function legendPlugin(spec: MapChartSpec, colors: readonly string[]): Plugin<'choropleth'> {
+function legendPlugin(spec: MapChartSpec, colors: readonly string[], anyMissing: boolean): Plugin<'choropleth'> {
 	return {
 		id: 'ojMapLegend',
 		afterDraw(chart) {
@@ -236,7 +236,7 @@ function legendPlugin(spec: MapChartSpec, colors: readonly string[]): Plugin<'ch
 				y += Math.max(SWATCH.height + 10, lines.length * FONT_SIZES.legend * 1.25 + 8);
 			};
 			spec.classes.forEach((c, i) => row(colors[i] ?? MISSING_FILL, c.label, false));
-			row(MISSING_FILL, spec.missingLabel, true);
+			if (anyMissing) row(MISSING_FILL, spec.missingLabel, true);
 			y += 10;
 			ctx.fillStyle = COLORS.muted;
 			ctx.font = cssFont(FONT_SIZES.label);
@@ -272,7 +272,14 @@ export function mapConfig(spec: MapChartSpec, size: ChartSize): MapChartConfigur
 	const highlighted = highlight && map.kommuner.find((k) => k.properties.id === highlight.id);
 	const plugins: Plugin<'choropleth'>[] = [bordersPlugin(map, spec.lanId === undefined)];
 	if (highlight && highlighted) plugins.push(highlightPlugin(highlighted, highlight.label));
-	plugins.push(legendPlugin(spec, colors), footerPlugin<'choropleth'>(layout));
+	plugins.push(
+		legendPlugin(
+			spec,
+			colors,
+			data.some((d) => d.value < 0),
+		),
+		footerPlugin<'choropleth'>(layout),
+	);
 	const common = commonOptions(layout);
 	return {
 		type: 'choropleth',

@@ -1,0 +1,87 @@
+import { statSync } from 'node:fs';
+import { geoArea, geoBounds } from 'd3-geo';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GEOMETRY_FILE, projectMap, readKommunGeometry, type KommunGeometry } from '../../src/charts/map-geometry.js';
+import type { Dataset } from '../../src/dataset/dataset.js';
+import { bundled } from '../helpers/bundled.js';
+
+let geometry: KommunGeometry;
+let ds: Dataset;
+beforeAll(async () => {
+	geometry = readKommunGeometry();
+	ds = (await bundled()).dataset;
+});
+
+describe('the bundled kommun shapes', () => {
+	it('GIVEN the dataset THEN every kommun has exactly one shape and every shape is a kommun of the same län', () => {
+		const kommuner = ds.areasOfType('kommun');
+		const shapes = new Map(geometry.kommuner.map((k) => [k.properties.id, k]));
+		expect(geometry.kommuner).toHaveLength(shapes.size);
+		expect([...shapes.keys()].sort()).toEqual(kommuner.map((k) => k.id).sort());
+		for (const kommun of kommuner) expect(shapes.get(kommun.id)?.properties.lan, kommun.name).toBe(kommun.lanId);
+	});
+
+	it('GIVEN the rings as d3-geo reads them THEN no kommun covers more than a sliver of the globe (rings rewound)', () => {
+		for (const shape of geometry.kommuner) {
+			// A wrongly wound ring is read as the whole globe minus the kommun: area near 4π steradians.
+			expect(geoArea(shape), shape.properties.name).toBeLessThan(0.001);
+			const [[west, south], [east, north]] = geoBounds(shape);
+			expect(west).toBeGreaterThan(10);
+			expect(east).toBeLessThan(25);
+			expect(south).toBeGreaterThan(55);
+			expect(north).toBeLessThan(70);
+		}
+	});
+
+	it('GIVEN the built file THEN it stays compact', () => {
+		expect(statSync(GEOMETRY_FILE).size).toBeLessThan(300 * 1024);
+	});
+});
+
+describe('projectMap', () => {
+	const box = { width: 600, height: 900 };
+
+	function extent(coords: number[][]): { minX: number; maxX: number; minY: number; maxY: number } {
+		const xs = coords.map((p) => p[0] ?? 0);
+		const ys = coords.map((p) => p[1] ?? 0);
+		return { minX: Math.min(...xs), maxX: Math.max(...xs), minY: Math.min(...ys), maxY: Math.max(...ys) };
+	}
+
+	function points(map: ReturnType<typeof projectMap>): number[][] {
+		return map.kommuner.flatMap((k) =>
+			k.geometry.type === 'Polygon' ? k.geometry.coordinates.flat() : k.geometry.coordinates.flat(2),
+		);
+	}
+
+	it('GIVEN the whole country THEN the shapes fill the box, north up, with län borders', () => {
+		const map = projectMap(geometry, undefined, box);
+		expect(map.kommuner).toHaveLength(290);
+		expect(map.lanBorders.coordinates.length).toBeGreaterThan(0);
+		const e = extent(points(map));
+		expect(e.minX).toBeGreaterThanOrEqual(-0.5);
+		expect(e.maxX).toBeLessThanOrEqual(box.width + 0.5);
+		expect(e.minY).toBeGreaterThanOrEqual(-0.5);
+		expect(e.maxY).toBeLessThanOrEqual(box.height + 0.5);
+		// Sweden is tall: the fit is limited by the height.
+		expect(e.maxY - e.minY).toBeGreaterThan(box.height - 2);
+		const kiruna = map.kommuner.find((k) => k.properties.id === '2584');
+		const malmo = map.kommuner.find((k) => k.properties.id === '1280');
+		const y = (k: typeof kiruna): number => extent(points({ ...map, kommuner: k ? [k] : [] })).minY;
+		expect(y(kiruna)).toBeLessThan(y(malmo));
+	});
+
+	it('GIVEN one län THEN only its kommuner are shown, zoomed to fill the box, without län borders', () => {
+		const map = projectMap(geometry, '0012', box);
+		expect(map.kommuner).toHaveLength(33);
+		expect(map.kommuner.every((k) => k.properties.lan === '0012')).toBe(true);
+		expect(map.lanBorders.coordinates).toHaveLength(0);
+		expect(map.outline.coordinates.length).toBeGreaterThan(0);
+		const e = extent(points(map));
+		// Skåne is wide: the fit is limited by the width.
+		expect(e.maxX - e.minX).toBeGreaterThan(box.width - 2);
+	});
+
+	it('GIVEN a län without kommuner THEN it throws a RangeError', () => {
+		expect(() => projectMap(geometry, '0099', box)).toThrow(RangeError);
+	});
+});
