@@ -10,6 +10,7 @@ import { answersBench } from './bench/answers.js';
 import { chartsBench } from './bench/charts.js';
 import { e2eBench } from './bench/e2e.js';
 import { loadBench } from './bench/load.js';
+import { mapsBench } from './bench/maps.js';
 import { questionBench } from './bench/question.js';
 import { searchBench } from './bench/search.js';
 import { syncBench } from './bench/sync.js';
@@ -19,6 +20,7 @@ const sections: BenchSection[] = [
 	searchBench,
 	answersBench,
 	chartsBench,
+	mapsBench,
 	e2eBench,
 	loadBench,
 	syncBench,

@@ -14,14 +14,20 @@ import { topology } from 'topojson-server';
 import { filter, filterWeight, presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { quantize } from 'topojson-client';
-import type { KommunShapeProperties } from '../src/charts/map-geometry.js';
+import { GEOMETRY_FILES, type KommunShapeProperties } from '../src/charts/map-geometry.js';
 
 const KOMMUNER_FILE = 'data/sources/sverige_kommuner_okfse.geojson';
 const LAN_FILE = 'data/sources/sverige_lan_okfse.geojson';
-const OUT_FILE = 'data/kommuner.topo.json';
 
-/** Share of the points (by spherical weight) kept; measured to keep borders smooth at 1000 px. */
-const KEEP = 0.3;
+/**
+ * Share of the points kept (by spherical weight, `quantile` of topojson-simplify) per level of
+ * detail: enough for a län zoomed to fill the image, and far fewer for the whole country, where a
+ * pixel is about 1,6 km and every point costs drawing time.
+ */
+const LEVELS = [
+	{ file: GEOMETRY_FILES.lan, keep: 0.8 },
+	{ file: GEOMETRY_FILES.sverige, keep: 0.3 },
+] as const;
 /** Grid of the quantized coordinates per axis. */
 const QUANTIZE = 1e5;
 
@@ -80,16 +86,16 @@ function kommunFeatures(): Feature<Polygon | MultiPolygon, KommunShapeProperties
 	return features.sort((a, b) => a.properties.id.localeCompare(b.properties.id));
 }
 
-/** Builds the simplified, quantized topology with one object, `kommuner`. */
-export function buildTopology(): Topology<{ kommuner: GeometryCollection<KommunShapeProperties> }> {
+/** Builds the simplified, quantized topology with one object, `kommuner`, keeping `keep` of the points. */
+function buildTopology(keep: number): Topology<{ kommuner: GeometryCollection<KommunShapeProperties> }> {
 	const collection: FeatureCollection<Polygon | MultiPolygon, KommunShapeProperties> = {
 		type: 'FeatureCollection',
 		features: kommunFeatures(),
 	};
 	const weighted = presimplify(topology({ kommuner: collection }) as Parameters<typeof presimplify>[0]);
-	const simplified = simplify(weighted, quantile(weighted, 1 - KEEP));
+	const simplified = simplify(weighted, quantile(weighted, keep));
 	// Drops islands too small to see at the map's scale.
-	const filtered = filter(simplified, filterWeight(simplified, quantile(weighted, 1 - KEEP)));
+	const filtered = filter(simplified, filterWeight(simplified, quantile(weighted, keep)));
 	const built = quantize(filtered as Parameters<typeof quantize>[0], QUANTIZE) as Topology<{
 		kommuner: GeometryCollection<KommunShapeProperties>;
 	}>;
@@ -108,7 +114,9 @@ function serialise(topo: Topology): string {
 	);
 }
 
-const topo = buildTopology();
-const text = serialise(topo);
-writeFileSync(OUT_FILE, `${text}\n`);
-console.log(`${OUT_FILE}: ${topo.objects.kommuner.geometries.length} kommuner, ${(text.length / 1024).toFixed(0)} kB`);
+for (const { file, keep } of LEVELS) {
+	const topo = buildTopology(keep);
+	const text = serialise(topo);
+	writeFileSync(file, `${text}\n`);
+	console.log(`${file}: ${topo.objects.kommuner.geometries.length} kommuner, ${(text.length / 1024).toFixed(0)} kB`);
+}

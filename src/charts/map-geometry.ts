@@ -10,8 +10,17 @@ import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
-/** Where `npm run build:data` writes the kommun shapes (relative to the working directory). */
-export const GEOMETRY_FILE = 'data/kommuner.topo.json';
+/**
+ * Where `npm run build:data` writes the kommun shapes (relative to the working directory): with
+ * detail for one län zoomed to fill the image, and simplified further for the whole country.
+ */
+export const GEOMETRY_FILES = {
+	lan: 'data/kommuner.topo.json',
+	sverige: 'data/kommuner-sverige.topo.json',
+} as const;
+
+/** Level of detail of the shapes. */
+export type Detail = keyof typeof GEOMETRY_FILES;
 
 /** Properties of a kommun shape. */
 export interface KommunShapeProperties {
@@ -35,7 +44,7 @@ export interface KommunGeometry {
 }
 
 /** Reads and decodes the kommun shapes from `file`. */
-export function readKommunGeometry(file = GEOMETRY_FILE): KommunGeometry {
+export function readKommunGeometry(file: string = GEOMETRY_FILES.lan): KommunGeometry {
 	const topology = JSON.parse(readFileSync(file, 'utf8')) as KommunTopology;
 	const collection = feature(topology, topology.objects.kommuner) as FeatureCollection<
 		Polygon | MultiPolygon,
@@ -44,12 +53,16 @@ export function readKommunGeometry(file = GEOMETRY_FILE): KommunGeometry {
 	return { topology, kommuner: collection.features };
 }
 
-let loaded: KommunGeometry | undefined;
+const loaded = new Map<Detail, KommunGeometry>();
 
-/** The kommun shapes, read on first use and kept. */
-export function kommunGeometry(): KommunGeometry {
-	loaded ??= readKommunGeometry();
-	return loaded;
+/** The kommun shapes at one level of detail, read on first use and kept. */
+export function kommunGeometry(detail: Detail = 'lan'): KommunGeometry {
+	let geometry = loaded.get(detail);
+	if (!geometry) {
+		geometry = readKommunGeometry(GEOMETRY_FILES[detail]);
+		loaded.set(detail, geometry);
+	}
+	return geometry;
 }
 
 /** A box to fit a map into, in pixels. */
@@ -141,7 +154,7 @@ export function projectedMap(lanId: string | undefined, box: MapBox): ProjectedM
 	const key = `${lanId ?? 'riket'}:${box.width}x${box.height}`;
 	let map = projected.get(key);
 	if (!map) {
-		map = projectMap(kommunGeometry(), lanId, box);
+		map = projectMap(kommunGeometry(lanId === undefined ? 'sverige' : 'lan'), lanId, box);
 		projected.set(key, map);
 	}
 	return map;

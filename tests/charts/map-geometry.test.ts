@@ -1,18 +1,23 @@
 import { statSync } from 'node:fs';
 import { geoArea, geoBounds } from 'd3-geo';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GEOMETRY_FILE, projectMap, readKommunGeometry, type KommunGeometry } from '../../src/charts/map-geometry.js';
+import { GEOMETRY_FILES, projectMap, readKommunGeometry, type KommunGeometry } from '../../src/charts/map-geometry.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
 import { bundled } from '../helpers/bundled.js';
 
 let geometry: KommunGeometry;
 let ds: Dataset;
 beforeAll(async () => {
-	geometry = readKommunGeometry();
+	geometry = readKommunGeometry(GEOMETRY_FILES.lan);
 	ds = (await bundled()).dataset;
 });
 
-describe('the bundled kommun shapes', () => {
+describe.each(Object.values(GEOMETRY_FILES))('the bundled kommun shapes in %s', (file) => {
+	let geometry: KommunGeometry;
+	beforeAll(() => {
+		geometry = readKommunGeometry(file);
+	});
+
 	it('GIVEN the dataset THEN every kommun has exactly one shape and every shape is a kommun of the same län', () => {
 		const kommuner = ds.areasOfType('kommun');
 		const shapes = new Map(geometry.kommuner.map((k) => [k.properties.id, k]));
@@ -32,9 +37,12 @@ describe('the bundled kommun shapes', () => {
 			expect(north).toBeLessThan(70);
 		}
 	});
+});
 
-	it('GIVEN the built file THEN it stays compact', () => {
-		expect(statSync(GEOMETRY_FILE).size).toBeLessThan(300 * 1024);
+describe('the bundled geometry files', () => {
+	it('GIVEN both levels of detail THEN together they stay compact', () => {
+		const total = Object.values(GEOMETRY_FILES).reduce((n, file) => n + statSync(file).size, 0);
+		expect(total).toBeLessThan(300 * 1024);
 	});
 });
 
