@@ -103,12 +103,19 @@ class PngChartRenderer extends ChartJSNodeCanvas {
 const renderers = new Map<ChartSizeName, PngChartRenderer>();
 
 /**
- * chartjs-chart-geo's controllers, scales and element, from its CommonJS build: chartjs-node-canvas
- * builds its Chart from Chart.js's CommonJS entry, and the ESM build would register them with
- * another Chart ("choropleth is not a registered controller").
+ * chartjs-chart-geo's controllers, scales and element for the Chart.js copy a renderer is being
+ * built with. Chart.js files a controller by the DatasetController its class extends, so the
+ * classes must come from the same copy: chartjs-node-canvas gives every renderer a fresh Chart.js
+ * from its CommonJS entry (still in the require cache while `chartCallback` runs), so the CommonJS
+ * build of chartjs-chart-geo is required afresh here. Its ESM build, or a copy bound to another
+ * renderer's Chart.js, fails with "choropleth is not a registered controller".
  */
 function geoComponents(): unknown[] {
-	const geo = createRequire(import.meta.url)('chartjs-chart-geo') as Record<string, unknown>;
+	const require = createRequire(import.meta.url);
+	const file = require.resolve('chartjs-chart-geo');
+	// eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a fresh copy per renderer, as above
+	delete require.cache[file];
+	const geo = require(file) as Record<string, unknown>;
 	return [geo['ChoroplethController'], geo['GeoFeature'], geo['ProjectionScale'], geo['ColorScale']];
 }
 

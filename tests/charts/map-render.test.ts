@@ -44,6 +44,21 @@ async function colours(png: Buffer): Promise<{ width: number; height: number; co
 }
 
 describe('renderChart (maps)', () => {
+	it('GIVEN a renderer of another size was built first THEN the map still finds the choropleth controller', async () => {
+		// Every size has its own copy of Chart.js; the map renderer must register with its own.
+		const bar = await renderChart({
+			kind: 'bar',
+			orientation: 'vertical',
+			title: 'Biståndshushåll, antal · 2016',
+			unit: 'antal',
+			format: { style: 'count', decimals: 0 },
+			source: 'Källa: testdata',
+			bars: [{ label: 'Luleå', value: 1294, role: 'focus' }],
+		});
+		expect(bar.length).toBeGreaterThan(0);
+		expect((await renderChart(sweden)).length).toBeGreaterThan(0);
+	});
+
 	it('GIVEN a whole-country map THEN the PNG has the map size, every class colour, the missing grey and is not blank', async () => {
 		expect(chartSizeFor(sweden)).toBe('map');
 		const { width, height, counts } = await colours(await renderChart(sweden));
