@@ -105,13 +105,9 @@ function buildTopology(keep: number): Topology<{ kommuner: GeometryCollection<Ko
 	return built;
 }
 
-/** Strips the per-point weights that presimplify adds, and rounds nothing else. */
+/** The topology as JSON, without the per-point weights that presimplify adds to arc points. */
 function serialise(topo: Topology): string {
-	return JSON.stringify(topo, (key, value: unknown) =>
-		Array.isArray(value) && value.length === 3 && typeof value[0] === 'number' && key !== 'bbox'
-			? value.slice(0, 2)
-			: value,
-	);
+	return JSON.stringify({ ...topo, arcs: topo.arcs.map((arc) => arc.map((point) => point.slice(0, 2))) });
 }
 
 for (const { file, keep } of LEVELS) {

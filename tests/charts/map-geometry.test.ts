@@ -1,9 +1,31 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { geoArea, geoBounds } from 'd3-geo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GEOMETRY_FILES, projectMap, readKommunGeometry, type KommunGeometry } from '../../src/charts/map-geometry.js';
 import type { Dataset } from '../../src/dataset/dataset.js';
 import { bundled } from '../helpers/bundled.js';
+
+/** Planar area in degrees² of a (multi)polygon, whatever its winding: exterior rings less holes. */
+function planarArea(g: Polygon | MultiPolygon): number {
+	const ring = (r: Position[]): number => {
+		let sum = 0;
+		for (let i = 0, j = r.length - 1; i < r.length; j = i++)
+			sum += (r[j]?.[0] ?? 0) * (r[i]?.[1] ?? 0) - (r[i]?.[0] ?? 0) * (r[j]?.[1] ?? 0);
+		return Math.abs(sum / 2);
+	};
+	const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+	return polygons.reduce((n, [outer = [], ...holes]) => n + ring(outer) - holes.reduce((m, h) => m + ring(h), 0), 0);
+}
+
+const SOURCE = JSON.parse(readFileSync('data/sources/sverige_kommuner_okfse.geojson', 'utf8')) as FeatureCollection<
+	Polygon | MultiPolygon,
+	{ id: string }
+>;
+const SOURCE_AREA = new Map(SOURCE.features.map((f) => [f.properties.id, planarArea(f.geometry)]));
+
+/** How far a kommun's area may drift from the source's by simplification, per level of detail. */
+const AREA_TOLERANCE: Record<string, number> = { [GEOMETRY_FILES.lan]: 0.02, [GEOMETRY_FILES.sverige]: 0.35 };
 
 let geometry: KommunGeometry;
 let ds: Dataset;
@@ -24,6 +46,14 @@ describe.each(Object.values(GEOMETRY_FILES))('the bundled kommun shapes in %s', 
 		expect(geometry.kommuner).toHaveLength(shapes.size);
 		expect([...shapes.keys()].sort()).toEqual(kommuner.map((k) => k.id).sort());
 		for (const kommun of kommuner) expect(shapes.get(kommun.id)?.properties.lan, kommun.name).toBe(kommun.lanId);
+	});
+
+	it('GIVEN the source boundaries THEN every kommun keeps its area within the tolerance of its level of detail', () => {
+		for (const shape of geometry.kommuner) {
+			const source = SOURCE_AREA.get(shape.properties.id) ?? 0;
+			const drift = Math.abs(planarArea(shape.geometry) / source - 1);
+			expect(drift, shape.properties.name).toBeLessThan(AREA_TOLERANCE[file] ?? 0);
+		}
 	});
 
 	it('GIVEN the rings as d3-geo reads them THEN no kommun covers more than a sliver of the globe (rings rewound)', () => {
