@@ -6,10 +6,10 @@
  * projects the shapes once per län; each note adds the CPU time, which other processes on a
  * shared machine do not inflate.
  */
-import { performance } from 'node:perf_hooks';
 import { kommunGeometry } from '../../src/charts/map-geometry.js';
 import { CHART_SIZES, renderChart } from '../../src/charts/render.js';
 import type { MapChartSpec } from '../../src/charts/spec.js';
+import { timeRenders } from './charts.js';
 import { percentile, rssMb, type BenchFigure, type BenchSection } from './types.js';
 
 const SECTION = 'maps';
@@ -42,20 +42,6 @@ function mapSpec(lanId: string | undefined, highlight: string): MapChartSpec {
 	};
 }
 
-async function time(spec: MapChartSpec, count: number): Promise<{ wall: number[]; cpu: number[] }> {
-	const wall: number[] = [];
-	const cpu: number[] = [];
-	for (let i = 0; i < count; i++) {
-		const cpuStart = process.cpuUsage();
-		const start = performance.now();
-		await renderChart(spec);
-		wall.push(performance.now() - start);
-		const used = process.cpuUsage(cpuStart);
-		cpu.push((used.user + used.system) / 1000);
-	}
-	return { wall, cpu };
-}
-
 /** p50/p95 of a whole-country map and of one län, and RSS growth over 1 000 maps. */
 export const mapsBench: BenchSection = {
 	name: SECTION,
@@ -67,10 +53,10 @@ export const mapsBench: BenchSection = {
 			['Norrbotten (14 kommuner)', mapSpec('0025', '2580'), { p50: 30 }],
 		];
 		const { width, height } = CHART_SIZES.map;
-		for (const [, spec] of cases) await time(spec, WARMUP);
+		for (const [, spec] of cases) await timeRenders(spec, WARMUP);
 		const figures: BenchFigure[] = [];
 		for (const [name, spec, target] of cases) {
-			const { wall, cpu } = await time(spec, TIMED);
+			const { wall, cpu } = await timeRenders(spec, TIMED);
 			const note = `${width}×${height}, n=${TIMED} after ${WARMUP} warm-up, CPU p50 ${percentile(cpu, 50).toFixed(1)} ms`;
 			figures.push({
 				section: SECTION,
