@@ -10,7 +10,7 @@ import type { Grouping, GroupingFamily, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
 import { chartBase, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
-import { formatShare, formatValue } from './format.js';
+import { formatShare, formatValue, valueHeader } from './format.js';
 import { nearestYear, parseFlag, parseYear } from './options.js';
 import { errorAnswer, resolveIndicator } from './resolve.js';
 import { answerShares, mean, median, riketFigure, valuesOf } from './stats.js';
@@ -321,7 +321,18 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 			? {
 					csv: toCsv(
 						`grupper-${indicator.id}-${year}.csv`,
-						['typ', 'grupp', 'år', 'n', 'antal_i_gruppen', 'medel', 'median', 'andel', 'publicerat', 'källa'],
+						[
+							'typ',
+							'grupp',
+							'år',
+							'n',
+							'antal_i_gruppen',
+							valueHeader(indicator, 'medel'),
+							valueHeader(indicator, 'median'),
+							'andel (%)',
+							categorical ? 'publicerat (%)' : valueHeader(indicator, 'publicerat'),
+							'källa',
+						],
 						[
 							...published.map((p) => ['publicerat', p.name, year, null, null, null, null, null, p.value, p.source]),
 							...own.map((r) => [

@@ -9,7 +9,7 @@ import { parseAreaList } from './areas.js';
 import { tr, type AnswerContext } from './context.js';
 import { chartBase, describeFigure, holdsAnswers, shareText, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
-import { answerLabel, formatValue } from './format.js';
+import { answerLabel, formatValue, valueHeader } from './format.js';
 import { parseFlag, parseYear } from './options.js';
 import { errorAnswer, resolveIndicator } from './resolve.js';
 import { answerShares, bestFirst, kommunValues, meaningfulRank, riketFigure, storedFigure } from './stats.js';
@@ -260,7 +260,7 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 			? {
 					csv: toCsv(
 						`jamfor-${indicator.id}-${year}.csv`,
-						['kod', 'namn', 'år', 'värde', 'enhet', 'plats', 'antal_kommuner', 'källa'],
+						['kod', 'namn', 'år', valueHeader(indicator), 'enhet', 'plats', 'antal_kommuner', 'källa'],
 						sorted.map((r) => {
 							const rank = ranks.get(r.area.id);
 							return [

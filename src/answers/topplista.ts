@@ -9,7 +9,7 @@ import type { Area } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
 import { chartBase, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
-import { formatValue } from './format.js';
+import { formatValue, valueHeader } from './format.js';
 import { nearestYear, parseCount, parseFlag, parseGender, parseYear } from './options.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
 import { riketFigure, valuesOf } from './stats.js';
@@ -261,7 +261,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 			? {
 					csv: toCsv(
 						`topplista-${indicator.id}-${year}.csv`,
-						['plats', 'delad', 'kod', 'kommun', 'län', 'år', 'värde', 'enhet'],
+						['plats', 'delad', 'kod', 'kommun', 'län', 'år', valueHeader(indicator), 'enhet'],
 						rows.map((r) => [
 							r.place,
 							r.tied ? 'ja' : 'nej',

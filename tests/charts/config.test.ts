@@ -46,7 +46,7 @@ const topList: BarChartSpec = {
 	orientation: 'horizontal',
 	title: 'Utbetalt ekonomiskt bistånd per invånare, kronor · 2023',
 	unit: 'kr',
-	format: { style: 'kronor', decimals: 0 },
+	format: { style: 'unit', decimals: 0, unit: 'kr' },
 	source: 'Källa: Kolada',
 	bars: Array.from({ length: 15 }, (_, i) => ({
 		label: i === 4 ? 'Landsbygdskommuner med besöksnäring i norra och västra delarna av Sverige' : `Kommun ${i}`,
