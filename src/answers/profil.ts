@@ -11,7 +11,7 @@ import { holdsAnswers, Sources, yearsFor } from './common.js';
 import { answerLabel, formatValue } from './format.js';
 import { parseYear } from './options.js';
 import { errorAnswer, resolveArea } from './resolve.js';
-import { riketFigure, sizeIndependent, storedFigure } from './stats.js';
+import { isOwn, riketFigure, sizeIndependent, storedFigure } from './stats.js';
 import { clip } from '../text.js';
 import type { Answer } from './types.js';
 import { formatDecimal, NBSP } from '../charts/format.js';
@@ -104,8 +104,8 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 		}
 		sources.add(obs.provenance.attribution);
 		const riket = sizeIndependent(indicator) ? riketFigure(ds, indicator, year, 'T') : undefined;
-		if (riket?.own) ownRiket = true;
-		else sources.add(riket?.attribution);
+		if (riket && isOwn(riket)) ownRiket = true;
+		else sources.add(riket?.observation?.provenance.attribution);
 		const diff = riket && riket.value !== 0 ? ((obs.value - riket.value) / Math.abs(riket.value)) * 100 : null;
 		entries.push({
 			indicator,

@@ -7,7 +7,7 @@ import type { ChartSpec } from '../charts/spec.js';
 import { isCategorical } from '../dataset/dataset.js';
 import type { Area } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
-import { chartBase, Sources, riketLine } from './common.js';
+import { addFigureSource, chartBase, figureLine, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
 import { formatValue, valueHeader } from './format.js';
 import { nearestYear, parseCount, parseFlag, parseGender, parseYear } from './options.js';
@@ -177,7 +177,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 	for (const r of rows) sources.add(ds.value(indicator.id, r.id, year, gender, 'value')?.provenance.attribution);
 	sources.own(ctx);
 	const riket = lan ? undefined : riketFigure(ds, indicator, year, 'T');
-	if (riket && !riket.own) sources.add(riket.attribution);
+	addFigureSource(ctx, sources, riket);
 
 	const orderText: Record<Order, readonly [string, string]> = {
 		bäst: ['bäst', 'best'],
@@ -216,7 +216,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 		kind: 'bar',
 		orientation: 'horizontal',
 		bars: rows.map((r) => ({ label: label(r), value: r.value, role: 'other' as const })),
-		...riketLine(ctx, riket),
+		...riketLine(ctx, indicator, riket),
 	};
 	return {
 		ok: true,
@@ -231,13 +231,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 			`The ${rows.length} kommuner with the ${orderEn} ${lan ? `in ${lan.name} ` : ''}${year}.`.replace(/\s+/g, ' '),
 		),
 		fields: riket
-			? [
-					{
-						name: 'Riket',
-						value: `${formatValue(indicator, riket.value)}${riket.own ? tr(ctx, ' (ovägt medel, egen beräkning)', ' (unweighted mean, own calculation)') : ''}`,
-						inline: true,
-					},
-				]
+			? [{ name: tr(ctx, 'Jämförelse', 'Comparison'), value: figureLine(ctx, indicator, 'Riket', riket, year) }]
 			: [],
 		table: {
 			columns: [
