@@ -10,6 +10,7 @@ import type { Grouping, GroupingFamily, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
 import { addFigureSource, chartBase, figureNote, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
+import { coverageOf, coverageText, defaultYear } from './coverage.js';
 import { formatShare, formatValue, valueHeader } from './format.js';
 import { nearestYear, parseFlag, parseYear } from './options.js';
 import { errorAnswer, resolveIndicator } from './resolve.js';
@@ -178,7 +179,7 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 		);
 	const resolved = { indikator: indicator.id, indelning: family };
 	const years = yearsWithFigures(ds, indicator, family, grouping);
-	const year = yearOutcome.value ?? years.at(-1);
+	const year = yearOutcome.value ?? defaultYear(ds, indicator, 'T') ?? years.at(-1);
 	const riket = year === undefined ? undefined : riketFigure(ds, indicator, year, 'T');
 	if (year === undefined || (!years.includes(year) && !riket)) {
 		const nearest = year === undefined ? undefined : nearestYear(years, year);
@@ -220,7 +221,8 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 	// Totals of different kinds (a published län total, a mean per kommun) are not drawn side by side.
 	const drawn = (r: OwnGroupRow): number | null =>
 		figureClass(indicator) === 'total' && r.figure?.method === 'meanPerKommun' ? null : r.value;
-	const notes: string[] = [];
+	const coverage = coverageOf(ds, indicator, year, 'T');
+	const notes: string[] = coverage.n > 0 ? [coverageText(ctx, coverage)] : [];
 	const fields: AnswerField[] = [];
 	const title = tr(
 		ctx,
@@ -275,7 +277,7 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 				),
 			);
 		}
-	} else if (ownWithData.length > 0) {
+	} else if (own.some((r) => r.n > 0)) {
 		notes.push(
 			categorical
 				? tr(
@@ -310,30 +312,33 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 					],
 					align: ['left', 'right', 'right', 'right'] as const,
 				};
-		chart = categorical
-			? {
-					...chartBase(ctx, indicator, String(year), sources, { subtitle: grouping.title, shares: true }),
-					kind: 'categorical',
-					variant: 'shares',
-					categories: (indicator.scale ?? []).map((s, rank) => ({ label: s.label, rank })),
-					groups: own.map((r) => ({ label: r.name, n: r.members, counts: r.counts })),
-				}
-			: {
-					...chartBase(ctx, indicator, String(year), sources, { subtitle: grouping.title }),
-					kind: 'bar',
-					orientation: 'horizontal',
-					bars: own.map((r) => {
-						const note = r.figure && r.figure.method !== 'few' ? figureNote(ctx, r.figure) : undefined;
-						const value = drawn(r);
-						return {
-							label: r.name,
-							value,
-							role: 'other' as const,
-							...(value === null ? {} : note ? { note } : {}),
+		chart =
+			ownWithData.length === 0
+				? undefined
+				: categorical
+					? {
+							...chartBase(ctx, indicator, String(year), sources, { subtitle: grouping.title, shares: true }),
+							kind: 'categorical',
+							variant: 'shares',
+							categories: (indicator.scale ?? []).map((s, rank) => ({ label: s.label, rank })),
+							groups: own.map((r) => ({ label: r.name, n: r.members, counts: r.counts })),
+						}
+					: {
+							...chartBase(ctx, indicator, String(year), sources, { subtitle: grouping.title }),
+							kind: 'bar',
+							orientation: 'horizontal',
+							bars: own.map((r) => {
+								const note = r.figure && r.figure.method !== 'few' ? figureNote(ctx, r.figure) : undefined;
+								const value = drawn(r);
+								return {
+									label: r.name,
+									value,
+									role: 'other' as const,
+									...(value === null ? {} : note ? { note } : {}),
+								};
+							}),
+							...riketLine(ctx, indicator, riket),
 						};
-					}),
-					...riketLine(ctx, indicator, riket),
-				};
 	} else {
 		notes.push(
 			tr(

@@ -8,6 +8,7 @@ import type { Area, Indicator } from '../dataset/schema.js';
 import { parseAreaList } from './areas.js';
 import { tr, type AnswerContext } from './context.js';
 import { addFigureSource, chartBase, figureLine, holdsAnswers, shareText, Sources, riketLine } from './common.js';
+import { coverageOf, coverageText } from './coverage.js';
 import { toCsv } from './csv.js';
 import { answerLabel, formatValue, valueHeader } from './format.js';
 import { parseFlag, parseYear } from './options.js';
@@ -98,7 +99,8 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 	const riket = national && comparableWithKommun(indicator, national) ? national : undefined;
 	addFigureSource(ctx, sources, riket);
 	const missing = rows.filter((r) => r.value === null).map((r) => r.area.name);
-	const notes: string[] = [...expanded];
+	const coverage = coverageOf(ds, indicator, year, 'T');
+	const notes: string[] = [...expanded, ...(coverage.n > 0 ? [coverageText(ctx, coverage)] : [])];
 	if (missing.length > 0) {
 		notes.push(
 			tr(ctx, `Uppgift saknas ${year} för: ${missing.join(', ')}.`, `No figure in ${year} for: ${missing.join(', ')}.`),

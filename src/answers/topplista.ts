@@ -9,6 +9,7 @@ import type { Area } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
 import { addFigureSource, chartBase, figureLine, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
+import { coverageOf, coverageText, defaultYear } from './coverage.js';
 import { formatValue, valueHeader } from './format.js';
 import { nearestYear, parseCount, parseFlag, parseGender, parseYear } from './options.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
@@ -149,7 +150,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 		: ds.areasOfType('kommun').map((a) => a.id);
 	const yearsWithData = ds.years(indicator.id).filter((y) => valuesOf(ds, indicator, y, gender, members).size > 0);
 	const resolved = { indikator: indicator.id, län: lan?.id };
-	const year = yearOutcome.value ?? yearsWithData.at(-1);
+	const year = yearOutcome.value ?? defaultYear(ds, indicator, gender, members);
 	if (year === undefined || !yearsWithData.includes(year)) {
 		const nearest = year === undefined ? undefined : nearestYear(yearsWithData, year);
 		return errorAnswer(
@@ -186,13 +187,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 		lägst: ['lägst värde', 'lowest'],
 	};
 	const [orderSv, orderEn] = orderText[order];
-	const notes: string[] = [
-		tr(
-			ctx,
-			`${values.size} kommuner${lan ? ` i ${lan.name}` : ''} har värden ${year}; ${values.size < (lan ? members.length : 290) ? 'övriga saknar uppgift.' : 'alla har uppgift.'}`,
-			`${values.size} kommuner${lan ? ` in ${lan.name}` : ''} have values in ${year}.`,
-		),
-	];
+	const notes: string[] = [coverageText(ctx, coverageOf(ds, indicator, year, gender, members), lan?.name)];
 	if (rows.length > countOutcome.value) {
 		notes.push(
 			tr(

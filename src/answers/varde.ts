@@ -18,6 +18,7 @@ import {
 	yearsFor,
 	riketLine,
 } from './common.js';
+import { coverageOf, coverageText, defaultYear } from './coverage.js';
 import { answerLabel, formatDifference, formatYears } from './format.js';
 import { nearestYear, parseGender, parseYear } from './options.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
@@ -147,7 +148,19 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 		notes.push(
 			tr(ctx, `Senaste året med data för ${area.name}: ${year}.`, `Latest year with data for ${area.name}: ${year}.`),
 		);
+		const broad = defaultYear(ds, indicator, gender);
+		if (broad !== undefined && broad > year) {
+			notes.push(
+				tr(
+					ctx,
+					`Det är äldre än ${broad}, det senaste år då minst hälften av kommunerna har värden.`,
+					`That is older than ${broad}, the latest year in which at least half of the kommuner have values.`,
+				),
+			);
+		}
 	}
+	const coverage = coverageOf(ds, indicator, year, gender);
+	if (coverage.n > 0) notes.push(coverageText(ctx, coverage));
 
 	// Change since the previous year with data.
 	const previousYear = years.filter((y) => y < year).at(-1);
