@@ -145,6 +145,7 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 	const shown = entries.slice(0, MAX_PROFILE_ROWS);
 	const answers = entries.filter((e) => isCategorical(e.indicator));
 	const numbers = entries.filter((e) => !isCategorical(e.indicator));
+	const compared = numbers.filter((e) => e.diff !== null);
 	const count = (list: readonly ProfileEntry[], a: ProfileEntry['assessment']): number =>
 		list.filter((e) => e.assessment === a).length;
 	const firstAnswerCount = answers.filter((e) => e.indicator.scale?.[0]?.code === e.value).length;
@@ -156,12 +157,21 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 			`${area.name}: ${entries.length} indikatorer med data`,
 			`${area.name}: ${entries.length} indicators with data`,
 		),
-		...(numbers.length > 0
+		...(compared.length > 0
 			? [
 					tr(
 						ctx,
-						`jämfört med riket ${count(numbers, 'good')} bättre, ${count(numbers, 'bad')} sämre och ${count(numbers, 'neutral')} utan tydlig skillnad eller riktning`,
-						`compared with Sweden ${count(numbers, 'good')} better, ${count(numbers, 'bad')} worse and ${count(numbers, 'neutral')} without a clear difference or direction`,
+						`jämfört med riket ${count(compared, 'good')} bättre, ${count(compared, 'bad')} sämre och ${count(compared, 'neutral')} utan tydlig skillnad eller riktning`,
+						`compared with Sweden ${count(compared, 'good')} better, ${count(compared, 'bad')} worse and ${count(compared, 'neutral')} without a clear difference or direction`,
+					),
+				]
+			: []),
+		...(numbers.length > compared.length
+			? [
+					tr(
+						ctx,
+						`${numbers.length - compared.length} utan jämförelse med riket`,
+						`${numbers.length - compared.length} without a comparison with Sweden`,
 					),
 				]
 			: []),
@@ -178,18 +188,39 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 	const diffText = (e: ProfileEntry): string =>
 		e.diff === null ? '—' : `${formatDecimal(e.diff, 0, { signed: true })}${NBSP}%`;
 	const mark = { good: '✓', bad: '✗', neutral: '·' } as const;
-	const rows: ProfileRow[] = shown
-		.filter((e) => isCategorical(e.indicator) || e.diff !== null)
-		.map((e) =>
-			isCategorical(e.indicator)
-				? {
-						kind: 'answer' as const,
-						label: e.indicator.shortTitle,
-						answer: answerLabel(e.indicator.scale, e.value),
-						assessment: e.assessment,
-					}
-				: { kind: 'numeric' as const, label: e.indicator.shortTitle, diff: e.diff, assessment: e.assessment },
-		);
+	// The chart draws exactly the rows the table writes: a number without a Riket comparison is
+	// written where its bar would be, with the reason.
+	const noComparison = (e: ProfileEntry): string =>
+		`${formatValue(e.indicator, e.value)} (${
+			sizeIndependent(e.indicator)
+				? tr(ctx, 'inget riksvärde', 'no national figure')
+				: e.indicator.kind === 'count'
+					? tr(ctx, 'antal, jämförs ej med riket', 'count, not compared with Sweden')
+					: tr(ctx, 'summa, jämförs ej med riket', 'total, not compared with Sweden')
+		})`;
+	const rows: ProfileRow[] = shown.map((e) =>
+		isCategorical(e.indicator)
+			? {
+					kind: 'answer' as const,
+					label: e.indicator.shortTitle,
+					answer: answerLabel(e.indicator.scale, e.value),
+					assessment: e.assessment,
+				}
+			: {
+					kind: 'numeric' as const,
+					label: e.indicator.shortTitle,
+					diff: e.diff,
+					assessment: e.assessment,
+					...(e.diff === null ? { text: noComparison(e) } : {}),
+				},
+	);
+	const subtitleParts = [
+		...(numbers.some((e) => e.diff !== null) ? [tr(ctx, 'Skillnad mot riket (%)', 'Difference from Sweden (%)')] : []),
+		...(numbers.some((e) => e.diff === null)
+			? [tr(ctx, 'värden utan riksjämförelse', 'values without a national comparison')]
+			: []),
+		...(answers.length > 0 ? [tr(ctx, 'svar i kommunenkäten', 'survey answers')] : []),
+	];
 	const notes = [
 		tr(
 			ctx,
@@ -236,11 +267,7 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 		sources: sources.list(),
 		chart: {
 			title: tr(ctx, `Profil: ${area.name} · ${yearText}`, `Profile: ${area.name} · ${yearText}`),
-			subtitle: tr(
-				ctx,
-				'Skillnad mot riket (%) och svar i kommunenkäten',
-				'Difference from Sweden (%) and survey answers',
-			),
+			subtitle: subtitleParts.join(tr(ctx, ' · ', ' · ')),
 			unit: '%',
 			format: { style: 'percent', decimals: 0 },
 			source: sources.footer(),

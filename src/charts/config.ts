@@ -1280,7 +1280,10 @@ function profileConfig(spec: ProfileChartSpec, size: ChartSize): BarChartConfigu
 	const plotLength = size.width - PAD.left - PAD.right - categoryLabelWidth(tickLines, rowFont, false) - 12;
 	const range = paddedRange([-limit, limit], labelWidth * 1.1 + 14, plotLength);
 	const bound = Math.max(Math.abs(range.min), Math.abs(range.max));
-	const present = (['good', 'bad', 'neutral'] as const).filter((a) => rows.some((row) => row.assessment === a));
+	// Rows written as text (no comparison) are not judged, so they take no part in the legend.
+	const judged = rows.filter((row) => row.kind === 'answer' || row.diff !== null);
+	const present = (['good', 'bad', 'neutral'] as const).filter((a) => judged.some((row) => row.assessment === a));
+	const hasDiffs = diffs.length > 0;
 	const common = commonOptions(layout);
 
 	const profileLabels: Plugin<'bar'> = {
@@ -1308,7 +1311,8 @@ function profileConfig(spec: ProfileChartSpec, size: ChartSize): BarChartConfigu
 					ctx.font = cssFont(rowFont);
 					ctx.textAlign = 'left';
 					ctx.fillStyle = COLORS.muted;
-					ctx.fillText(MISSING, zero + 6, center);
+					// A row's own text starts at the left of the plot so it fits; a bare dash sits at zero.
+					ctx.fillText(row.text ?? MISSING, row.text === undefined ? zero + 6 : x.left + 6, center);
 					return;
 				}
 				const negative = row.diff < 0;
@@ -1389,6 +1393,8 @@ function profileConfig(spec: ProfileChartSpec, size: ChartSize): BarChartConfigu
 					type: 'linear',
 					min: -bound,
 					max: bound,
+					// Without a single difference from Riket there is no axis to show.
+					display: hasDiffs,
 					grid: {
 						color: gridColor,
 						lineWidth: (context: ScriptableScaleContext) => (context.tick.value === 0 ? 2 : 1),

@@ -153,6 +153,8 @@ export interface ProfileNumericRow {
 	/** Relative difference from Riket in percent (+12 means 12 % above Riket); `null` when missing. */
 	readonly diff: number | null;
 	readonly assessment: Assessment;
+	/** Written instead of a bar when `diff` is null, e.g. "3 604 (antal, jämförs inte med riket)". */
+	readonly text?: string;
 }
 
 /** A survey answer in a {@link ProfileChartSpec}. */

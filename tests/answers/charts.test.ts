@@ -150,7 +150,7 @@ describe('/jämför', () => {
 
 describe('/trend', () => {
 	it('GIVEN a series with missing years THEN the line has gaps (null), not zeros', () => {
-		const a = ok(trendAnswer(bundle, { area: 'Stockholm', indicator: 'N31807' }));
+		const a = ok(trendAnswer(bundle, { area: 'Stockholm', indicator: 'STHLM-EB-TAGARE-ANDEL' }));
 		if (a.chart?.kind !== 'line') throw new Error('line chart expected');
 		const stockholm = a.chart.series.find((s) => s.role === 'focus');
 		const years = a.chart.years;
