@@ -132,8 +132,8 @@ export function figureLine(
 		const more = figure.values.length > 3 ? ' …' : '';
 		return tr(
 			ctx,
-			`${label}: bara ${figure.values.length} av ${figure.of} kommuner har värden ${year} (${named}${more}) – för få för ett medel`,
-			`${label}: only ${figure.values.length} of ${figure.of} kommuner have values in ${year} (${named}${more}) – too few for a mean`,
+			`${label}: bara ${figure.n} av ${figure.of} kommuner har värden ${year} (${named}${more}) – för få för ett medel`,
+			`${label}: only ${figure.n} of ${figure.of} kommuner have values in ${year} (${named}${more}) – too few for a mean`,
 		);
 	}
 	const value = describeFigure(ctx, indicator, riketArea(ds), figure.value);

@@ -215,6 +215,9 @@ export interface GroupFigure {
 /** Too few members have values for an own figure: the few values themselves, to name instead. */
 export interface FewValues {
 	readonly method: 'few';
+	/** Members with a value. */
+	readonly n: number;
+	/** The values to name (for a kommun's comparison, those of the other kommuner). */
 	readonly values: readonly { readonly id: string; readonly value: number }[];
 	readonly of: number;
 }
@@ -260,7 +263,7 @@ export function groupFigure(
 		}
 	}
 	if (n === 0) return undefined;
-	return { method: 'few', values: [...values].map(([id, value]) => ({ id, value })), of };
+	return { method: 'few', n, values: [...values].map(([id, value]) => ({ id, value })), of };
 }
 
 /** A comparison figure for a kommun. */
@@ -329,7 +332,8 @@ export function referencesFor(
 		if (!figure) return;
 		if (figure.method === 'few') {
 			// Naming the kommun itself as the only one with a value compares it with nothing.
-			if (figure.values.some((v) => v.id !== kommun.id)) few.push({ ...figure, key, label });
+			const others = figure.values.filter((v) => v.id !== kommun.id);
+			if (others.length > 0) few.push({ ...figure, values: others, key, label });
 			return;
 		}
 		refs.push({ ...figure, key, label });
