@@ -218,9 +218,11 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 		return note ? `${value} (${note})` : value;
 	};
 	const riketText = figureText(riket);
-	// Totals of different kinds (a published län total, a mean per kommun) are not drawn side by side.
+	// Totals and means per kommun are not drawn side by side: the chart draws the totals when there
+	// are any, else the means per kommun; the table writes both, each labelled.
+	const anyTotal = own.some((r) => r.figure?.method === 'published' || r.figure?.method === 'sum');
 	const drawn = (r: OwnGroupRow): number | null =>
-		figureClass(indicator) === 'total' && r.figure?.method === 'meanPerKommun' ? null : r.value;
+		figureClass(indicator) === 'total' && (r.figure?.method === 'meanPerKommun') === anyTotal ? null : r.value;
 	const coverage = coverageOf(ds, indicator, year, 'T');
 	const notes: string[] = coverage.n > 0 ? [coverageText(ctx, coverage)] : [];
 	const fields: AnswerField[] = [];
