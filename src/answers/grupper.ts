@@ -214,7 +214,9 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 		if (!figure) return '—';
 		if (figure.method === 'few') return tr(ctx, 'för få värden', 'too few values');
 		const value = categorical ? formatShare(figure.value) : formatValue(indicator, figure.value);
-		const note = figureNote(ctx, figure);
+		const note =
+			figureNote(ctx, figure) ??
+			(figureClass(indicator) === 'total' ? tr(ctx, 'totalt, publicerat', 'total, published') : undefined);
 		return note ? `${value} (${note})` : value;
 	};
 	const riketText = figureText(riket);
