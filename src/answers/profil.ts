@@ -7,11 +7,12 @@ import type { ProfileRow } from '../charts/spec.js';
 import { isCategorical } from '../dataset/dataset.js';
 import type { Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
-import { holdsAnswers, Sources, yearsFor } from './common.js';
+import { figureNote, holdsAnswers, Sources, yearsFor } from './common.js';
 import { answerLabel, formatValue } from './format.js';
 import { parseYear } from './options.js';
 import { errorAnswer, resolveArea } from './resolve.js';
 import { isOwn, riketFigure, sizeIndependent, storedFigure } from './stats.js';
+import { coverageOf } from './coverage.js';
 import { clip } from '../text.js';
 import type { Answer } from './types.js';
 import { formatDecimal, NBSP } from '../charts/format.js';
@@ -34,6 +35,8 @@ export interface ProfileEntry {
 	readonly year: number;
 	readonly value: number;
 	readonly riket: number | null;
+	/** How Riket's figure was arrived at, when it is the bot's own ("medel av 200 av 290"). */
+	readonly riketNote?: string;
 	/** Relative difference from Riket in percent, for numbers. */
 	readonly diff: number | null;
 	readonly assessment: 'good' | 'bad' | 'neutral';
@@ -112,6 +115,7 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 			year,
 			value: obs.value,
 			riket: riket?.value ?? null,
+			...(riket && isOwn(riket) ? { riketNote: figureNote(ctx, riket) ?? '' } : {}),
 			diff,
 			assessment: assessDiff(indicator, diff),
 		});
@@ -185,6 +189,10 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 				]
 			: []),
 	];
+	const coverageCell = (e: ProfileEntry): string => {
+		const c = coverageOf(ds, e.indicator, e.year, 'T');
+		return `${c.n}/${c.of}`;
+	};
 	const diffText = (e: ProfileEntry): string =>
 		e.diff === null ? '—' : `${formatDecimal(e.diff, 0, { signed: true })}${NBSP}%`;
 	const mark = { good: '✓', bad: '✗', neutral: '·' } as const;
@@ -228,6 +236,23 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 			`Difference = how far above (+) or below (−) Sweden the value is, in percent of Sweden's value. ✓ better, ✗ worse by the indicator's desired direction, · no direction or under ${NEUTRAL_BAND} %.`,
 		),
 	];
+	notes.push(
+		tr(
+			ctx,
+			'Kommuner = hur många av landets kommuner som har värden för indikatorn det året.',
+			'Kommuner = how many of the kommuner have values for the indicator that year.',
+		),
+	);
+	const ownRiketNotes = [...new Set(shown.flatMap((e) => (e.riketNote ? [e.riketNote] : [])))];
+	if (ownRiketNotes.length > 0) {
+		notes.push(
+			tr(
+				ctx,
+				`* Riket är bottens eget ovägda medel av kommunerna (${ownRiketNotes.join('; ')}).`,
+				`* Sweden is the bot's own unweighted mean of the kommuner (${ownRiketNotes.join('; ')}).`,
+			),
+		);
+	}
 	if (entries.length > shown.length) {
 		notes.push(
 			tr(
@@ -252,16 +277,18 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 				tr(ctx, 'Riket', 'Sweden'),
 				tr(ctx, 'Skillnad', 'Diff'),
 				'',
+				tr(ctx, 'Kommuner', 'Kommuner'),
 			],
 			rows: shown.map((e) => [
 				clip(e.indicator.shortTitle, 40),
 				String(e.year),
 				isCategorical(e.indicator) ? answerLabel(e.indicator.scale, e.value) : formatValue(e.indicator, e.value),
-				e.riket === null ? '' : formatValue(e.indicator, e.riket),
+				e.riket === null ? '' : `${formatValue(e.indicator, e.riket)}${e.riketNote ? '*' : ''}`,
 				isCategorical(e.indicator) ? '' : diffText(e),
 				mark[e.assessment],
+				coverageCell(e),
 			]),
-			align: ['left', 'right', 'right', 'right', 'right', 'left'],
+			align: ['left', 'right', 'right', 'right', 'right', 'left', 'right'],
 		},
 		notes,
 		sources: sources.list(),

@@ -1343,9 +1343,11 @@ function profileConfig(spec: ProfileChartSpec, size: ChartSize): BarChartConfigu
 				if (row.diff === null) {
 					ctx.font = cssFont(rowFont);
 					ctx.textAlign = 'left';
-					ctx.fillStyle = COLORS.muted;
 					// A row's own text starts at the left of the plot so it fits; a bare dash sits at zero.
-					ctx.fillText(row.text ?? MISSING, row.text === undefined ? zero + 6 : x.left + 6, center);
+					const at = row.text === undefined ? zero + 6 : x.left + 6;
+					if (row.text !== undefined) labelOnWhite(ctx, row.text, at, center, 'left', rowFont);
+					ctx.fillStyle = COLORS.muted;
+					ctx.fillText(row.text ?? MISSING, at, center);
 					return;
 				}
 				const negative = row.diff < 0;

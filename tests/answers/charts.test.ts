@@ -304,6 +304,8 @@ describe('/profil', () => {
 			'',
 			'',
 			'✗',
+			// Six kommuner answered FREDA in the fixture's 2021.
+			'6/290',
 		]);
 	});
 

@@ -3,6 +3,7 @@ import { formatNumber } from '../../src/charts/format.js';
 import type { AnswerContext } from '../../src/answers/context.js';
 import { formatValue, writtenUnit } from '../../src/answers/format.js';
 import { topListAnswer } from '../../src/answers/topplista.js';
+import { trendAnswer } from '../../src/answers/trend.js';
 import { groupsAnswer } from '../../src/answers/grupper.js';
 import type { Answer, OkAnswer } from '../../src/answers/types.js';
 import { valueAnswer } from '../../src/answers/varde.js';
@@ -65,6 +66,22 @@ describe('one unit rule for every indicator in the dataset', () => {
 		}
 		expect(checked).toBeGreaterThanOrEqual(numeric);
 		expect(numeric).toBeGreaterThan(5);
+	});
+
+	it('GIVEN every numeric indicator with a value THEN /trend’s line chart formats in the same unit', () => {
+		let lines = 0;
+		for (const indicator of ctx.dataset.indicators.filter((i) => !isCategorical(i))) {
+			const hit = someValue(indicator);
+			if (!hit) continue;
+			const area = ctx.dataset.area(hit.area);
+			const a = ok(trendAnswer(ctx, { area: area?.name ?? hit.area, indicator: indicator.id }));
+			// A single year is a table, not a line.
+			if (!a.chart) continue;
+			if (a.chart.kind !== 'line') throw new Error(`${indicator.id}: line chart expected`);
+			expect(formatNumber(hit.value, a.chart.format), indicator.id).toBe(formatValue(indicator, hit.value));
+			lines += 1;
+		}
+		expect(lines).toBeGreaterThan(5);
 	});
 
 	it('GIVEN every indicator with kommun values THEN the CSV header names the unit', () => {
