@@ -3,45 +3,28 @@ import type { AnswerContext } from '../../src/answers/context.js';
 import { defaultYear } from '../../src/answers/coverage.js';
 import { groupsAnswer } from '../../src/answers/grupper.js';
 import { topListAnswer } from '../../src/answers/topplista.js';
-import type { Answer, OkAnswer } from '../../src/answers/types.js';
 import { valueAnswer } from '../../src/answers/varde.js';
-import { Dataset } from '../../src/dataset/dataset.js';
-import { readDataset } from '../../src/dataset/store.js';
-import { Search } from '../../src/search/search.js';
-import { mergeIntoDataset, type IncomingPoint } from '../../src/sources/merge.js';
-import { context, TODAY } from '../helpers/bundled.js';
+import { contextWith, ok } from '../helpers/answers.js';
+import { context } from '../helpers/bundled.js';
 
 let bundle: AnswerContext;
 /** The bundle plus kostnad per invånare 2039 for 200 kommuner, Nyköping not among them. */
 let broad: AnswerContext;
 beforeAll(async () => {
 	bundle = await context();
-	const base = await readDataset('data/db.json');
-	const points: IncomingPoint[] = base.areas
-		.filter((a) => a.type === 'kommun' && a.id !== '0480')
-		.slice(0, 200)
-		.map((a, i) => ({
+	const kommuner = bundle.dataset.areasOfType('kommun').filter((a) => a.id !== '0480');
+	broad = await contextWith(
+		kommuner.slice(0, 200).map((a, i) => ({
 			indicator: 'U31001',
 			area: a.id,
-			gender: 'T',
-			measure: 'value',
+			gender: 'T' as const,
+			measure: 'value' as const,
 			year: 2039,
 			value: 1000 + i,
 			prov: 0,
-		}));
-	const { dataset } = mergeIntoDataset(base, {
-		provenance: [{ kind: 'other', title: 'Testdata', attribution: 'Källa: testdata' }],
-		points,
-		record: { kind: 'csv', at: '2026-11-26' },
-	});
-	const ds = new Dataset(dataset);
-	broad = { dataset: ds, search: new Search(ds), locale: 'sv', today: TODAY };
+		})),
+	);
 });
-
-function ok(answer: Answer): OkAnswer {
-	if (!answer.ok) throw new Error(`expected ok, got ${answer.error.code}: ${answer.error.message}`);
-	return answer;
-}
 
 describe('the default year', () => {
 	it('GIVEN kostnad per invånare where 2024 has only Gotland THEN /topplista takes the best-covered year and says its coverage', () => {

@@ -2,19 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerContext } from '../../src/answers/context.js';
 import { profileAnswer } from '../../src/answers/profil.js';
 import { trendAnswer } from '../../src/answers/trend.js';
-import type { Answer, OkAnswer } from '../../src/answers/types.js';
 import { valueAnswer } from '../../src/answers/varde.js';
+import { ok } from '../helpers/answers.js';
 import { context } from '../helpers/bundled.js';
 
 let ctx: AnswerContext;
 beforeAll(async () => {
 	ctx = await context();
 });
-
-function ok(answer: Answer): OkAnswer {
-	if (!answer.ok) throw new Error(`expected ok, got ${answer.error.code}: ${answer.error.message}`);
-	return answer;
-}
 
 describe('stadsdelar as areas', () => {
 	it.each([

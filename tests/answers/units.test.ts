@@ -5,21 +5,16 @@ import { formatValue, writtenUnit } from '../../src/answers/format.js';
 import { topListAnswer } from '../../src/answers/topplista.js';
 import { trendAnswer } from '../../src/answers/trend.js';
 import { groupsAnswer } from '../../src/answers/grupper.js';
-import type { Answer, OkAnswer } from '../../src/answers/types.js';
 import { valueAnswer } from '../../src/answers/varde.js';
 import { isCategorical } from '../../src/dataset/dataset.js';
 import type { Indicator } from '../../src/dataset/schema.js';
+import { ok } from '../helpers/answers.js';
 import { context } from '../helpers/bundled.js';
 
 let ctx: AnswerContext;
 beforeAll(async () => {
 	ctx = await context();
 });
-
-function ok(answer: Answer): OkAnswer {
-	if (!answer.ok) throw new Error(`expected ok, got ${answer.error.code}: ${answer.error.message}`);
-	return answer;
-}
 
 /** One stored value of the indicator for an area that is a place (kommun, län, Riket, stadsdel). */
 function someValue(indicator: Indicator): { area: string; year: number; value: number } | undefined {
