@@ -234,6 +234,46 @@ for (const r of sdoRows) {
 	});
 }
 
+// Stadsdelar named today but without figures of their own (Järva, Nordost, Angered …), each with
+// the areas it was formed from.
+interface StadsdelFacts {
+	sources: Record<string, { title: string; url: string; statement: string }>;
+	areas: { name: string; kommun: string; note: string; predecessors: string[]; source: string }[];
+}
+const stadsdelFacts = json('stadsdelar.json') as StadsdelFacts;
+const stadsdelSlug = (kommun: string, name: string): string => `${kommun}-${slug(name)}`;
+for (const s of stadsdelFacts.areas) {
+	const kommun = need(
+		areas.find((a) => a.id === s.kommun),
+		`kommun ${s.kommun}`,
+	);
+	const source = need(stadsdelFacts.sources[s.source], `källa ${s.source}`);
+	const id = stadsdelSlug(s.kommun, s.name);
+	if (areas.some((a) => a.id === id)) throw new Error(`stadsdel ${id} finns redan`);
+	areas.push({
+		id,
+		type: 'stadsdel',
+		name: s.name,
+		altNames: [],
+		...(kommun.lanId === undefined ? {} : { lanId: kommun.lanId }),
+		parentId: s.kommun,
+		note: s.note,
+		predecessors: s.predecessors.map((p) => stadsdelSlug(s.kommun, p)),
+		prov: prov({
+			kind: 'other',
+			title: source.title,
+			attribution: `Källa: ${source.title}`,
+			url: source.url,
+			note: source.statement,
+		}),
+	});
+}
+for (const a of areas) {
+	for (const p of a.predecessors ?? []) {
+		if (!areas.some((b) => b.id === p)) throw new Error(`${a.name}: okänt föregående område ${p}`);
+	}
+}
+
 // --- groupings -------------------------------------------------------------------------------
 
 const groupings: Grouping[] = [];
@@ -515,6 +555,120 @@ const ownIndicators: Indicator[] = [
 	},
 ];
 indicators.push(...ownIndicators);
+
+// Stockholms stad's own statistics define their figures differently from Kolada's KPIs (they count
+// persons with LMA-ersättning, "barn" includes older children living at home), so they are kept
+// as indicators of their own with the city's definitions, never under a Kolada id.
+const STHLM_B161 =
+	'Stockholms stads statistik (statistik.stockholm.se, tabell b161: Ekonomiskt bistånd 1995–2017), stadens egen redovisning för hela staden. Inte samma mått som Kolada/Socialstyrelsens nyckeltal med liknande namn.';
+const STHLM_B021 =
+	'Stockholms stads statistik (statistik.stockholm.se, tabell b021: Personer med ekonomiskt bistånd efter ålder och stadsdelsområde 2017; Stadsledningskontoret/Sweco). Inkl. personer med ersättning enligt LMA, exkl. introduktionsersättning; barn inkl. överåriga hemmavarande barn. Inte samma mått som Kolada/Socialstyrelsens nyckeltal med liknande namn.';
+function stockholmIndicator(
+	id: string,
+	shortTitle: string,
+	kind: Indicator['kind'],
+	unit: string,
+	definition: string,
+): Indicator {
+	return {
+		id,
+		title: `${shortTitle} (Stockholms stads statistik)`,
+		shortTitle: `${shortTitle} (Stockholms stad)`,
+		description: `${shortTitle}. Källa: ${definition}`,
+		kind,
+		unit,
+		direction: null,
+		directionBasis: 'Registermått som belyser omfattningen; ingen önskad riktning anges.',
+		source: 'register',
+		genderSplit: false,
+		producer: 'Stockholms stad',
+		keywords: ['Stockholms stad', 'Stockholm', 'stadsdelsområde', 'stadsdel'],
+	};
+}
+const STHLM_TOTALS: Record<string, Indicator> = {
+	ekonomiskt_bistand_tkr: stockholmIndicator(
+		'STHLM-EB-TKR',
+		'Utbetalt ekonomiskt bistånd, tkr',
+		'kronor',
+		'tkr',
+		STHLM_B161,
+	),
+	bistandshushall: stockholmIndicator('STHLM-EB-HUSHALL', 'Biståndshushåll, antal', 'count', 'antal', STHLM_B161),
+	bistandstagare: stockholmIndicator('STHLM-EB-TAGARE', 'Biståndstagare, antal', 'count', 'antal', STHLM_B161),
+	bistandstagare_pct_av_folkmangden: stockholmIndicator(
+		'STHLM-EB-TAGARE-ANDEL',
+		'Biståndstagare, andel av folkmängden (%)',
+		'percent',
+		'%',
+		STHLM_B161,
+	),
+	medelbidrag_kr_per_hushall_och_ar: stockholmIndicator(
+		'STHLM-EB-MEDELBIDRAG',
+		'Medelbidrag per hushåll och år, kr/hushåll',
+		'kronor',
+		'kr/hushåll',
+		STHLM_B161,
+	),
+};
+const STHLM_SDO: Record<string, Indicator> = {
+	bistandstagare_samtliga: stockholmIndicator(
+		'STHLM-SDO-PERSONER',
+		'Personer med ekonomiskt bistånd, antal',
+		'count',
+		'antal',
+		STHLM_B021,
+	),
+	andel_av_befolkningen_pct_samtliga: stockholmIndicator(
+		'STHLM-SDO-ANDEL',
+		'Personer med ekonomiskt bistånd, andel av befolkningen (%)',
+		'percent',
+		'%',
+		STHLM_B021,
+	),
+	bistandstagare_barn: stockholmIndicator(
+		'STHLM-SDO-BARN',
+		'Barn med ekonomiskt bistånd, antal',
+		'count',
+		'antal',
+		STHLM_B021,
+	),
+	andel_av_befolkningen_pct_barn: stockholmIndicator(
+		'STHLM-SDO-BARN-ANDEL',
+		'Barn med ekonomiskt bistånd, andel av barnen (%)',
+		'percent',
+		'%',
+		STHLM_B021,
+	),
+	andel_av_befolkningen_pct_18_24: stockholmIndicator(
+		'STHLM-SDO-18-24-ANDEL',
+		'Personer 18–24 år med ekonomiskt bistånd, andel av åldersgruppen (%)',
+		'percent',
+		'%',
+		STHLM_B021,
+	),
+	bistandstagare_25_29: stockholmIndicator(
+		'STHLM-SDO-25-29',
+		'Personer 25–29 år med ekonomiskt bistånd, antal',
+		'count',
+		'antal',
+		STHLM_B021,
+	),
+	bistandstagare_65plus: stockholmIndicator(
+		'STHLM-SDO-65',
+		'Personer 65 år och äldre med ekonomiskt bistånd, antal',
+		'count',
+		'antal',
+		STHLM_B021,
+	),
+	andel_av_befolkningen_pct_65plus: stockholmIndicator(
+		'STHLM-SDO-65-ANDEL',
+		'Personer 65 år och äldre med ekonomiskt bistånd, andel av åldersgruppen (%)',
+		'percent',
+		'%',
+		STHLM_B021,
+	),
+};
+indicators.push(...Object.values(STHLM_TOTALS), ...Object.values(STHLM_SDO));
 const indicatorIds = new Set(indicators.map((i) => i.id));
 
 // --- values ----------------------------------------------------------------------------------
@@ -798,18 +952,11 @@ csv('socialstyrelsen_ekonomiskt_bistand_regionfakta_tidsserier.csv').forEach((r,
 });
 
 // Stockholms stad: city totals 1995–2017 and stadsdelsområden 2017.
-const STHLM_TOTALS: Record<string, string> = {
-	ekonomiskt_bistand_tkr: 'N31857',
-	bistandshushall: 'N31910',
-	bistandstagare: 'N31848',
-	bistandstagare_pct_av_folkmangden: 'N31807',
-	medelbidrag_kr_per_hushall_och_ar: 'N31849',
-};
 const sthlmTotals = csv('stockholm_stad_ekonomiskt_bistand_1995_2017.csv');
 const sthlmProv = (url: string, title: string): number =>
 	prov({ kind: 'stockholm', title, attribution: 'Källa: Stockholms stad', url });
 for (const r of sthlmTotals) {
-	const indicator = STHLM_TOTALS[need(r.metric, 'metric')];
+	const indicator = STHLM_TOTALS[need(r.metric, 'metric')]?.id;
 	if (!indicator) continue;
 	addPoint({
 		indicator,
@@ -824,16 +971,6 @@ for (const r of sthlmTotals) {
 		ref: r.metric ?? '',
 	});
 }
-const STHLM_SDO: Record<string, string> = {
-	bistandstagare_samtliga: 'N31848',
-	andel_av_befolkningen_pct_samtliga: 'N31807',
-	bistandstagare_barn: 'N31836',
-	andel_av_befolkningen_pct_barn: 'U31803',
-	andel_av_befolkningen_pct_18_24: 'U31804',
-	bistandstagare_25_29: 'N31839',
-	bistandstagare_65plus: 'N31847',
-	andel_av_befolkningen_pct_65plus: 'N31882',
-};
 for (const r of sdoRows) {
 	const provId = prov({
 		kind: 'stockholm',
@@ -844,7 +981,7 @@ for (const r of sdoRows) {
 	});
 	for (const [column, indicator] of Object.entries(STHLM_SDO)) {
 		addPoint({
-			indicator,
+			indicator: indicator.id,
 			area: stadsdelId(need(r.stadsdelsomrade, 'stadsdelsomrade')),
 			measure: 'value',
 			year: Number(r.year),

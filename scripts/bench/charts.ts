@@ -76,7 +76,7 @@ function specs(): Record<string, ChartSpec> {
 		title: 'Utbetalt ekonomiskt bistånd per invånare, kronor · 2023',
 		subtitle: 'De 15 kommuner med högst värde av 290',
 		unit: 'kr',
-		format: { style: 'kronor', decimals: 0 },
+		format: { style: 'unit', decimals: 0, unit: 'kr' },
 		source: 'Källa: Kolada',
 		bars: KOMMUNER.map((label, i) => ({
 			label,

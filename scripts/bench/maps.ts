@@ -26,7 +26,7 @@ function mapSpec(lanId: string | undefined, highlight: string): MapChartSpec {
 		title: 'Utbetalt bistånd per invånare (inkl. flykting), kr/inv · 2024',
 		subtitle: `Värden för ${withValues.length} av ${shown.length} kommuner · 5 klasser efter kvantiler`,
 		unit: 'kr/inv',
-		format: { style: 'kronor', decimals: 0 },
+		format: { style: 'unit', decimals: 0, unit: 'kr/inv' },
 		source: 'Källa: Kolada · Medelvärden, placeringar och färger: ÖJ-botens egen beräkning',
 		...(lanId === undefined ? {} : { lanId }),
 		scheme: 'lower-better',

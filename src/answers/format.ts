@@ -3,7 +3,7 @@
  * U+2212 minus), shared by all answers. Built on the chart layer's formatters so text and charts
  * always agree.
  */
-import { formatDecimal, formatPercent, MISSING, NBSP } from '../charts/format.js';
+import { formatDecimal, formatNumber, formatPercent, MISSING, NBSP } from '../charts/format.js';
 import type { NumberFormat } from '../charts/spec.js';
 import type { Indicator, ScaleStep } from '../dataset/schema.js';
 
@@ -20,39 +20,51 @@ export function decimalsFor(indicator: Pick<Indicator, 'kind'>): number {
 	}
 }
 
-/** The chart number format for an indicator. */
-export function numberFormatFor(indicator: Pick<Indicator, 'kind'>): NumberFormat {
-	const style =
-		indicator.kind === 'percent' || indicator.kind === 'yesno' || indicator.kind === 'ordinal'
-			? 'percent'
-			: indicator.kind === 'kronor'
-				? 'kronor'
-				: indicator.kind === 'count'
-					? 'count'
-					: indicator.kind === 'index'
-						? 'index'
-						: 'number';
-	return { style, decimals: decimalsFor(indicator) };
+/**
+ * The unit written after a number of this indicator: its own unit ("tkr", "kr/inv", "dagar",
+ * "per 100 000 inv", "%"), or nothing for counts and indices, whose unit is said in the title.
+ */
+export function writtenUnit(indicator: Pick<Indicator, 'kind' | 'unit'>): string {
+	switch (indicator.kind) {
+		case 'percent':
+		case 'yesno':
+		case 'ordinal':
+			return '%';
+		case 'kronor':
+		case 'days':
+		case 'rate':
+			return indicator.unit;
+		case 'count':
+		case 'index':
+			return '';
+	}
 }
 
-/** A numeric value with its unit: "4,2 %", "1 234 kr/inv", "12,5 dagar", "3 604". */
+/**
+ * The number format of an indicator – the one rule for text, chart labels, axes and CSV headers:
+ * the indicator's unit decides how each of its numbers is written.
+ */
+export function numberFormatFor(indicator: Pick<Indicator, 'kind' | 'unit'>): NumberFormat {
+	const unit = writtenUnit(indicator);
+	const decimals = decimalsFor(indicator);
+	if (unit === '%') return { style: 'percent', decimals };
+	if (unit !== '') return { style: 'unit', decimals, unit };
+	return { style: indicator.kind === 'count' ? 'count' : 'index', decimals };
+}
+
+/** A numeric value with its unit: "4,2 %", "1 234 kr/inv", "80 101 tkr", "12,5 dagar", "3 604". */
 export function formatValue(
 	indicator: Pick<Indicator, 'kind' | 'unit'>,
 	value: number | null | undefined,
 	options: { signed?: boolean } = {},
 ): string {
-	if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-	const decimals = decimalsFor(indicator);
-	switch (indicator.kind) {
-		case 'percent':
-			return formatPercent(value, decimals, options);
-		case 'kronor':
-		case 'days':
-		case 'rate':
-			return `${formatDecimal(value, decimals, options)}${NBSP}${indicator.unit}`;
-		default:
-			return formatDecimal(value, decimals, options);
-	}
+	return formatNumber(value, numberFormatFor(indicator), options);
+}
+
+/** A CSV column header naming the unit of the values below it: "värde (tkr)", "värde (antal)". */
+export function valueHeader(indicator: Pick<Indicator, 'kind' | 'unit'>, name = 'värde'): string {
+	const unit = indicator.unit === '' ? writtenUnit(indicator) : indicator.unit;
+	return unit === '' ? name : `${name} (${unit})`;
 }
 
 /** A difference in the indicator's unit; percent differences are "procentenheter". */

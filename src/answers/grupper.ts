@@ -8,12 +8,26 @@ import type { ChartSpec } from '../charts/spec.js';
 import { isCategorical, type Dataset } from '../dataset/dataset.js';
 import type { Grouping, GroupingFamily, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
-import { chartBase, Sources, riketLine } from './common.js';
+import { addFigureSource, chartBase, figureNote, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
-import { formatShare, formatValue } from './format.js';
+import { coverageOf, coverageText, defaultYear } from './coverage.js';
+import { formatShare, formatValue, valueHeader } from './format.js';
 import { nearestYear, parseFlag, parseYear } from './options.js';
 import { errorAnswer, resolveIndicator } from './resolve.js';
-import { answerShares, mean, median, riketFigure, valuesOf } from './stats.js';
+import {
+	answerShares,
+	enoughFor,
+	groupFigure,
+	median,
+	riketFigure,
+	valuesOf,
+	figureClass,
+	MIN_MEMBERS,
+	type FewValues,
+	type GroupFigure,
+	type Method,
+} from './stats.js';
+import { clip } from '../text.js';
 import type { Answer, AnswerField } from './types.js';
 
 /** Raw options of `/grupper`. */
@@ -44,15 +58,17 @@ const COMPUTED: Record<Exclude<GroupingFamily, 'liknande'>, string> = {
 	lan: 'lan',
 };
 
-/** One group's own figures. */
+/** One group's figure by the aggregation rule, with n and the own median where it may be shown. */
 export interface OwnGroupRow {
 	readonly id: string;
 	readonly name: string;
 	readonly members: number;
 	readonly n: number;
-	readonly mean: number | null;
+	/** The group's figure (published, sum, mean, share) or the few values there are. */
+	readonly figure: GroupFigure | FewValues | undefined;
+	/** The figure's value, or null when there is none to show. */
+	readonly value: number | null;
 	readonly median: number | null;
-	readonly share: number | null;
 	readonly counts: readonly number[];
 }
 
@@ -65,20 +81,28 @@ export interface PublishedRow {
 	readonly title: string;
 }
 
-/** The bot's own per-group figures for one indicator and year. */
+/** Each group's figure for one indicator and year, by the one aggregation rule. */
 export function ownGroupRows(ds: Dataset, indicator: Indicator, grouping: Grouping, year: number): OwnGroupRow[] {
 	return grouping.groups.map((g) => {
 		const values = [...valuesOf(ds, indicator, year, 'T', g.members).values()];
-		const shares = isCategorical(indicator) ? answerShares(indicator, values) : undefined;
+		const area = g.areaId ?? g.lanId;
+		const figure = groupFigure(
+			ds,
+			indicator,
+			{ area: area === undefined ? undefined : ds.area(area), members: g.members },
+			year,
+			'T',
+		);
+		const shown = figure && figure.method !== 'few' ? figure : undefined;
 		return {
 			id: g.id,
 			name: g.code && grouping.family === 'kommungrupp' ? `${g.code} ${g.name}` : g.name,
 			members: g.members.length,
 			n: values.length,
-			mean: shares ? null : mean(values),
-			median: shares ? null : median(values),
-			share: shares?.share ?? null,
-			counts: shares?.counts ?? [],
+			figure,
+			value: shown?.value ?? null,
+			median: isCategorical(indicator) || !enoughFor(values.length, g.members.length) ? null : median(values),
+			counts: isCategorical(indicator) ? answerShares(indicator, values).counts : [],
 		};
 	});
 }
@@ -112,6 +136,19 @@ function yearsWithFigures(ds: Dataset, indicator: Indicator, family: GroupingFam
 	});
 }
 
+const CSV_METHOD: Record<Method | 'few', string> = {
+	published: 'publicerat',
+	sum: 'summa (egen beräkning)',
+	mean: 'medel (egen beräkning)',
+	meanPerKommun: 'medel per kommun (egen beräkning)',
+	share: 'andel (egen beräkning)',
+	few: 'för få värden',
+};
+
+function csvMethod(method: Method | 'few'): string {
+	return CSV_METHOD[method];
+}
+
 /** Builds the `/grupper` answer. */
 export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 	const command = 'grupper';
@@ -142,7 +179,7 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 		);
 	const resolved = { indikator: indicator.id, indelning: family };
 	const years = yearsWithFigures(ds, indicator, family, grouping);
-	const year = yearOutcome.value ?? years.at(-1);
+	const year = yearOutcome.value ?? defaultYear(ds, indicator, 'T') ?? years.at(-1);
 	const riket = year === undefined ? undefined : riketFigure(ds, indicator, year, 'T');
 	if (year === undefined || (!years.includes(year) && !riket)) {
 		const nearest = year === undefined ? undefined : nearestYear(years, year);
@@ -167,17 +204,29 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 
 	const categorical = isCategorical(indicator);
 	const own = ownGroupRows(ds, indicator, grouping, year);
-	const ownWithData = own.filter((r) => r.n > 0);
+	const ownWithData = own.filter((r) => r.value !== null);
 	const published = publishedRows(ds, indicator, family, year);
 	const sources = new Sources();
 	for (const p of published) sources.add(p.source);
-	if (riket) {
-		if (riket.own) sources.own(ctx);
-		else sources.add(riket.attribution);
-	}
-	if (ownWithData.length > 0) sources.own(ctx);
-	const riketText = riket ? (categorical ? formatShare(riket.value) : formatValue(indicator, riket.value)) : '—';
-	const notes: string[] = [];
+	addFigureSource(ctx, sources, riket);
+	for (const r of ownWithData) if (r.figure && r.figure.method !== 'few') addFigureSource(ctx, sources, r.figure);
+	const figureText = (figure: GroupFigure | FewValues | undefined): string => {
+		if (!figure) return '—';
+		if (figure.method === 'few') return tr(ctx, 'för få värden', 'too few values');
+		const value = categorical ? formatShare(figure.value) : formatValue(indicator, figure.value);
+		const note =
+			figureNote(ctx, figure) ??
+			(figureClass(indicator) === 'total' ? tr(ctx, 'totalt, publicerat', 'total, published') : undefined);
+		return note ? `${value} (${note})` : value;
+	};
+	const riketText = figureText(riket);
+	// Totals and means per kommun are not drawn side by side: the chart draws the totals when there
+	// are any, else the means per kommun; the table writes both, each labelled.
+	const anyTotal = own.some((r) => r.figure?.method === 'published' || r.figure?.method === 'sum');
+	const drawn = (r: OwnGroupRow): number | null =>
+		figureClass(indicator) === 'total' && (r.figure?.method === 'meanPerKommun') === anyTotal ? null : r.value;
+	const coverage = coverageOf(ds, indicator, year, 'T');
+	const notes: string[] = coverage.n > 0 ? [coverageText(ctx, coverage)] : [];
 	const fields: AnswerField[] = [];
 	const title = tr(
 		ctx,
@@ -216,15 +265,12 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 			kind: 'bar',
 			orientation: 'horizontal',
 			bars: published.map((p) => ({ label: p.name, value: p.value, role: 'other' as const })),
-			...riketLine(ctx, riket),
+			...riketLine(ctx, indicator, riket),
 		};
 		if (ownWithData.length > 0) {
 			fields.push({
 				name: tr(ctx, `Egen beräkning (${grouping.title})`, `Own calculation (${grouping.title})`),
-				value: ownWithData
-					.map((r) => `${r.name}: ${categorical ? formatShare(r.share) : formatValue(indicator, r.mean)} (n=${r.n})`)
-					.join('\n')
-					.slice(0, 1024),
+				value: clip(ownWithData.map((r) => `${r.name}: ${figureText(r.figure)}`).join('\n'), 1024),
 			});
 		} else {
 			notes.push(
@@ -235,7 +281,7 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 				),
 			);
 		}
-	} else if (ownWithData.length > 0) {
+	} else if (own.some((r) => r.n > 0)) {
 		notes.push(
 			categorical
 				? tr(
@@ -245,8 +291,8 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 					)
 				: tr(
 						ctx,
-						'Ovägt medelvärde och median av kommunerna med data (n av antal i gruppen). Egen beräkning.',
-						'Unweighted mean and median of kommuner with data (n of group size). Own calculation.',
+						`Publicerad siffra för gruppen där en finns; annars ovägt medel och median av kommunerna med data, bara när minst ${MIN_MEMBERS} och minst hälften av gruppens kommuner har värden (n av antal i gruppen). Egen beräkning.`,
+						`A published figure for the group where there is one; else the unweighted mean and median of kommuner with data, only when at least ${MIN_MEMBERS} and at least half of the group have values (n of group size). Own calculation.`,
 					),
 		);
 		table = categorical
@@ -257,41 +303,46 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 						tr(ctx, `Andel ${indicator.scale?.[0]?.label ?? 'Ja'}`, `Share ${indicator.scale?.[0]?.label ?? 'Ja'}`),
 					],
 					rows: [
-						...own.map((r) => [r.name, `${r.n}/${r.members}`, formatShare(r.share)]),
+						...own.map((r) => [r.name, `${r.n}/${r.members}`, figureText(r.figure)]),
 						...(riket ? [['Riket', '', riketText]] : []),
 					],
 					align: ['left', 'right', 'right'] as const,
 				}
 			: {
-					columns: [tr(ctx, 'Grupp', 'Group'), 'n', tr(ctx, 'Medel', 'Mean'), 'Median'],
+					columns: [tr(ctx, 'Grupp', 'Group'), 'n', tr(ctx, 'Värde', 'Value'), 'Median'],
 					rows: [
-						...own.map((r) => [
-							r.name,
-							`${r.n}/${r.members}`,
-							formatValue(indicator, r.mean),
-							formatValue(indicator, r.median),
-						]),
+						...own.map((r) => [r.name, `${r.n}/${r.members}`, figureText(r.figure), formatValue(indicator, r.median)]),
 						...(riket ? [['Riket', '', riketText, '']] : []),
 					],
 					align: ['left', 'right', 'right', 'right'] as const,
 				};
-		chart = categorical
-			? {
-					...chartBase(ctx, indicator, String(year), sources, { subtitle: grouping.title, shares: true }),
-					kind: 'categorical',
-					variant: 'shares',
-					categories: (indicator.scale ?? []).map((s, rank) => ({ label: s.label, rank })),
-					groups: own.map((r) => ({ label: r.name, n: r.members, counts: r.counts })),
-				}
-			: {
-					...chartBase(ctx, indicator, String(year), sources, {
-						subtitle: tr(ctx, `${grouping.title} · ovägt medel`, `${grouping.title} · unweighted mean`),
-					}),
-					kind: 'bar',
-					orientation: 'horizontal',
-					bars: own.map((r) => ({ label: `${r.name} (n=${r.n})`, value: r.mean, role: 'other' as const })),
-					...riketLine(ctx, riket),
-				};
+		chart =
+			ownWithData.length === 0
+				? undefined
+				: categorical
+					? {
+							...chartBase(ctx, indicator, String(year), sources, { subtitle: grouping.title, shares: true }),
+							kind: 'categorical',
+							variant: 'shares',
+							categories: (indicator.scale ?? []).map((s, rank) => ({ label: s.label, rank })),
+							groups: own.map((r) => ({ label: r.name, n: r.members, counts: r.counts })),
+						}
+					: {
+							...chartBase(ctx, indicator, String(year), sources, { subtitle: grouping.title }),
+							kind: 'bar',
+							orientation: 'horizontal',
+							bars: own.map((r) => {
+								const note = r.figure && r.figure.method !== 'few' ? figureNote(ctx, r.figure) : undefined;
+								const value = drawn(r);
+								return {
+									label: r.name,
+									value,
+									role: 'other' as const,
+									...(value === null ? {} : note ? { note } : {}),
+								};
+							}),
+							...riketLine(ctx, indicator, riket),
+						};
 	} else {
 		notes.push(
 			tr(
@@ -321,34 +372,41 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 			? {
 					csv: toCsv(
 						`grupper-${indicator.id}-${year}.csv`,
-						['typ', 'grupp', 'år', 'n', 'antal_i_gruppen', 'medel', 'median', 'andel', 'publicerat', 'källa'],
 						[
-							...published.map((p) => ['publicerat', p.name, year, null, null, null, null, null, p.value, p.source]),
+							'typ',
+							'grupp',
+							'år',
+							'n',
+							'antal_i_gruppen',
+							categorical ? 'andel (%)' : valueHeader(indicator),
+							categorical ? 'median' : valueHeader(indicator, 'median'),
+							'källa',
+						],
+						[
+							...published.map((p) => ['publicerat', p.name, year, null, null, p.value, null, p.source]),
 							...own.map((r) => [
-								'egen beräkning',
+								r.figure ? csvMethod(r.figure.method) : 'inget värde',
 								r.name,
 								year,
 								r.n,
 								r.members,
-								r.mean,
+								r.value,
 								r.median,
-								r.share,
-								null,
-								'ÖJ-botens egen beräkning',
+								r.figure?.method === 'published'
+									? r.figure.observation?.provenance.attribution
+									: 'ÖJ-botens egen beräkning',
 							]),
 							...(riket
 								? [
 										[
-											'riket',
+											csvMethod(riket.method),
 											'Riket',
 											year,
-											null,
-											null,
-											null,
-											null,
-											null,
+											riket.n ?? null,
+											riket.of ?? null,
 											riket.value,
-											riket.attribution ?? 'ÖJ-botens egen beräkning',
+											null,
+											riket.observation?.provenance.attribution ?? 'ÖJ-botens egen beräkning',
 										],
 									]
 								: []),

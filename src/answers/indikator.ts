@@ -21,7 +21,15 @@ export function indicatorAnswer(ctx: AnswerContext, input: string): Answer {
 		{ name: 'Id', value: indicator.id, inline: true },
 		{ name: tr(ctx, 'Typ', 'Kind'), value: kindLabel(ctx, indicator.kind), inline: true },
 		{ name: tr(ctx, 'Enhet', 'Unit'), value: indicator.unit || '–', inline: true },
-		{ name: tr(ctx, 'Källa', 'Source'), value: sourceLabel(ctx, indicator.source), inline: true },
+		{
+			name: tr(ctx, 'Källa', 'Source'),
+			// A producer of its own (Stockholms stad) is named instead of the generic register wording.
+			value:
+				indicator.source === 'register' && indicator.producer && !indicator.kolada
+					? tr(ctx, `Register (${indicator.producer})`, `Register data (${indicator.producer})`)
+					: sourceLabel(ctx, indicator.source),
+			inline: true,
+		},
 		{
 			name: tr(ctx, 'Önskad riktning', 'Desired direction'),
 			value: `${directionLabel(ctx, indicator)}${indicator.directionBasis ? ` – ${indicator.directionBasis}` : ''}`,

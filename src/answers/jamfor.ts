@@ -7,12 +7,21 @@ import { isCategorical } from '../dataset/dataset.js';
 import type { Area, Indicator } from '../dataset/schema.js';
 import { parseAreaList } from './areas.js';
 import { tr, type AnswerContext } from './context.js';
-import { chartBase, describeFigure, holdsAnswers, shareText, Sources, riketLine } from './common.js';
+import { addFigureSource, chartBase, figureLine, holdsAnswers, shareText, Sources, riketLine } from './common.js';
+import { coverageOf, coverageText } from './coverage.js';
 import { toCsv } from './csv.js';
-import { answerLabel, formatValue } from './format.js';
+import { answerLabel, formatValue, valueHeader } from './format.js';
 import { parseFlag, parseYear } from './options.js';
 import { errorAnswer, resolveIndicator } from './resolve.js';
-import { answerShares, bestFirst, kommunValues, meaningfulRank, riketFigure, storedFigure } from './stats.js';
+import {
+	answerShares,
+	bestFirst,
+	comparableWithKommun,
+	kommunValues,
+	meaningfulRank,
+	riketFigure,
+	storedFigure,
+} from './stats.js';
 import type { Answer, AnswerField } from './types.js';
 
 /** Raw options of `/jämför`. */
@@ -85,27 +94,19 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 			nearest === undefined ? {} : { nearestYear: nearest },
 		);
 	}
-	const riket = riketFigure(ds, indicator, year, 'T');
-	if (riket?.own) sources.own(ctx);
-	else sources.add(riket?.attribution);
+	// A national total is no comparison for single kommuner; a mean per kommun is.
+	const national = riketFigure(ds, indicator, year, 'T');
+	const riket = national && comparableWithKommun(indicator, national) ? national : undefined;
+	addFigureSource(ctx, sources, riket);
 	const missing = rows.filter((r) => r.value === null).map((r) => r.area.name);
-	const notes: string[] = [...expanded];
+	const coverage = coverageOf(ds, indicator, year, 'T');
+	const notes: string[] = [...expanded, ...(coverage.n > 0 ? [coverageText(ctx, coverage)] : [])];
 	if (missing.length > 0) {
 		notes.push(
 			tr(ctx, `Uppgift saknas ${year} för: ${missing.join(', ')}.`, `No figure in ${year} for: ${missing.join(', ')}.`),
 		);
 	}
-	if (riket?.own) {
-		notes.push(
-			tr(
-				ctx,
-				'Riket är här ett ovägt medel av kommunerna (egen beräkning).',
-				'Sweden here is an unweighted mean of the kommuner (own calculation).',
-			),
-		);
-	}
-	const riketArea = ds.area('0000');
-	const riketText = riket && riketArea ? describeFigure(ctx, indicator, riketArea, riket.value) : '—';
+	const riketText = riket ? figureLine(ctx, indicator, tr(ctx, 'Riket', 'Sweden'), riket, year) : '—';
 	const csvWanted = parseFlag(query.csv);
 
 	if (isCategorical(indicator)) {
@@ -124,7 +125,7 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 		const categories = (indicator.scale ?? []).map((s, rank) => ({ label: s.label, rank }));
 		const chart: ChartSpec = {
 			...chartBase(ctx, indicator, String(year), sources, {
-				...(riket ? { subtitle: tr(ctx, `Riket: ${riketText}`, `Sweden: ${riketText}`) } : {}),
+				...(riket ? { subtitle: riketText } : {}),
 			}),
 			kind: 'categorical',
 			variant: 'areas',
@@ -148,7 +149,7 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 				),
 				inline: true,
 			},
-			{ name: 'Riket', value: riketText, inline: true },
+			{ name: tr(ctx, 'Jämförelse', 'Comparison'), value: riketText, inline: true },
 		];
 		return {
 			ok: true,
@@ -226,7 +227,7 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 	const chart: ChartSpec = {
 		...chartBase(ctx, indicator, String(year), sources, {
 			subtitle: riket
-				? tr(ctx, `Sorterat efter värde · Riket: ${riketText}`, `Sorted by value · Sweden: ${riketText}`)
+				? tr(ctx, `Sorterat efter värde · ${riketText}`, `Sorted by value · ${riketText}`)
 				: tr(ctx, 'Sorterat efter värde', 'Sorted by value'),
 		}),
 		kind: 'bar',
@@ -237,7 +238,7 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 			role: r.area.id === areas[0]?.id ? ('focus' as const) : ('other' as const),
 			...(r.value === null ? { note: tr(ctx, 'uppgift saknas', 'no data') } : {}),
 		})),
-		...riketLine(ctx, riket),
+		...riketLine(ctx, indicator, riket),
 	};
 	return {
 		ok: true,
@@ -247,8 +248,8 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 			top && bottom && top.value !== null && withData.length >= 2
 				? tr(
 						ctx,
-						`Högst: ${top.area.name} (${formatValue(indicator, top.value)}), lägst: ${bottom.area.name} (${formatValue(indicator, bottom.value)}).${riket ? ` Riket: ${riketText}.` : ''}`,
-						`Highest: ${top.area.name} (${formatValue(indicator, top.value)}), lowest: ${bottom.area.name} (${formatValue(indicator, bottom.value)}).${riket ? ` Sweden: ${riketText}.` : ''}`,
+						`Högst: ${top.area.name} (${formatValue(indicator, top.value)}), lägst: ${bottom.area.name} (${formatValue(indicator, bottom.value)}).${riket ? ` ${riketText}.` : ''}`,
+						`Highest: ${top.area.name} (${formatValue(indicator, top.value)}), lowest: ${bottom.area.name} (${formatValue(indicator, bottom.value)}).${riket ? ` ${riketText}.` : ''}`,
 					)
 				: undefined,
 		fields: [],
@@ -260,7 +261,7 @@ export function compareAnswer(ctx: AnswerContext, query: CompareQuery): Answer {
 			? {
 					csv: toCsv(
 						`jamfor-${indicator.id}-${year}.csv`,
-						['kod', 'namn', 'år', 'värde', 'enhet', 'plats', 'antal_kommuner', 'källa'],
+						['kod', 'namn', 'år', valueHeader(indicator), 'enhet', 'plats', 'antal_kommuner', 'källa'],
 						sorted.map((r) => {
 							const rank = ranks.get(r.area.id);
 							return [

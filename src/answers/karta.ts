@@ -10,7 +10,7 @@ import type { MapChartSpec, MapClassItem, MapScheme } from '../charts/spec.js';
 import { isCategorical, type Dataset } from '../dataset/dataset.js';
 import type { Area, Gender, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
-import { chartBase, describeFigure, Sources, unitLabel } from './common.js';
+import { addFigureSource, chartBase, describeFigure, figureLine, Sources, unitLabel } from './common.js';
 import { toCsv } from './csv.js';
 import { answerLabel, decimalsFor, formatValue, formatYears } from './format.js';
 import { parseFlag, parseGender, parseYear } from './options.js';
@@ -253,20 +253,8 @@ export function mapAnswer(ctx: AnswerContext, query: MapQuery): Answer {
 		sources.add(ds.value(indicator.id, id, year, gender, categorical ? 'answer' : 'value')?.provenance.attribution);
 	sources.own(ctx);
 	const riket = riketFigure(ds, indicator, year, gender);
-	if (riket && !riket.own) sources.add(riket.attribution);
-	const riketArea = ds.area('0000');
-	const riketText =
-		riket && riketArea
-			? `${describeFigure(ctx, indicator, riketArea, riket.value)}${
-					riket.own
-						? tr(
-								ctx,
-								` (${categorical ? 'andel' : 'ovägt medel'} av ${riket.n ?? 0} kommuner, egen beräkning)`,
-								` (${categorical ? 'share' : 'unweighted mean'} of ${riket.n ?? 0} kommuner, own calculation)`,
-							)
-						: ''
-				}`
-			: undefined;
+	addFigureSource(ctx, sources, riket);
+	const riketText = riket ? figureLine(ctx, indicator, 'Riket', riket, year) : undefined;
 	const highlightValue = highlight ? (values.get(highlight.id) ?? null) : null;
 	const highlightText = highlight ? describeFigure(ctx, indicator, highlight, highlightValue) : undefined;
 	const missing = members.length - values.size;
@@ -292,7 +280,7 @@ export function mapAnswer(ctx: AnswerContext, query: MapQuery): Answer {
 			: {}),
 		notes: [
 			tr(ctx, 'Inom parentes: antal kommuner.', 'In brackets: number of kommuner.'),
-			...(riketText ? [`Riket: ${riketText}`] : []),
+			...(riketText ? [riketText] : []),
 			...(indicator.direction !== null && !categorical
 				? [
 						indicator.direction === 'higher'
@@ -303,7 +291,7 @@ export function mapAnswer(ctx: AnswerContext, query: MapQuery): Answer {
 		],
 	};
 	const fields: AnswerField[] = [];
-	if (riketText) fields.push({ name: 'Riket', value: riketText, inline: true });
+	if (riketText) fields.push({ name: tr(ctx, 'Jämförelse', 'Comparison'), value: riketText, inline: true });
 	if (highlight && highlightText) fields.push({ name: highlight.name, value: highlightText, inline: true });
 	const notes: string[] = [
 		tr(

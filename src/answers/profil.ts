@@ -7,11 +7,12 @@ import type { ProfileRow } from '../charts/spec.js';
 import { isCategorical } from '../dataset/dataset.js';
 import type { Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
-import { holdsAnswers, Sources, yearsFor } from './common.js';
+import { figureNote, holdsAnswers, Sources, yearsFor } from './common.js';
 import { answerLabel, formatValue } from './format.js';
 import { parseYear } from './options.js';
 import { errorAnswer, resolveArea } from './resolve.js';
-import { riketFigure, sizeIndependent, storedFigure } from './stats.js';
+import { isOwn, riketFigure, sizeIndependent, storedFigure } from './stats.js';
+import { coverageOf } from './coverage.js';
 import { clip } from '../text.js';
 import type { Answer } from './types.js';
 import { formatDecimal, NBSP } from '../charts/format.js';
@@ -34,6 +35,8 @@ export interface ProfileEntry {
 	readonly year: number;
 	readonly value: number;
 	readonly riket: number | null;
+	/** How Riket's figure was arrived at, when it is the bot's own ("medel av 200 av 290"). */
+	readonly riketNote?: string;
 	/** Relative difference from Riket in percent, for numbers. */
 	readonly diff: number | null;
 	readonly assessment: 'good' | 'bad' | 'neutral';
@@ -104,14 +107,15 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 		}
 		sources.add(obs.provenance.attribution);
 		const riket = sizeIndependent(indicator) ? riketFigure(ds, indicator, year, 'T') : undefined;
-		if (riket?.own) ownRiket = true;
-		else sources.add(riket?.attribution);
+		if (riket && isOwn(riket)) ownRiket = true;
+		else sources.add(riket?.observation?.provenance.attribution);
 		const diff = riket && riket.value !== 0 ? ((obs.value - riket.value) / Math.abs(riket.value)) * 100 : null;
 		entries.push({
 			indicator,
 			year,
 			value: obs.value,
 			riket: riket?.value ?? null,
+			...(riket && isOwn(riket) ? { riketNote: figureNote(ctx, riket) ?? '' } : {}),
 			diff,
 			assessment: assessDiff(indicator, diff),
 		});
@@ -145,6 +149,7 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 	const shown = entries.slice(0, MAX_PROFILE_ROWS);
 	const answers = entries.filter((e) => isCategorical(e.indicator));
 	const numbers = entries.filter((e) => !isCategorical(e.indicator));
+	const compared = numbers.filter((e) => e.diff !== null);
 	const count = (list: readonly ProfileEntry[], a: ProfileEntry['assessment']): number =>
 		list.filter((e) => e.assessment === a).length;
 	const firstAnswerCount = answers.filter((e) => e.indicator.scale?.[0]?.code === e.value).length;
@@ -156,12 +161,21 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 			`${area.name}: ${entries.length} indikatorer med data`,
 			`${area.name}: ${entries.length} indicators with data`,
 		),
-		...(numbers.length > 0
+		...(compared.length > 0
 			? [
 					tr(
 						ctx,
-						`jämfört med riket ${count(numbers, 'good')} bättre, ${count(numbers, 'bad')} sämre och ${count(numbers, 'neutral')} utan tydlig skillnad eller riktning`,
-						`compared with Sweden ${count(numbers, 'good')} better, ${count(numbers, 'bad')} worse and ${count(numbers, 'neutral')} without a clear difference or direction`,
+						`jämfört med riket ${count(compared, 'good')} bättre, ${count(compared, 'bad')} sämre och ${count(compared, 'neutral')} utan tydlig skillnad eller riktning`,
+						`compared with Sweden ${count(compared, 'good')} better, ${count(compared, 'bad')} worse and ${count(compared, 'neutral')} without a clear difference or direction`,
+					),
+				]
+			: []),
+		...(numbers.length > compared.length
+			? [
+					tr(
+						ctx,
+						`${numbers.length - compared.length} utan jämförelse med riket`,
+						`${numbers.length - compared.length} without a comparison with Sweden`,
 					),
 				]
 			: []),
@@ -175,21 +189,46 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 				]
 			: []),
 	];
+	const coverageCell = (e: ProfileEntry): string => {
+		const c = coverageOf(ds, e.indicator, e.year, 'T');
+		return `${c.n}/${c.of}`;
+	};
 	const diffText = (e: ProfileEntry): string =>
 		e.diff === null ? '—' : `${formatDecimal(e.diff, 0, { signed: true })}${NBSP}%`;
 	const mark = { good: '✓', bad: '✗', neutral: '·' } as const;
-	const rows: ProfileRow[] = shown
-		.filter((e) => isCategorical(e.indicator) || e.diff !== null)
-		.map((e) =>
-			isCategorical(e.indicator)
-				? {
-						kind: 'answer' as const,
-						label: e.indicator.shortTitle,
-						answer: answerLabel(e.indicator.scale, e.value),
-						assessment: e.assessment,
-					}
-				: { kind: 'numeric' as const, label: e.indicator.shortTitle, diff: e.diff, assessment: e.assessment },
-		);
+	// The chart draws exactly the rows the table writes: a number without a Riket comparison is
+	// written where its bar would be, with the reason.
+	const noComparison = (e: ProfileEntry): string =>
+		`${formatValue(e.indicator, e.value)} (${
+			sizeIndependent(e.indicator)
+				? tr(ctx, 'inget riksvärde', 'no national figure')
+				: e.indicator.kind === 'count'
+					? tr(ctx, 'antal, jämförs ej med riket', 'count, not compared with Sweden')
+					: tr(ctx, 'summa, jämförs ej med riket', 'total, not compared with Sweden')
+		})`;
+	const rows: ProfileRow[] = shown.map((e) =>
+		isCategorical(e.indicator)
+			? {
+					kind: 'answer' as const,
+					label: e.indicator.shortTitle,
+					answer: answerLabel(e.indicator.scale, e.value),
+					assessment: e.assessment,
+				}
+			: {
+					kind: 'numeric' as const,
+					label: e.indicator.shortTitle,
+					diff: e.diff,
+					assessment: e.assessment,
+					...(e.diff === null ? { text: noComparison(e) } : {}),
+				},
+	);
+	const subtitleParts = [
+		...(numbers.some((e) => e.diff !== null) ? [tr(ctx, 'Skillnad mot riket (%)', 'Difference from Sweden (%)')] : []),
+		...(numbers.some((e) => e.diff === null)
+			? [tr(ctx, 'värden utan riksjämförelse', 'values without a national comparison')]
+			: []),
+		...(answers.length > 0 ? [tr(ctx, 'svar i kommunenkäten', 'survey answers')] : []),
+	];
 	const notes = [
 		tr(
 			ctx,
@@ -197,6 +236,23 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 			`Difference = how far above (+) or below (−) Sweden the value is, in percent of Sweden's value. ✓ better, ✗ worse by the indicator's desired direction, · no direction or under ${NEUTRAL_BAND} %.`,
 		),
 	];
+	notes.push(
+		tr(
+			ctx,
+			'Kommuner = hur många av landets kommuner som har värden för indikatorn det året.',
+			'Kommuner = how many of the kommuner have values for the indicator that year.',
+		),
+	);
+	const ownRiketNotes = [...new Set(shown.flatMap((e) => (e.riketNote ? [e.riketNote] : [])))];
+	if (ownRiketNotes.length > 0) {
+		notes.push(
+			tr(
+				ctx,
+				`* Riket är bottens eget ovägda medel av kommunerna (${ownRiketNotes.join('; ')}).`,
+				`* Sweden is the bot's own unweighted mean of the kommuner (${ownRiketNotes.join('; ')}).`,
+			),
+		);
+	}
 	if (entries.length > shown.length) {
 		notes.push(
 			tr(
@@ -221,26 +277,24 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 				tr(ctx, 'Riket', 'Sweden'),
 				tr(ctx, 'Skillnad', 'Diff'),
 				'',
+				tr(ctx, 'Kommuner', 'Kommuner'),
 			],
 			rows: shown.map((e) => [
 				clip(e.indicator.shortTitle, 40),
 				String(e.year),
 				isCategorical(e.indicator) ? answerLabel(e.indicator.scale, e.value) : formatValue(e.indicator, e.value),
-				e.riket === null ? '' : formatValue(e.indicator, e.riket),
+				e.riket === null ? '' : `${formatValue(e.indicator, e.riket)}${e.riketNote ? '*' : ''}`,
 				isCategorical(e.indicator) ? '' : diffText(e),
 				mark[e.assessment],
+				coverageCell(e),
 			]),
-			align: ['left', 'right', 'right', 'right', 'right', 'left'],
+			align: ['left', 'right', 'right', 'right', 'right', 'left', 'right'],
 		},
 		notes,
 		sources: sources.list(),
 		chart: {
 			title: tr(ctx, `Profil: ${area.name} · ${yearText}`, `Profile: ${area.name} · ${yearText}`),
-			subtitle: tr(
-				ctx,
-				'Skillnad mot riket (%) och svar i kommunenkäten',
-				'Difference from Sweden (%) and survey answers',
-			),
+			subtitle: subtitleParts.join(tr(ctx, ' · ', ' · ')),
 			unit: '%',
 			format: { style: 'percent', decimals: 0 },
 			source: sources.footer(),

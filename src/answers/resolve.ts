@@ -147,7 +147,11 @@ const INDICATOR_WORDING: Wording = {
 	}),
 };
 
-/** Resolves an area option. */
+/**
+ * Resolves an area option. A stadsdel without figures of its own (Järva, Nordost, Angered) is
+ * never swapped for another area: the answer says so and offers, as choices, the areas it was
+ * formed from that have figures, or else its kommun.
+ */
 export function resolveArea(
 	ctx: AnswerContext,
 	command: string,
@@ -155,7 +159,7 @@ export function resolveArea(
 	input: string,
 	scope: AreaScope = 'place',
 ): Outcome<Area> {
-	return fromResolution(
+	const outcome = fromResolution(
 		ctx,
 		command,
 		option,
@@ -164,6 +168,51 @@ export function resolveArea(
 		(a) => ctx.search.areaLabel(a),
 		(a) => a.id,
 		AREA_WORDING[scope],
+	);
+	if (!outcome.ok || outcome.value.type !== 'stadsdel') return outcome;
+	return ctx.dataset.indicatorsFor(outcome.value.id).size > 0
+		? outcome
+		: { ok: false, error: areaWithoutData(ctx, command, option, outcome.value) };
+}
+
+/** The answer for a stadsdel with no figures of its own: what it is, and where figures are. */
+export function areaWithoutData(ctx: AnswerContext, command: string, option: string, area: Area): ErrorAnswer {
+	const { dataset: ds } = ctx;
+	const hasData = (a: Area | undefined): a is Area => a !== undefined && ds.indicatorsFor(a.id).size > 0;
+	const formedFrom = (area.predecessors ?? []).map((id) => ds.area(id)).filter((a) => a !== undefined);
+	const withData = formedFrom.filter(hasData);
+	const parent = area.parentId === undefined ? undefined : ds.area(area.parentId);
+	const choices = withData.length > 0 ? withData : hasData(parent) ? [parent] : [];
+	const candidates = choices.map((a) => ({ id: a.id, label: ctx.search.areaLabel(a), option }));
+	const what = `${area.name}${area.note ? ` (${area.note})` : ''}`;
+	const from =
+		formedFrom.length > 0
+			? tr(
+					ctx,
+					` Området bildades av ${formedFrom.map((a) => a.name).join(' och ')}.`,
+					` The area was formed from ${formedFrom.map((a) => a.name).join(' and ')}.`,
+				)
+			: '';
+	const whole = parent?.name ?? tr(ctx, 'kommunen', 'the kommun');
+	const offer =
+		withData.length > 0
+			? tr(ctx, ' Välj ett område som har värden:', ' Choose an area with values:')
+			: tr(
+					ctx,
+					` Öppna jämförelser redovisar stadsdelar bara i Socialstyrelsens Excelfiler, inte i Kolada${candidates.length > 0 ? `; välj hela ${whole}:` : '.'}`,
+					` Öppna jämförelser reports districts only in Socialstyrelsen's Excel files, not in Kolada${candidates.length > 0 ? `; choose all of ${whole}:` : '.'}`,
+				);
+	const list = candidates.map((c) => `• ${c.label}`).join('\n');
+	return errorAnswer(
+		command,
+		'no_data',
+		tr(
+			ctx,
+			`${what} har inga egna värden i datasetet.${from}${offer}${list ? `\n${list}` : ''}`,
+			`${what} has no values of its own in the dataset.${from}${offer}${list ? `\n${list}` : ''}`,
+		),
+		{ [option]: area.id },
+		{ candidates },
 	);
 }
 

@@ -9,13 +9,25 @@ import type { Area, Gender, Group, Indicator } from '../dataset/schema.js';
 import type { Band } from './types.js';
 
 /**
- * Whether an indicator's figures are independent of an area's size — shares, rates, amounts per
- * inhabitant or household, days, indices — so one area can be set against another or Riket. Counts
- * and totals (antal, tkr) only reflect size: Riket's or a län's total is no reference for a kommun.
+ * What kind of figure an indicator's values are, for comparisons: `total` for counts and totals
+ * (antal, tkr), which mostly reflect an area's size; `rate` for shares, rates, amounts per
+ * inhabitant or household, days and indices; `survey` for survey answers.
  */
-export function sizeIndependent(indicator: Indicator): boolean {
-	if (indicator.kind === 'count') return false;
-	return !(indicator.kind === 'kronor' && indicator.unit === 'tkr');
+export type FigureClass = 'total' | 'rate' | 'survey';
+
+/** The {@link FigureClass} of an indicator. */
+export function figureClass(indicator: Pick<Indicator, 'kind' | 'unit'>): FigureClass {
+	if (indicator.kind === 'yesno' || indicator.kind === 'ordinal') return 'survey';
+	if (indicator.kind === 'count' || (indicator.kind === 'kronor' && indicator.unit === 'tkr')) return 'total';
+	return 'rate';
+}
+
+/**
+ * Whether an indicator's figures are independent of an area's size, so one area can be set
+ * against another or Riket (everything but counts and totals).
+ */
+export function sizeIndependent(indicator: Pick<Indicator, 'kind' | 'unit'>): boolean {
+	return figureClass(indicator) !== 'total';
 }
 
 /** Non-missing values of a set of areas for one indicator, year and gender, by area id. */
@@ -154,16 +166,116 @@ export function answerShares(indicator: Indicator, answers: Iterable<number>): A
 	};
 }
 
-/** A comparison figure: published/stored, or the bot's own calculation over `n` of `of` members. */
-export interface Reference {
-	readonly key: 'riket' | 'lan' | 'kommungrupp' | 'liknande' | 'kommun';
-	readonly label: string;
+/**
+ * How a comparison figure for a group of kommuner (Riket, a län, a kommungrupp, liknande kommuner)
+ * is arrived at:
+ * - `published`: the figure a source publishes for the area itself;
+ * - `sum`: the sum of every member (only when every member has a value);
+ * - `mean`: the unweighted mean of the members with values (own calculation);
+ * - `meanPerKommun`: the same mean for a count or total, labelled "medel per kommun";
+ * - `share`: the share of the members that gave the first (desired) survey answer.
+ */
+export type Method = 'published' | 'sum' | 'mean' | 'meanPerKommun' | 'share';
+
+/**
+ * The aggregation rule, as a table: for each kind of figure, the methods tried in order; the
+ * first that applies gives the figure. A published figure always wins.
+ */
+export const AGGREGATION: Readonly<Record<FigureClass, readonly Method[]>> = {
+	total: ['published', 'sum', 'meanPerKommun'],
+	rate: ['published', 'mean'],
+	survey: ['published', 'share'],
+};
+
+/** An own mean or share is shown only over at least this many kommuner … */
+export const MIN_MEMBERS = 3;
+/** … and at least this share of the group's kommuner. */
+export const MIN_COVERAGE = 0.5;
+
+/**
+ * Whether `n` values out of `of` members are enough for an own mean or share: at least
+ * {@link MIN_MEMBERS} (or all of a smaller group) and at least half of the group.
+ */
+export function enoughFor(n: number, of: number): boolean {
+	// A group smaller than MIN_MEMBERS (Gotlands län) counts when every member has a value.
+	return n > 0 && n >= Math.min(MIN_MEMBERS, of) && n >= of * MIN_COVERAGE;
+}
+
+/** A comparison figure and how it was arrived at. */
+export interface GroupFigure {
+	readonly method: Method;
 	readonly value: number;
-	/** `stored`: a figure from a source; `own`: the bot's unweighted mean or share. */
-	readonly basis: 'stored' | 'own';
+	/** Members with a value and members in all, for own figures. */
 	readonly n?: number;
 	readonly of?: number;
+	/** The stored observation of a published figure. */
 	readonly observation?: Observation;
+}
+
+/** Too few members have values for an own figure: the few values themselves, to name instead. */
+export interface FewValues {
+	readonly method: 'few';
+	/** Members with a value. */
+	readonly n: number;
+	/** The values to name (for a kommun's comparison, those of the other kommuner). */
+	readonly values: readonly { readonly id: string; readonly value: number }[];
+	readonly of: number;
+}
+
+/**
+ * The one aggregation rule: the figure shown for a group of kommuner (or nothing) for an
+ * indicator, year and gender, following {@link AGGREGATION}. `area` is the area that may carry a
+ * published figure (Riket, a län, a group pseudo-area); `members` the kommuner of the group.
+ */
+export function groupFigure(
+	ds: Dataset,
+	indicator: Indicator,
+	group: { readonly area?: Area | undefined; readonly members?: readonly string[] | undefined },
+	year: number,
+	gender: Gender,
+): GroupFigure | FewValues | undefined {
+	const members = group.members ?? [];
+	const values = valuesOf(ds, indicator, year, gender, members);
+	const n = values.size;
+	const of = members.length;
+	for (const method of AGGREGATION[figureClass(indicator)]) {
+		switch (method) {
+			case 'published': {
+				const stored = group.area ? storedFigure(ds, indicator, group.area, year, gender) : undefined;
+				if (stored?.value !== null && stored?.value !== undefined)
+					return { method, value: stored.value, observation: stored };
+				break;
+			}
+			case 'sum':
+				if (of > 0 && n === of) return { method, value: [...values.values()].reduce((x, y) => x + y, 0), n, of };
+				break;
+			case 'mean':
+			case 'meanPerKommun': {
+				const m = enoughFor(n, of) ? mean([...values.values()]) : null;
+				if (m !== null) return { method, value: m, n, of };
+				break;
+			}
+			case 'share': {
+				const share = enoughFor(n, of) ? answerShares(indicator, values.values()).share : null;
+				if (share !== null) return { method, value: share, n, of };
+				break;
+			}
+		}
+	}
+	if (n === 0) return undefined;
+	return { method: 'few', n, values: [...values].map(([id, value]) => ({ id, value })), of };
+}
+
+/** A comparison figure for a kommun. */
+export interface Reference extends GroupFigure {
+	readonly key: 'riket' | 'lan' | 'kommungrupp' | 'liknande' | 'kommun';
+	readonly label: string;
+}
+
+/** A comparison that has too few values for a figure: who has values, to name them. */
+export interface FewReference extends FewValues {
+	readonly key: Reference['key'];
+	readonly label: string;
 }
 
 /** A stored figure for an area (numbers as values; survey figures as shares), if any. */
@@ -178,80 +290,53 @@ export function storedFigure(
 	return obs && obs.value !== null ? obs : undefined;
 }
 
-/** The bot's own figure over members: unweighted mean, or the share with the first answer. */
-export function ownFigure(
-	ds: Dataset,
-	indicator: Indicator,
-	year: number,
-	gender: Gender,
-	members: readonly string[],
-): { value: number; n: number } | undefined {
-	const values = valuesOf(ds, indicator, year, gender, members);
-	if (values.size === 0) return undefined;
-	if (isCategorical(indicator)) {
-		const shares = answerShares(indicator, values.values());
-		return shares.share === null ? undefined : { value: shares.share, n: shares.n };
-	}
-	const m = mean([...values.values()]);
-	return m === null ? undefined : { value: m, n: values.size };
+/** Riket's figure by the aggregation rule: the published one, else an own figure over every kommun. */
+export function riketFigure(ds: Dataset, indicator: Indicator, year: number, gender: Gender): GroupFigure | undefined {
+	const figure = groupFigure(
+		ds,
+		indicator,
+		{ area: ds.area('0000'), members: ds.areasOfType('kommun').map((a) => a.id) },
+		year,
+		gender,
+	);
+	return figure && figure.method !== 'few' ? figure : undefined;
 }
 
-/**
- * The bot only presents its own mean as a figure for the whole country when at least this share of
- * kommuner has a value; a mean of a few kommuner is not "Riket".
- */
-export const MIN_NATIONAL_COVERAGE = 0.5;
-
-/** Riket's figure: the stored one, else the own unweighted mean (or share) of kommuner when coverage allows. */
-export function riketFigure(
-	ds: Dataset,
-	indicator: Indicator,
-	year: number,
-	gender: Gender,
-): { value: number; own: boolean; n?: number; attribution?: string } | undefined {
-	const riket = ds.area('0000');
-	// A national total is no reference for one kommun's count; the mean of kommuner can be.
-	const stored = riket && sizeIndependent(indicator) ? storedFigure(ds, indicator, riket, year, gender) : undefined;
-	if (stored?.value !== null && stored?.value !== undefined) {
-		return { value: stored.value, own: false, attribution: stored.provenance.attribution };
-	}
-	const all = kommunValues(ds, indicator, year, gender);
-	if (all.size < ds.areasOfType('kommun').length * MIN_NATIONAL_COVERAGE) return undefined;
-	const value = isCategorical(indicator) ? answerShares(indicator, all.values()).share : mean([...all.values()]);
-	return value === null ? undefined : { value, own: true, n: all.size };
+/** Whether a figure is the bot's own calculation rather than a published one. */
+export function isOwn(figure: Pick<GroupFigure, 'method'>): boolean {
+	return figure.method !== 'published';
 }
 
-/** Reference figures for a kommun: Riket, its län, its kommungrupp and its liknande kommuner. */
+/** Whether a figure can stand next to one kommun's value on the same scale (not a total of many). */
+export function comparableWithKommun(indicator: Indicator, figure: Pick<GroupFigure, 'method'>): boolean {
+	return figureClass(indicator) !== 'total' || figure.method === 'meanPerKommun';
+}
+
+/** Reference figures for a kommun: its liknande kommuner, kommungrupp, län and Riket. */
 export function referencesFor(
 	ds: Dataset,
 	indicator: Indicator,
 	kommun: Area,
 	year: number,
 	gender: Gender,
-): Reference[] {
+): { readonly refs: Reference[]; readonly few: FewReference[] } {
 	const refs: Reference[] = [];
+	const few: FewReference[] = [];
 	const add = (
 		key: Reference['key'],
 		label: string,
 		area: Area | undefined,
 		members: readonly string[] | undefined,
 	): void => {
-		const stored = area && sizeIndependent(indicator) ? storedFigure(ds, indicator, area, year, gender) : undefined;
-		if (stored?.value !== null && stored?.value !== undefined) {
-			refs.push({ key, label, value: stored.value, basis: 'stored', observation: stored });
+		const figure = groupFigure(ds, indicator, { area, members }, year, gender);
+		if (!figure) return;
+		if (figure.method === 'few') {
+			// Naming the kommun itself as the only one with a value compares it with nothing.
+			const others = figure.values.filter((v) => v.id !== kommun.id);
+			if (others.length > 0) few.push({ ...figure, values: others, key, label });
 			return;
 		}
-		if (!members || members.length === 0) return;
-		const own = ownFigure(ds, indicator, year, gender, members);
-		// A "mean" made of the kommun itself alone compares it with nothing.
-		const others = valuesOf(
-			ds,
-			indicator,
-			year,
-			gender,
-			members.filter((m) => m !== kommun.id),
-		);
-		if (own && others.size > 0) refs.push({ key, label, value: own.value, basis: 'own', n: own.n, of: members.length });
+		refs.push({ ...figure, key, label });
 	};
 	const lan = kommun.lanId === undefined ? undefined : ds.area(kommun.lanId);
 	const lanGroup: Group | undefined = ds.groupOf(kommun.id, 'lan');
@@ -260,18 +345,11 @@ export function referencesFor(
 	if (peers) add('liknande', 'Liknande kommuner', undefined, peers.members);
 	if (kg) add('kommungrupp', `Kommungrupp ${kg.code ?? ''} ${kg.name}`.replace(/\s+/g, ' '), undefined, kg.members);
 	if (lan) add('lan', lan.name, lan, lanGroup?.members);
-	const riketArea = ds.area('0000');
-	const riket = riketFigure(ds, indicator, year, gender);
-	if (riket && riketArea) {
-		const observation = riket.own ? undefined : storedFigure(ds, indicator, riketArea, year, gender);
-		refs.push({
-			key: 'riket',
-			label: 'Riket',
-			value: riket.value,
-			basis: riket.own ? 'own' : 'stored',
-			...(riket.own ? { n: riket.n ?? 0, of: ds.areasOfType('kommun').length } : {}),
-			...(observation ? { observation } : {}),
-		});
-	}
-	return refs;
+	add(
+		'riket',
+		'Riket',
+		ds.area('0000'),
+		ds.areasOfType('kommun').map((a) => a.id),
+	);
+	return { refs, few };
 }

@@ -7,9 +7,10 @@ import type { ChartSpec } from '../charts/spec.js';
 import { isCategorical } from '../dataset/dataset.js';
 import type { Area } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
-import { chartBase, Sources, riketLine } from './common.js';
+import { addFigureSource, chartBase, figureLine, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
-import { formatValue } from './format.js';
+import { coverageOf, coverageText, defaultYear } from './coverage.js';
+import { formatValue, valueHeader } from './format.js';
 import { nearestYear, parseCount, parseFlag, parseGender, parseYear } from './options.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
 import { riketFigure, valuesOf } from './stats.js';
@@ -171,7 +172,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 		: ds.areasOfType('kommun').map((a) => a.id);
 	const yearsWithData = ds.years(indicator.id).filter((y) => valuesOf(ds, indicator, y, gender, members).size > 0);
 	const resolved = { indikator: indicator.id, län: lan?.id, kön: gender };
-	const year = yearOutcome.value ?? yearsWithData.at(-1);
+	const year = yearOutcome.value ?? defaultYear(ds, indicator, gender, members);
 	if (year === undefined || !yearsWithData.includes(year)) {
 		const nearest = year === undefined ? undefined : nearestYear(yearsWithData, year);
 		return errorAnswer(
@@ -218,7 +219,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 	for (const r of rows) sources.add(ds.value(indicator.id, r.id, year, gender, 'value')?.provenance.attribution);
 	sources.own(ctx);
 	const riket = lan ? undefined : riketFigure(ds, indicator, year, 'T');
-	if (riket && !riket.own) sources.add(riket.attribution);
+	addFigureSource(ctx, sources, riket);
 
 	const orderText: Record<Order, readonly [string, string]> = {
 		bäst: ['bäst', 'best'],
@@ -227,13 +228,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 		lägst: ['lägst värde', 'lowest'],
 	};
 	const [orderSv, orderEn] = orderText[order];
-	const notes: string[] = [
-		tr(
-			ctx,
-			`${values.size} kommuner${lan ? ` i ${lan.name}` : ''} har värden ${year}; ${values.size < (lan ? members.length : 290) ? 'övriga saknar uppgift.' : 'alla har uppgift.'}`,
-			`${values.size} kommuner${lan ? ` in ${lan.name}` : ''} have values in ${year}.`,
-		),
-	];
+	const notes: string[] = [coverageText(ctx, coverageOf(ds, indicator, year, gender, members), lan?.name)];
 	if (rows.length > countOutcome.value) {
 		notes.push(
 			tr(
@@ -257,7 +252,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 		kind: 'bar',
 		orientation: 'horizontal',
 		bars: rows.map((r) => ({ label: label(r), value: r.value, role: 'other' as const })),
-		...riketLine(ctx, riket),
+		...riketLine(ctx, indicator, riket),
 	};
 	return {
 		ok: true,
@@ -279,13 +274,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 			),
 		),
 		fields: riket
-			? [
-					{
-						name: 'Riket',
-						value: `${formatValue(indicator, riket.value)}${riket.own ? tr(ctx, ' (ovägt medel, egen beräkning)', ' (unweighted mean, own calculation)') : ''}`,
-						inline: true,
-					},
-				]
+			? [{ name: tr(ctx, 'Jämförelse', 'Comparison'), value: figureLine(ctx, indicator, 'Riket', riket, year) }]
 			: [],
 		table: {
 			columns: [
@@ -309,7 +298,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 			? {
 					csv: toCsv(
 						`topplista-${indicator.id}-${year}.csv`,
-						['plats', 'delad', 'kod', 'kommun', 'län', 'år', 'värde', 'enhet'],
+						['plats', 'delad', 'kod', 'kommun', 'län', 'år', valueHeader(indicator), 'enhet'],
 						rows.map((r) => [
 							r.place,
 							r.tied ? 'ja' : 'nej',

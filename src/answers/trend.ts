@@ -13,6 +13,7 @@ import { formatDifference, formatValue, formatYears } from './format.js';
 import { parseGender, parseYear } from './options.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
 import { sizeIndependent, storedFigure } from './stats.js';
+import { coverageOf, coverageText } from './coverage.js';
 import type { Answer } from './types.js';
 
 /** Raw options of `/trend`. */
@@ -149,6 +150,8 @@ export function trendAnswer(ctx: AnswerContext, query: TrendQuery): Answer {
 	}
 	const gaps = years.filter((_y, i) => focusValues[i] === null);
 	const notes: string[] = [];
+	const lastCoverage = last ? coverageOf(ds, indicator, last.y, gender) : undefined;
+	if (lastCoverage && lastCoverage.n > 0) notes.push(coverageText(ctx, lastCoverage));
 	if (!sizeIndependent(indicator) && area.id !== '0000') {
 		notes.push(
 			tr(

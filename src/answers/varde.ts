@@ -7,7 +7,18 @@ import type { ChartSpec } from '../charts/spec.js';
 import { isCategorical } from '../dataset/dataset.js';
 import type { Area, Gender, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
-import { chartBase, describeFigure, holdsAnswers, Sources, yearsFor, riketLine } from './common.js';
+import {
+	addFigureSource,
+	chartBase,
+	describeFigure,
+	figureLine,
+	figureNote,
+	holdsAnswers,
+	Sources,
+	yearsFor,
+	riketLine,
+} from './common.js';
+import { coverageOf, coverageText, defaultYear } from './coverage.js';
 import { answerLabel, formatDifference, formatYears } from './format.js';
 import { nearestYear, parseGender, parseYear } from './options.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
@@ -15,6 +26,7 @@ import {
 	answerBand,
 	bandOf,
 	bestFirst,
+	comparableWithKommun,
 	kommunValues,
 	meaningfulRank,
 	rankOf,
@@ -102,19 +114,6 @@ function rankText(ctx: AnswerContext, indicator: Indicator, rank: Rank, what: st
 	);
 }
 
-function referenceLine(ctx: AnswerContext, indicator: Indicator, ref: Reference, riket: Area): string {
-	const figure = describeFigure(ctx, indicator, riket, ref.value);
-	const basis =
-		ref.basis === 'own'
-			? tr(
-					ctx,
-					` (egen beräkning, ${ref.n ?? 0} av ${ref.of ?? 0} kommuner)`,
-					` (own calculation, ${ref.n ?? 0} of ${ref.of ?? 0} kommuner)`,
-				)
-			: '';
-	return `${ref.label}: ${figure}${basis}`;
-}
-
 /** Builds the `/värde` answer. */
 export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 	const command = 'värde';
@@ -152,7 +151,19 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 		notes.push(
 			tr(ctx, `Senaste året med data för ${area.name}: ${year}.`, `Latest year with data for ${area.name}: ${year}.`),
 		);
+		const broad = defaultYear(ds, indicator, gender);
+		if (broad !== undefined && broad > year) {
+			notes.push(
+				tr(
+					ctx,
+					`Det är äldre än ${broad}, det senaste år då minst hälften av kommunerna har värden.`,
+					`That is older than ${broad}, the latest year in which at least half of the kommuner have values.`,
+				),
+			);
+		}
 	}
+	const coverage = coverageOf(ds, indicator, year, gender);
+	if (coverage.n > 0) notes.push(coverageText(ctx, coverage));
 
 	// Change since the previous year with data.
 	const previousYear = years.filter((y) => y < year).at(-1);
@@ -218,9 +229,10 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 		band = answerBand(indicator, value);
 	}
 
-	// Comparisons.
+	// Comparisons, by the one aggregation rule.
 	const riket = ds.area('0000');
-	const refs = area.type === 'kommun' ? referencesFor(ds, indicator, area, year, gender) : [];
+	const { refs, few } =
+		area.type === 'kommun' ? referencesFor(ds, indicator, area, year, gender) : { refs: [] as Reference[], few: [] };
 	if (area.type !== 'kommun' && area.type !== 'riket' && riket) {
 		const parent = area.parentId === undefined ? undefined : ds.area(area.parentId);
 		for (const [key, other] of [
@@ -230,22 +242,15 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 			if (!other) continue;
 			const obs = storedFigure(ds, indicator, other, year, gender);
 			if (obs?.value !== null && obs?.value !== undefined) {
-				refs.push({ key, label: other.name, value: obs.value, basis: 'stored', observation: obs });
+				refs.push({ key, label: other.name, value: obs.value, method: 'published', observation: obs });
 			}
 		}
 	}
-	for (const ref of refs) {
-		if (ref.basis === 'own') sources.own(ctx);
-		else sources.add(ref.observation?.provenance.attribution);
-	}
-	if (refs.length > 0 && riket) {
+	for (const ref of refs) addFigureSource(ctx, sources, ref);
+	if (refs.length + few.length > 0) {
 		fields.push({
 			name: tr(ctx, 'Jämförelse', 'Comparison'),
-			value: refs
-				.map((r) =>
-					referenceLine(ctx, indicator, r, r.key === 'kommun' ? (ds.area(area.parentId ?? '') ?? riket) : riket),
-				)
-				.join('\n'),
+			value: [...refs, ...few].map((r) => figureLine(ctx, indicator, r.label, r, year)).join('\n'),
 			inline: false,
 		});
 	}
@@ -278,7 +283,7 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 	}
 
 	const figure = describeFigure(ctx, indicator, area, value);
-	const riketRef = refs.find((r) => r.key === 'riket');
+	const riketRef = refs.find((r) => r.key === 'riket' && comparableWithKommun(indicator, r));
 	const summary = tr(
 		ctx,
 		`${area.name} ${year}: ${figure}${riketRef && area.type !== 'riket' ? ` (Riket: ${describeFigure(ctx, indicator, riket ?? area, riketRef.value)})` : ''}.`,
@@ -316,7 +321,7 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 				key: r.key,
 				label: r.label,
 				value: r.value,
-				basis: r.basis,
+				method: r.method,
 				n: r.n ?? null,
 				of: r.of ?? null,
 			})),
@@ -369,6 +374,7 @@ function buildChart(
 		};
 	}
 	const riket = refs.find((r) => r.key === 'riket');
+	const comparable = refs.filter((r) => r.key !== 'riket' && comparableWithKommun(indicator, r));
 	return {
 		chart: {
 			...chartBase(ctx, indicator, String(year), sources, { subtitle: search.areaLabel(area) }),
@@ -376,16 +382,12 @@ function buildChart(
 			orientation: 'vertical',
 			bars: [
 				{ label: area.name, value, role: 'focus' as const },
-				...refs
-					.filter((r) => r.key !== 'riket')
-					.map((r) => ({
-						label: r.label,
-						value: r.value,
-						role: 'reference' as const,
-						...(r.basis === 'own' ? { note: tr(ctx, 'medel', 'mean') } : {}),
-					})),
+				...comparable.map((r) => {
+					const note = figureNote(ctx, r);
+					return { label: r.label, value: r.value, role: 'reference' as const, ...(note ? { note } : {}) };
+				}),
 			],
-			...riketLine(ctx, riket ? { value: riket.value, own: riket.basis === 'own' } : undefined),
+			...riketLine(ctx, indicator, riket),
 		},
 	};
 }

@@ -32,6 +32,7 @@ import type {
 	ChartSpec,
 	LineChartSpec,
 	ProfileChartSpec,
+	NumberFormat,
 } from './spec.js';
 
 /** Font family used for every text in a chart; the renderer registers the DejaVu Sans files under this name. */
@@ -847,8 +848,7 @@ function lineConfig(spec: LineChartSpec, size: ChartSize): LineChartConfiguratio
 	const values = spec.series.flatMap((series) => series.values.filter((v): v is number => v !== null));
 	const min = Math.min(...values);
 	const max = Math.max(...values);
-	// Start at zero when that does not flatten the trend; a line chart is about change.
-	const beginAtZero = values.length > 0 && min >= 0 && min <= max * 0.5;
+	const beginAtZero = lineStartsAtZero(spec.format, min, max);
 	const unlabelled = styles.some((style) => !style.labelled);
 
 	const endLabelPlugin: Plugin<'line'> = {
@@ -993,7 +993,40 @@ function lineConfig(spec: LineChartSpec, size: ChartSize): LineChartConfiguratio
 				},
 			},
 		},
-		plugins: [footerPlugin(layout), noDataPlugin(values.length > 0), endLabelPlugin],
+		plugins: [footerPlugin(layout), noDataPlugin(values.length > 0), endLabelPlugin, axisStartPlugin(spec.format)],
+	};
+}
+
+/**
+ * Whether a line chart's value axis starts at zero. Shares always do, unless their values span
+ * less than a fifth of the axis from zero – then a change would not be seen at all; other
+ * figures start at zero when that does not flatten the trend. Negative values never do.
+ */
+export function lineStartsAtZero(format: NumberFormat, min: number, max: number): boolean {
+	if (!Number.isFinite(min) || !Number.isFinite(max) || min < 0) return false;
+	if (format.style === 'percent') return max - min >= max / 5;
+	return min <= max * 0.5;
+}
+
+/** Says on the image where a value axis starts when it does not start at zero ("Axeln börjar vid 72 %"). */
+function axisStartPlugin(format: NumberFormat): Plugin<'line'> {
+	return {
+		id: 'ojAxisStart',
+		afterDraw(chart) {
+			const y = chart.scales.y;
+			if (!y || !(y.min > 0)) return;
+			const ticks = y.ticks;
+			const step = ticks.length > 1 ? Math.abs((ticks[1]?.value ?? 0) - (ticks[0]?.value ?? 0)) : undefined;
+			const text = `Obs: axeln börjar vid ${formatTick(y.min, format, step)}, inte vid 0`;
+			const ctx = drawingContext(chart);
+			ctx.save();
+			ctx.font = cssFont(FONT_SIZES.label - 1, true);
+			ctx.fillStyle = COLORS.text;
+			ctx.textAlign = 'left';
+			ctx.textBaseline = 'bottom';
+			ctx.fillText(text, chart.chartArea.left, chart.chartArea.top - 4);
+			ctx.restore();
+		},
 	};
 }
 
@@ -1293,7 +1326,10 @@ function profileConfig(spec: ProfileChartSpec, size: ChartSize): BarChartConfigu
 	const plotLength = size.width - PAD.left - PAD.right - categoryLabelWidth(tickLines, rowFont, false) - 12;
 	const range = paddedRange([-limit, limit], labelWidth * 1.1 + 14, plotLength);
 	const bound = Math.max(Math.abs(range.min), Math.abs(range.max));
-	const present = (['good', 'bad', 'neutral'] as const).filter((a) => rows.some((row) => row.assessment === a));
+	// Rows written as text (no comparison) are not judged, so they take no part in the legend.
+	const judged = rows.filter((row) => row.kind === 'answer' || row.diff !== null);
+	const present = (['good', 'bad', 'neutral'] as const).filter((a) => judged.some((row) => row.assessment === a));
+	const hasDiffs = diffs.length > 0;
 	const common = commonOptions(layout);
 
 	const profileLabels: Plugin<'bar'> = {
@@ -1320,8 +1356,11 @@ function profileConfig(spec: ProfileChartSpec, size: ChartSize): BarChartConfigu
 				if (row.diff === null) {
 					ctx.font = cssFont(rowFont);
 					ctx.textAlign = 'left';
+					// A row's own text starts at the left of the plot so it fits; a bare dash sits at zero.
+					const at = row.text === undefined ? zero + 6 : x.left + 6;
+					if (row.text !== undefined) labelOnWhite(ctx, row.text, at, center, 'left', rowFont);
 					ctx.fillStyle = COLORS.muted;
-					ctx.fillText(MISSING, zero + 6, center);
+					ctx.fillText(row.text ?? MISSING, at, center);
 					return;
 				}
 				const negative = row.diff < 0;
@@ -1402,6 +1441,8 @@ function profileConfig(spec: ProfileChartSpec, size: ChartSize): BarChartConfigu
 					type: 'linear',
 					min: -bound,
 					max: bound,
+					// Without a single difference from Riket there is no axis to show.
+					display: hasDiffs,
 					grid: {
 						color: gridColor,
 						lineWidth: (context: ScriptableScaleContext) => (context.tick.value === 0 ? 2 : 1),

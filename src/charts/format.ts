@@ -64,10 +64,21 @@ export function formatPercent(value: number | null | undefined, decimals = 0, op
 	return `${formatDecimal(value, decimals, options)}${NBSP}%`;
 }
 
-/** An amount in kronor, e.g. `formatKronor(1234)` → "1 234 kr". */
-export function formatKronor(value: number | null | undefined, decimals = 0, options: FormatOptions = {}): string {
+/**
+ * A number followed by its unit, e.g. `formatWithUnit(80101, 'tkr')` → "80 101 tkr". Every unit
+ * an indicator has is written this way except "%" (see {@link formatPercent}); the unit is never
+ * replaced by another one, so thousands of kronor are never drawn as kronor.
+ */
+export function formatWithUnit(
+	value: number | null | undefined,
+	unit: string,
+	decimals = 0,
+	options: FormatOptions = {},
+): string {
 	if (!isPresent(value)) return MISSING;
-	return `${formatDecimal(value, decimals, options)}${NBSP}kr`;
+	if (unit === '%') return formatPercent(value, decimals, options);
+	const number = formatDecimal(value, decimals, options);
+	return unit === '' ? number : `${number}${NBSP}${unit}`;
 }
 
 /** A count of people or households, e.g. `formatCount(1234)` → "1 234". */
@@ -92,8 +103,8 @@ export function formatNumber(
 	switch (format.style) {
 		case 'percent':
 			return formatPercent(value, format.decimals, options);
-		case 'kronor':
-			return formatKronor(value, format.decimals, options);
+		case 'unit':
+			return formatWithUnit(value, format.unit ?? '', format.decimals, options);
 		case 'count':
 			return formatCount(value, format.decimals, options);
 		case 'number':
@@ -118,5 +129,5 @@ export function decimalsForStep(step: number): number {
  */
 export function formatTick(value: number, format: NumberFormat, step?: number): string {
 	const decimals = step === undefined ? format.decimals : decimalsForStep(step);
-	return formatNumber(value, { style: format.style, decimals }, {});
+	return formatNumber(value, { ...format, decimals }, {});
 }

@@ -12,8 +12,11 @@
 /** How a bar, row or series relates to the question: the asked-about area, a benchmark, or context. */
 export type ChartRole = 'focus' | 'reference' | 'other';
 
-/** Number styles used by the indicators. */
-export type NumberStyle = 'percent' | 'number' | 'kronor' | 'count' | 'index';
+/**
+ * Number styles used by the indicators: `unit` writes the number followed by
+ * {@link NumberFormat.unit} ("80 101 tkr", "1 718 kr/inv", "12,5 dagar").
+ */
+export type NumberStyle = 'percent' | 'number' | 'unit' | 'count' | 'index';
 
 /**
  * How numbers in a chart are written.
@@ -24,6 +27,8 @@ export interface NumberFormat {
 	readonly style: NumberStyle;
 	/** Decimals shown in value labels; axis ticks use as many as their step needs. */
 	readonly decimals: number;
+	/** The unit written after every number of style `unit`: "tkr", "kr", "kr/inv", "dagar". */
+	readonly unit?: string;
 }
 
 /** Fields every chart carries. */
@@ -148,6 +153,8 @@ export interface ProfileNumericRow {
 	/** Relative difference from Riket in percent (+12 means 12 % above Riket); `null` when missing. */
 	readonly diff: number | null;
 	readonly assessment: Assessment;
+	/** Written instead of a bar when `diff` is null, e.g. "3 604 (antal, jämförs inte med riket)". */
+	readonly text?: string;
 }
 
 /** A survey answer in a {@link ProfileChartSpec}. */

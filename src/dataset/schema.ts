@@ -68,6 +68,13 @@ export const areaSchema = z.object({
 	/** Extra qualifier shown with the name, e.g. "stadsdelsområde" or "kommungrupp 2017". */
 	note: z.string().optional(),
 	population: populationSchema.optional(),
+	/**
+	 * Ids of the earlier areas a stadsdel was formed from ("Järva" from Rinkeby-Kista and
+	 * Spånga-Tensta); offered instead when the area has no figures of its own.
+	 */
+	predecessors: z.array(z.string().min(1)).optional(),
+	/** Provenance id of what is said about the area (its note and predecessors). */
+	prov: z.number().int().nonnegative().optional(),
 });
 export type Area = z.infer<typeof areaSchema>;
 

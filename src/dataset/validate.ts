@@ -58,6 +58,7 @@ export function checkIntegrity(data: DatasetFile, limit = 25): string[] {
 			report(`grupp-område ${area.id}: okänd indelning ${area.groupingId ?? '(saknas)'}`);
 		}
 		if (area.population && !provIds.has(area.population.prov)) report(`område ${area.id}: okänd källa för befolkning`);
+		if (area.prov !== undefined && !provIds.has(area.prov)) report(`område ${area.id}: okänd källa ${area.prov}`);
 	}
 
 	for (const grouping of data.groupings) {

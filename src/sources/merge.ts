@@ -203,7 +203,10 @@ export class DatasetMerger {
 
 		const used = new Set<number>();
 		for (const s of mergedSeries) for (const p of s.points) used.add(p[2]);
-		for (const a of areas.list) if (a.population) used.add(a.population.prov);
+		for (const a of areas.list) {
+			if (a.population) used.add(a.population.prov);
+			if (a.prov !== undefined) used.add(a.prov);
+		}
 		for (const g of groupings.list) used.add(g.prov);
 		for (const f of base.facts) used.add(f.prov);
 

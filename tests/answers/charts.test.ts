@@ -25,23 +25,30 @@ function ok(answer: Answer): OkAnswer {
 }
 
 describe('/värde', () => {
-	it('GIVEN Nyköping and kostnad per invånare THEN value, year, change, rank, län and kommungrupp are shown', () => {
+	it('GIVEN Nyköping and kostnad per invånare THEN value, change, rank, the published län and Riket figures, and no mean of too few', () => {
 		const a = ok(valueAnswer(bundle, { area: 'Nyköping', indicator: 'kostnad per invånare', year: 2020 }));
 		expect(a.resolved).toMatchObject({ kommun: '0480', indikator: 'U31001', år: 2020 });
 		expect(a.data.value).toBe(1409);
 		expect(a.data.previous).toEqual({ year: 2019, value: 1239 });
-		const refs = a.data.references as { key: string; basis: string }[];
-		expect(refs.map((r) => r.key)).toEqual(expect.arrayContaining(['kommungrupp', 'lan', 'riket']));
-		expect(refs.find((r) => r.key === 'kommungrupp')?.basis).toBe('own');
+		const refs = a.data.references as { key: string; method: string; value: number }[];
+		expect(refs.find((r) => r.key === 'lan')).toMatchObject({ method: 'published', value: 1718 });
+		expect(refs.find((r) => r.key === 'riket')).toMatchObject({ method: 'published', value: 1155 });
+		// 6 of 27 kommuner in C6 have values: named, not averaged.
+		expect(refs.map((r) => r.key)).not.toContain('kommungrupp');
+		const text = a.fields.map((f) => f.value).join('\n');
+		expect(text).toContain('1\u00a0409\u00a0kr/inv');
+		expect(text).toMatch(/Kommungrupp C6 .*: bara 6 av 27 kommuner har värden 2020 .*för få för ett medel/);
 		expect(a.sources).toContain('Medelvärden, placeringar och färger: ÖJ-botens egen beräkning');
-		expect(a.fields.map((f) => f.value).join('\n')).toContain('1\u00a0409\u00a0kr/inv');
 	});
 
-	it('GIVEN a count THEN no national total as reference, only means of kommuner where they exist', () => {
-		const a = ok(valueAnswer(bundle, { area: 'Gotland', indicator: 'N31910', year: 2024 }));
-		expect((a.data.references as { key: string }[]).map((r) => r.key)).not.toContain('riket');
+	it('GIVEN a count THEN published totals are named totals in the text and never drawn beside one kommun', () => {
+		const a = ok(valueAnswer(bundle, { area: 'Eskilstuna', indicator: 'N31910', year: 2020 }));
+		const text = a.fields.map((f) => f.value).join('\n');
+		expect(text).toContain('Södermanlands län, totalt: 8\u00a0629');
+		expect(text).not.toContain('egen beräkning, 8 av 9');
 		if (a.chart?.kind !== 'bar') throw new Error('bar chart expected');
 		expect(a.chart.referenceLines).toBeUndefined();
+		expect(a.chart.bars.map((b) => b.label)).toEqual(['Eskilstuna']);
 		const full = ok(valueAnswer(fixture, { area: 'Malmö', indicator: 'N31814', year: 2022 }));
 		expect((full.data.references as { key: string }[]).map((r) => r.key)).toContain('riket');
 	});
@@ -143,7 +150,7 @@ describe('/jämför', () => {
 
 describe('/trend', () => {
 	it('GIVEN a series with missing years THEN the line has gaps (null), not zeros', () => {
-		const a = ok(trendAnswer(bundle, { area: 'Stockholm', indicator: 'N31807' }));
+		const a = ok(trendAnswer(bundle, { area: 'Stockholm', indicator: 'STHLM-EB-TAGARE-ANDEL' }));
 		if (a.chart?.kind !== 'line') throw new Error('line chart expected');
 		const stockholm = a.chart.series.find((s) => s.role === 'focus');
 		const years = a.chart.years;
@@ -263,18 +270,19 @@ describe('/grupper reproduces the 2020 fact sheet', () => {
 
 	it('GIVEN kommun answers in the fixture THEN own shares of Ja with n per group', () => {
 		const a = ok(groupsAnswer(fixture, { indicator: 'FREDA', year: 2021 }));
-		const a1 = (a.data.own as { id: string; n: number; share: number }[]).find((g) => g.id === 'KG2023-A1');
-		expect(a1).toMatchObject({ n: 3, share: (2 / 3) * 100 });
+		const a1 = (a.data.own as { id: string; n: number; value: number }[]).find((g) => g.id === 'KG2023-A1');
+		expect(a1).toMatchObject({ n: 3, value: (2 / 3) * 100, figure: { method: 'share', n: 3, of: 3 } });
 		expect(a.chart).toMatchObject({ kind: 'categorical', variant: 'shares' });
 	});
 
 	it('GIVEN numbers THEN unweighted mean and median per group', () => {
 		const a = ok(groupsAnswer(fixture, { indicator: 'N31814', year: 2020, division: 'län' }));
-		const gotland = (a.data.own as { id: string; n: number; mean: number; median: number }[]).find(
+		const gotland = (a.data.own as { id: string; n: number; value: number; median: number }[]).find(
 			(g) => g.id === 'LAN-0009',
 		);
+		// Gotlands län is one kommun: its one value is the whole group.
 		expect(gotland?.n).toBe(1);
-		expect(gotland?.mean).toBe(gotland?.median);
+		expect(gotland?.value).toBe(gotland?.median);
 	});
 });
 
@@ -296,6 +304,8 @@ describe('/profil', () => {
 			'',
 			'',
 			'✗',
+			// Six kommuner answered FREDA in the fixture's 2021.
+			'6/290',
 		]);
 	});
 

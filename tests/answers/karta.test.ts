@@ -41,17 +41,17 @@ describe('schemeFor', () => {
 });
 
 describe('/karta on the bundled dataset', () => {
-	it('GIVEN biståndshushåll 2016 for the whole country THEN 49 of 290 kommuner fall into 5 quantile classes', () => {
+	it('GIVEN biståndshushåll 2016 for the whole country THEN 48 of 290 kommuner (those Regionfakta publishes for 2016) fall into 5 quantile classes', () => {
 		const answer = ok(mapAnswer(ctx, { indicator: 'N31910', year: 2016 }));
 		const { chart } = answer;
 		expect(chart.lanId).toBeUndefined();
-		expect(chart.subtitle).toBe('Värden för 49 av 290 kommuner · 5 klasser efter kvantiler');
+		expect(chart.subtitle).toBe('Värden för 48 av 290 kommuner · 5 klasser efter kvantiler');
 		expect(chart.title).toBe('Biståndshushåll, antal · 2016');
 		expect(chart.scheme).toBe('neutral');
 		expect(chart.classes).toHaveLength(5);
-		expect(chart.classes.reduce((n, c) => n + c.count, 0)).toBe(49);
-		expect(chart.areas).toHaveLength(49);
-		expect(chart.missingLabel).toBe('Uppgift saknas (241)');
+		expect(chart.classes.reduce((n, c) => n + c.count, 0)).toBe(48);
+		expect(chart.areas).toHaveLength(48);
+		expect(chart.missingLabel).toBe('Uppgift saknas (242)');
 		// Limits in Swedish number format: a no-break space groups thousands.
 		expect(chart.classes.at(-1)?.label).toMatch(/^\d[\d\u00A0]*–\d{1,2}\u00A0\d{3} \(\d+\)$/);
 		expect(chart.source).toContain('Källa:');
@@ -73,7 +73,7 @@ describe('/karta on the bundled dataset', () => {
 	it('GIVEN a register indicator with a published Riket figure THEN the legend notes Riket with its unit', () => {
 		const answer = ok(mapAnswer(ctx, { indicator: 'U31001', year: 2020 }));
 		expect(answer.chart.notes).toContain('Riket: 1\u00A0155\u00A0kr/inv');
-		expect(answer.fields).toContainEqual({ name: 'Riket', value: '1\u00A0155\u00A0kr/inv', inline: true });
+		expect(answer.fields).toContainEqual({ name: 'Jämförelse', value: 'Riket: 1\u00A0155\u00A0kr/inv', inline: true });
 	});
 
 	it('GIVEN csv:true THEN every kommun of the map is a row, with an empty value where it has none', () => {
@@ -82,11 +82,11 @@ describe('/karta on the bundled dataset', () => {
 		expect(content.startsWith('\uFEFFkod;kommun;län;år;värde;enhet;klass\r\n')).toBe(true);
 		const rows = content.trim().split('\r\n').slice(1);
 		expect(rows).toHaveLength(290);
-		expect(rows.filter((r) => r.includes(';2016;;antal;'))).toHaveLength(241);
+		expect(rows.filter((r) => r.includes(';2016;;antal;'))).toHaveLength(242);
 		// A row with a value carries its class as the legend writes it ("52–116").
 		expect(
 			rows.filter((r) => /^\d{4};[^;]+;[^;]+ län;2016;\d+;antal;\d[\d\u00A0]*(–\d[\d\u00A0]*)?$/.test(r)),
-		).toHaveLength(49);
+		).toHaveLength(48);
 	});
 
 	it('GIVEN a year where fewer than a tenth of the kommuner have values THEN the map is refused, naming years and län with values', () => {

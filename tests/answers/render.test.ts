@@ -32,7 +32,7 @@ const CASES: readonly [string, Record<string, string | number | boolean>, string
 	['värde', { kommun: 'Göteborg', indikator: 'FREDA', år: 2021 }, 'categorical'],
 	['jämför', { indikator: 'N31814', kommuner: 'liknande:Malmö', år: 2022 }, 'bar'],
 	['jämför', { indikator: 'FREDA', kommuner: 'Malmö, Göteborg, Lund, Håbo', år: 2021 }, 'categorical'],
-	['trend', { kommun: 'Stockholm', indikator: 'N31807', jämför_med: 'Göteborg' }, 'line'],
+	['trend', { kommun: 'Stockholm', indikator: 'STHLM-EB-TAGARE-ANDEL', jämför_med: 'Göteborg' }, 'line'],
 	['topplista', { indikator: 'U31402', år: 2023, antal: 15 }, 'bar'],
 	['grupper', { indikator: 'FREDA', år: 2020 }, 'bar'],
 	['grupper', { indikator: 'FREDA', år: 2021 }, 'categorical'],

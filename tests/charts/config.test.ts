@@ -8,6 +8,7 @@ import {
 	chartSizeFor,
 	estimateTextWidth,
 	toChartConfig,
+	lineStartsAtZero,
 	wrapText,
 	type OjChartConfiguration,
 } from '../../src/charts/config.js';
@@ -46,7 +47,7 @@ const topList: BarChartSpec = {
 	orientation: 'horizontal',
 	title: 'Utbetalt ekonomiskt bistånd per invånare, kronor · 2023',
 	unit: 'kr',
-	format: { style: 'kronor', decimals: 0 },
+	format: { style: 'unit', decimals: 0, unit: 'kr' },
 	source: 'Källa: Kolada',
 	bars: Array.from({ length: 15 }, (_, i) => ({
 		label: i === 4 ? 'Landsbygdskommuner med besöksnäring i norra och västra delarna av Sverige' : `Kommun ${i}`,
@@ -523,5 +524,25 @@ describe('wrapText', () => {
 		const [line] = wrapText('Återaktualiseringsfrekvensindikatorn', 100, 15, 1);
 		expect(line?.endsWith('…')).toBe(true);
 		expect(line!.length).toBeLessThan(20);
+	});
+});
+
+describe('lineStartsAtZero', () => {
+	const share = { style: 'percent', decimals: 0 } as const;
+	const amount = { style: 'unit', decimals: 0, unit: 'kr/inv' } as const;
+
+	it('GIVEN shares spanning at least a fifth of the axis THEN the axis starts at 0 %', () => {
+		expect(lineStartsAtZero(share, 2.7, 9.5)).toBe(true);
+		expect(lineStartsAtZero(share, 40, 60)).toBe(true);
+	});
+
+	it('GIVEN shares spanning less than a fifth of the axis (72–79 %) THEN the axis does not start at 0', () => {
+		expect(lineStartsAtZero(share, 74, 79)).toBe(false);
+	});
+
+	it('GIVEN amounts THEN zero unless it flattens the trend, and never with negative values', () => {
+		expect(lineStartsAtZero(amount, 400, 1200)).toBe(true);
+		expect(lineStartsAtZero(amount, 1000, 1200)).toBe(false);
+		expect(lineStartsAtZero(amount, -5, 10)).toBe(false);
 	});
 });

@@ -7,7 +7,7 @@ import {
 	formatCount,
 	formatDecimal,
 	formatDiffPercent,
-	formatKronor,
+	formatWithUnit,
 	formatNumber,
 	formatPercent,
 	formatTick,
@@ -56,7 +56,7 @@ describe('formatDecimal', () => {
 	});
 });
 
-describe('formatPercent / formatKronor / formatCount', () => {
+describe('formatPercent / formatWithUnit / formatCount', () => {
 	it('GIVEN 62 THEN "62 %" with a no-break space before the percent sign', () => {
 		expect(formatPercent(62)).toBe('62\u00A0%');
 	});
@@ -69,8 +69,16 @@ describe('formatPercent / formatKronor / formatCount', () => {
 		expect(formatPercent(-3.5, 1)).toBe('\u22123,5\u00A0%');
 	});
 
-	it('GIVEN 1234 kronor THEN "1 234 kr" with no-break spaces', () => {
-		expect(formatKronor(1234)).toBe('1\u00A0234\u00A0kr');
+	it('GIVEN 1234 kr THEN "1 234 kr" with no-break spaces', () => {
+		expect(formatWithUnit(1234, 'kr')).toBe('1\u00A0234\u00A0kr');
+	});
+
+	it('GIVEN thousands of kronor THEN the unit stays tkr', () => {
+		expect(formatWithUnit(80101, 'tkr')).toBe('80\u00A0101\u00A0tkr');
+	});
+
+	it('GIVEN the unit % THEN it is written as a percent', () => {
+		expect(formatWithUnit(4.25, '%', 1)).toBe('4,3\u00A0%');
 	});
 
 	it('GIVEN a count THEN grouped digits without unit', () => {
@@ -79,7 +87,7 @@ describe('formatPercent / formatKronor / formatCount', () => {
 
 	it('GIVEN a missing value THEN no unit is added to the dash', () => {
 		expect(formatPercent(null)).toBe('—');
-		expect(formatKronor(null)).toBe('—');
+		expect(formatWithUnit(null, 'tkr')).toBe('—');
 	});
 
 	it('GIVEN a relative difference THEN it is signed: "+12 %", "−8 %"', () => {
@@ -91,14 +99,14 @@ describe('formatPercent / formatKronor / formatCount', () => {
 describe('formatNumber', () => {
 	it('GIVEN each style THEN the matching unit is used', () => {
 		expect(formatNumber(62.5, { style: 'percent', decimals: 1 })).toBe('62,5\u00A0%');
-		expect(formatNumber(1234, { style: 'kronor', decimals: 0 })).toBe('1\u00A0234\u00A0kr');
+		expect(formatNumber(1234, { style: 'unit', decimals: 0, unit: 'kr/inv' })).toBe('1\u00A0234\u00A0kr/inv');
 		expect(formatNumber(1234, { style: 'count', decimals: 0 })).toBe('1\u00A0234');
 		expect(formatNumber(104.25, { style: 'index', decimals: 1 })).toBe('104,3');
 		expect(formatNumber(-0.5, { style: 'number', decimals: 2 })).toBe('\u22120,50');
 	});
 
 	it('GIVEN null THEN the em dash whatever the style', () => {
-		expect(formatNumber(null, { style: 'kronor', decimals: 0 })).toBe('—');
+		expect(formatNumber(null, { style: 'unit', decimals: 0, unit: 'tkr' })).toBe('—');
 	});
 });
 
@@ -107,8 +115,8 @@ describe('formatTick', () => {
 		expect(formatTick(2, { style: 'percent', decimals: 0 }, 0.5)).toBe('2,0\u00A0%');
 	});
 
-	it('GIVEN a step of 1000 kronor THEN whole kronor with grouping', () => {
-		expect(formatTick(3000, { style: 'kronor', decimals: 2 }, 1000)).toBe('3\u00A0000\u00A0kr');
+	it('GIVEN a step of 1000 tkr THEN whole numbers with grouping, still in tkr', () => {
+		expect(formatTick(3000, { style: 'unit', decimals: 2, unit: 'tkr' }, 1000)).toBe('3\u00A0000\u00A0tkr');
 	});
 
 	it('GIVEN no step THEN the format decimals are used', () => {

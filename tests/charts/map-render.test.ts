@@ -13,7 +13,7 @@ const sweden: MapChartSpec = {
 	title: 'Utbetalt ekonomiskt bistånd per invånare, kr/inv · 2023',
 	subtitle: 'Värden för 193 av 290 kommuner · 5 klasser efter kvantiler',
 	unit: 'kr/inv',
-	format: { style: 'kronor', decimals: 0 },
+	format: { style: 'unit', decimals: 0, unit: 'kr/inv' },
 	source: 'Källa: testdata',
 	scheme: 'lower-better',
 	legendTitle: 'kr/inv',

@@ -36,7 +36,7 @@ const topList: BarChartSpec = {
 	...bar,
 	orientation: 'horizontal',
 	title: 'Utbetalt ekonomiskt bistånd per invånare, kronor · 2023',
-	format: { style: 'kronor', decimals: 0 },
+	format: { style: 'unit', decimals: 0, unit: 'kr' },
 	unit: 'kr',
 	bars: Array.from({ length: 15 }, (_, i) => ({
 		label: ['Malmö', 'Södertälje', 'Upplands Väsby', 'Östra Göinge', 'Ljusnarsberg'][i % 5] ?? '',

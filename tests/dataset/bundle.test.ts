@@ -60,12 +60,16 @@ describe('the bundled dataset', () => {
 		}
 	});
 
-	it('GIVEN Regionfakta and Stockholm stad THEN their values are mapped to Kolada indicators', () => {
+	it('GIVEN Regionfakta THEN its values are mapped to Kolada indicators; Stockholm stad’s figures keep indicators of their own', () => {
 		expect(ds.value('N31910', '0000', 2016, 'T', 'value')?.value).toBe(220112);
 		expect(ds.value('N31910', '0000', 2016, 'T', 'value')?.provenance.attribution).toBe(
 			'Källa: Socialstyrelsen via Regionfakta',
 		);
-		expect(ds.value('N31848', '0180-rinkeby-kista', 2017, 'T', 'value')?.value).toBe(3604);
+		expect(ds.value('STHLM-SDO-PERSONER', '0180-rinkeby-kista', 2017, 'T', 'value')?.value).toBe(3604);
+		// Stockholm stad counts persons with LMA-ersättning: nothing of it is stored under a Kolada id.
+		expect(ds.value('N31848', '0180-rinkeby-kista', 2017, 'T', 'value')).toBeUndefined();
+		expect(ds.value('N31807', '0180', 1995, 'T', 'value')).toBeUndefined();
+		expect(ds.indicator('STHLM-SDO-PERSONER')?.description).toContain('Inkl. personer med ersättning enligt LMA');
 		expect(ds.area('0180-rinkeby-kista')?.parentId).toBe('0180');
 	});
 
