@@ -32,11 +32,16 @@ export const MAX_DESCRIPTION_LENGTH = 8000;
 export function excerptOf(value: unknown, max = 80): string {
 	let text: string;
 	if (typeof value === 'string') text = JSON.stringify(value.length > max ? value.slice(0, max) : value);
-	else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : 'ett tal utanför det ändliga';
+	else if (typeof value === 'number') text = String(value);
 	else if (value === null || value === undefined) text = String(value);
 	else if (Array.isArray(value)) text = `en lista med ${value.length} element`;
 	else if (typeof value === 'object') text = 'ett objekt';
 	else text = typeof value;
 	if (typeof value === 'string' && value.length > max) text = `${text.slice(0, -1)}…" (${value.length} tecken)`;
 	return text;
+}
+
+/** A problem line shortened to `max` characters, so a huge value in data never floods a message. */
+export function clipLine(line: string, max = 300): string {
+	return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
