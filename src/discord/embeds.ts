@@ -205,6 +205,8 @@ export interface AnswerMessageOptions {
 	readonly png?: Buffer;
 	/** Reference of a chart that failed to render; adds a note. */
 	readonly chartError?: string;
+	/** The chart was refused because the render queue is full; adds a note. */
+	readonly chartBusy?: boolean;
 }
 
 /** The embed of a successful answer (without attachments). */
@@ -222,7 +224,11 @@ export function answerEmbed(answer: OkAnswer, opts: AnswerMessageOptions): APIEm
 		LIMITS.embedDescription,
 		Math.max(MIN_DESCRIPTION_BUDGET, LIMITS.embedTotal - title.length - footer.length - fieldsLength),
 	);
-	const notes = [...answer.notes, ...(opts.chartError === undefined ? [] : [texts.chartFailed(opts.chartError)])];
+	const notes = [
+		...answer.notes,
+		...(opts.chartError === undefined ? [] : [texts.chartFailed(opts.chartError)]),
+		...(opts.chartBusy === true ? [texts.busy] : []),
+	];
 	const notesText = notes.length === 0 ? '' : notes.map((n) => `• ${n}`).join('\n');
 	const summary = answer.summary?.trim() ?? '';
 	const fixed = [summary, notesText].filter((s) => s.length > 0).join('\n\n').length;

@@ -15,6 +15,7 @@ import type { Cooldown } from './cooldown.js';
 import { answerMessage, errorText, textMessage, type OutgoingMessage } from './embeds.js';
 import { localeOf, uiTexts } from './locale.js';
 import type { Logger } from './logger.js';
+import { RenderBusyError } from './render-errors.js';
 import { newRef, toPayload } from './respond.js';
 
 /** What the mention responder needs (the same parts the interaction router uses). */
@@ -82,15 +83,26 @@ export class MentionResponder {
 			} else {
 				let png: Buffer | undefined;
 				let chartError: string | undefined;
+				let chartBusy = false;
 				if (answer.chart) {
 					try {
 						png = await render(answer.chart);
 					} catch (error) {
-						chartError = newRef();
-						logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
+						if (error instanceof RenderBusyError) {
+							chartBusy = true;
+							cooldown.release(message.author.id);
+						} else {
+							chartError = newRef();
+							logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
+						}
 					}
 				}
-				outgoing = answerMessage(answer, { locale, ...(png ? { png } : {}), ...(chartError ? { chartError } : {}) });
+				outgoing = answerMessage(answer, {
+					locale,
+					...(png ? { png } : {}),
+					...(chartError ? { chartError } : {}),
+					...(chartBusy ? { chartBusy } : {}),
+				});
 			}
 			await this.#send(message, outgoing, question);
 			logger.info({ ...context, outcome: answer.ok ? 'ok' : answer.error.code }, 'mention answered');

@@ -36,6 +36,7 @@ import { answerMessage, errorText, textMessage } from './embeds.js';
 import { clampChoices, type ChoiceLike } from './limits.js';
 import { localeOf, uiTexts } from './locale.js';
 import type { Logger } from './logger.js';
+import { RenderBusyError } from './render-errors.js';
 import {
 	isUnanswerable,
 	newRef,
@@ -371,20 +372,28 @@ export class InteractionRouter {
 			if (holdsCooldown && !answer.chart) cooldown.release(userId);
 			let png: Buffer | undefined;
 			let chartError: string | undefined;
+			let chartBusy = false;
 			if (answer.chart) {
 				// Rendering takes time: make sure the interaction is acknowledged first.
 				if (!interaction.deferred && !interaction.replied) await defer();
 				try {
 					png = await this.#deps.render(answer.chart);
 				} catch (error) {
-					chartError = newRef();
-					logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
+					if (error instanceof RenderBusyError) {
+						chartBusy = true;
+						if (holdsCooldown) cooldown.release(userId);
+						logger.warn({ ...context }, 'render queue full; answering without the chart');
+					} else {
+						chartError = newRef();
+						logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
+					}
 				}
 			}
 			const message = answerMessage(answer, {
 				locale,
 				...(png ? { png } : {}),
 				...(chartError === undefined ? {} : { chartError }),
+				...(chartBusy ? { chartBusy } : {}),
 			});
 			await sendResult(interaction, message, ephemeral);
 			return 'ok';
