@@ -349,7 +349,8 @@ export class InteractionRouter {
 		const cooldown = this.#deps.cooldown;
 		const logger = this.#logger;
 		const userId = interaction.user.id;
-		const ephemeral = command.defer === 'ephemeral' || values.privat === true;
+		const ephemeral =
+			command.defer === 'ephemeral' || values.privat === true || command.wantsPrivate?.(inputFrom(values)) === true;
 		const defer = async (): Promise<void> => {
 			await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
 		};
