@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import type { AnswerContext } from '../src/answers/context.js';
 import { displayLine, interpretationLine, readQuestion, unknownCommandAnswer } from '../src/answers/fraga.js';
 import type { Answer } from '../src/answers/types.js';

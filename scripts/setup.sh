@@ -2,7 +2,8 @@
 # One-command set-up for a fresh Debian machine with Node 20:
 #   1. Debian libraries that `canvas` needs to build from source, plus a font with å ä ö;
 #   2. npm dependencies from the lockfile (canvas's install script is approved in package.json);
-#   3. a check that the native canvas binding loads and the bundled dataset is present.
+#   3. a check that the native canvas binding loads and the bundled dataset is present;
+#   4. the TypeScript sources compiled once to dist/, which `npm start` and the other scripts run.
 # Idempotent: every step checks first and is skipped when already done.
 set -euo pipefail
 
@@ -65,4 +66,9 @@ if [ ! -f data/db.json ]; then
 	echo "[setup] data/db.json saknas. Den följer med i repot; hämta om den med 'git checkout -- data/db.json'." >&2
 	exit 1
 fi
+
+# --- 5. Compiled build ---------------------------------------------------------
+# Incremental: only what changed since the last build is compiled again.
+say "Kompilerar till dist/ …"
+npm run --silent build
 say "Klart."
