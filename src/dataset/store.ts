@@ -180,15 +180,18 @@ export async function writeDataset(file: string, data: DatasetFile): Promise<voi
 		db.data = null;
 	} catch (error) {
 		db.data = null;
-		const code = (error as NodeJS.ErrnoException).code;
-		const reason =
-			code === 'ENOSPC'
-				? 'disken är full'
-				: code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-					? 'katalogen går inte att skriva till'
-					: String(error);
+		const reason = writeFailureReason(error);
 		throw new DatasetError(file, [`kunde inte skriva: ${reason}; det tidigare datasetet är oförändrat`], {
 			cause: error,
 		});
 	}
+}
+
+/** Why a file could not be written, in a few Swedish words (full disk, no permission, not a folder). */
+export function writeFailureReason(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOSPC') return 'disken är full';
+	if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'katalogen går inte att skriva till';
+	if (code === 'ENOTDIR') return 'sökvägen är ingen mapp';
+	return String(error);
 }

@@ -10,6 +10,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderChart } from '../charts/render.js';
+import { writeFailureReason } from '../dataset/store.js';
 import type { Answer } from '../answers/types.js';
 
 let counter = 0;
@@ -60,17 +61,7 @@ function csvName(filename: string): string {
 
 /** Why the output folder could not be written, in Swedish, one line. */
 function writeFailure(outDir: string, error: unknown): string {
-	const code = (error as NodeJS.ErrnoException).code;
-	const reason =
-		code === 'ENOSPC'
-			? 'disken är full'
-			: code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-				? 'mappen går inte att skriva till'
-				: code === 'ENOTDIR' || code === 'ENOENT'
-					? 'sökvägen är ingen mapp'
-					: code === undefined
-						? 'oväntat fel'
-						: code;
+	const reason = error instanceof Error && 'code' in error ? writeFailureReason(error) : 'oväntat fel';
 	return `Kunde inte spara diagram eller CSV i ${outDir} (${reason}). Ändra OUT_DIR till en mapp du kan skriva i.`;
 }
 
