@@ -29,6 +29,8 @@ const envSchema = z.object({
 	DISCORD_GUILD_ID: optionalString.pipe(snowflake.optional()),
 	DISCORD_API_URL: optionalString.pipe(z.url('ska vara en URL, t.ex. http://127.0.0.1:8080/api').optional()),
 	DATA_PATH: optionalString.transform((v) => v ?? 'data/db.json'),
+	/** The watches' own file; by default `watches.json` beside the dataset. */
+	WATCHES_PATH: optionalString,
 	OUT_DIR: optionalString.transform((v) => v ?? 'out'),
 	LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS).optional()).transform((v) => v ?? 'info'),
 	KOLADA_API_URL: optionalString

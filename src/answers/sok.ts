@@ -1,5 +1,5 @@
 /** `/sök text`: kommuner, län, stadsdelar, groups and indicators that match a free text. */
-import { clampLabel } from '../search/search.js';
+import { clampLabel, MAX_CHOICE_NAME } from '../search/search.js';
 import { tr, type AnswerContext } from './context.js';
 import { errorAnswer, quote } from './resolve.js';
 import type { Answer } from './types.js';
@@ -34,7 +34,10 @@ export function searchAnswer(ctx: AnswerContext, text: string): Answer {
 		);
 	}
 	const areaLines = areas.map((a) => clampLabel(`${ctx.search.areaLabel(a)} · ${a.id}`));
-	const indicatorLines = indicators.map((i) => clampLabel(`${i.shortTitle} · ${i.id}`));
+	const indicatorLines = indicators.map((i) => {
+		const suffix = ` · ${i.id} · ${ctx.search.coverageLabel(i.id)}`;
+		return `${clampLabel(i.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`;
+	});
 	return {
 		ok: true,
 		command,
@@ -62,6 +65,7 @@ export function searchAnswer(ctx: AnswerContext, text: string): Answer {
 				shortTitle: i.shortTitle,
 				kind: i.kind,
 				unit: i.unit,
+				coverage: ctx.search.coverageOf(i.id) ?? null,
 			})),
 		},
 	};

@@ -7,8 +7,9 @@ import { createInterface, type CompleterResult } from 'node:readline';
 import { inputFrom, type Command } from '../../commands/command.js';
 import type { DataRuntime } from '../runtime.js';
 import { writeAnswerFiles } from './files.js';
-import { commandByName, optionsOf, parseLine } from '../../commands/line.js';
-import { runLine } from './run.js';
+import { commandByName, nameKey, optionsOf, parseLine } from '../../commands/line.js';
+import type { FollowUp } from '../answers/types.js';
+import { runInput } from './run.js';
 import { renderText } from './text.js';
 
 /** Completes `/kom` → command names and `kommun:malm` → option values (ids) via the command's autocomplete. */
@@ -21,7 +22,8 @@ export function complete(
 	const commandMatch = /^\/(\S*)$/.exec(line);
 	if (commandMatch) {
 		const prefix = commandMatch[1] ?? '';
-		const hits = commands.map((c) => `/${c.data.name} `).filter((n) => n.startsWith(`/${prefix}`));
+		// "/jam" and "/jäm" both complete to "/jämför".
+		const hits = commands.map((c) => `/${c.data.name} `).filter((n) => nameKey(n).startsWith(nameKey(`/${prefix}`)));
 		return [hits, line];
 	}
 	const head = /^\/(\S+)\s/.exec(line);
@@ -61,11 +63,13 @@ export async function startShell(runtime: DataRuntime, commands: readonly Comman
 		completer: (line: string): CompleterResult => complete(runtime, commands, line, (t) => process.stdout.write(t)),
 	});
 	rl.prompt();
+	let followUps: readonly FollowUp[] = [];
 	for await (const line of rl) {
 		const trimmed = line.trim();
 		if (trimmed === '/avsluta' || trimmed === '/exit' || trimmed === '/quit') break;
 		if (trimmed !== '') {
-			const answer = await writeAnswerFiles(runLine(runtime.context(), commands, trimmed), outDir);
+			const answer = await writeAnswerFiles(runInput(runtime.context(), commands, trimmed, followUps), outDir);
+			if (answer.ok) followUps = answer.followUps ?? [];
 			process.stdout.write(`${renderText(answer)}\n\n`);
 		}
 		rl.prompt();

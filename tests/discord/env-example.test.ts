@@ -18,6 +18,7 @@ describe('.env.example', () => {
 			DISCORD_APPLICATION_ID: '1310000000000000001',
 			DISCORD_GUILD_ID: '1310000000000000002',
 			DISCORD_API_URL: 'http://127.0.0.1:1/api',
+			WATCHES_PATH: 'data/watches.json',
 		});
 		const keys = Object.keys(full).sort();
 		expect(entries.map((e) => e.key).sort()).toEqual(keys);
