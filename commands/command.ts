@@ -32,6 +32,11 @@ export interface Command {
 	answer(ctx: AnswerContext, input: CommandInput): Answer;
 	/** Choices for the focused option (≤ 25), answered from memory. */
 	autocomplete?(ctx: AnswerContext, focused: Focused, input: CommandInput): Choice[];
+	/**
+	 * Whether the input asks for a private answer beyond the `privat` option itself, e.g. a command
+	 * line with `privat:ja` given to `/fråga`. The router decides before it acknowledges.
+	 */
+	wantsPrivate?(input: CommandInput): boolean;
 }
 
 /** A CommandInput over a plain record (the shell, tests). */

@@ -49,6 +49,12 @@ export function questionCommand(list: () => readonly Command[]): Command {
 		defer: 'public',
 		chart: true,
 		example: '/fråga text:hur ligger Malmö till på långvarigt bistånd jämfört med Göteborg och Lund?',
+		wantsPrivate: (input) => {
+			const line = stripInvisible(text(input, 'text')).trim();
+			if (!line.startsWith('/') || line.length > MAX_QUESTION_LENGTH) return false;
+			const parsed = parseLine(list(), line);
+			return parsed.ok && parsed.values.privat === true;
+		},
 		answer: (ctx, input) => {
 			const question = text(input, 'text');
 			const line = stripInvisible(question).trim();

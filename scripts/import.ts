@@ -8,7 +8,7 @@
  * the file (sheets, ranges, merged cells, header candidates, tokens per column) to help write a
  * mapping file. Exit codes: 0 ok, 1 import refused (nothing written), 2 wrong usage.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ import { loadMapping } from '../src/sources/excel/mapping.js';
 import { formatProfile, profileWorkbook } from '../src/sources/excel/profile.js';
 import { formatReport, type ImportOutcome } from '../src/sources/excel/report.js';
 import { readWorkbook } from '../src/sources/excel/workbook.js';
-import { decodeText, parseCsv, unzipCsv, type CsvSource } from '../src/sources/statistikdatabas/csv.js';
+import { decodeText, IMPORT_LIMITS, parseCsv, unzipCsv, type CsvSource } from '../src/sources/statistikdatabas/csv.js';
 import { importStatistikdatabas } from '../src/sources/statistikdatabas/import.js';
 import { loadCsvMapping } from '../src/sources/statistikdatabas/mapping.js';
 import { formatCsvProfile, profileCsv } from '../src/sources/statistikdatabas/profile.js';
@@ -60,8 +60,18 @@ async function readInput(file: string): Promise<Input> {
 	const name = path.basename(file);
 	let bytes: Uint8Array;
 	try {
+		const size = (await stat(file)).size;
+		if (size > IMPORT_LIMITS.fileBytes) {
+			throw new ImportError([
+				{
+					file: name,
+					message: `filen är ${Math.round(size / 1024 / 1024)} MB; högst ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB importeras`,
+				},
+			]);
+		}
 		bytes = await readFile(file);
 	} catch (error) {
+		if (error instanceof ImportError) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
 		const reason = code === 'ENOENT' ? 'filen finns inte' : code === 'EACCES' ? 'filen kan inte läsas' : String(error);
 		throw new ImportError([{ file: name, message: reason }], { cause: error });

@@ -26,9 +26,16 @@ const HERE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(HERE), '..', '..');
 const LATENCY_MS = 20;
 
-/** Starts the fake in a child process and resolves with its base URL. */
-async function startFakeProcess(): Promise<{ baseUrl: string; child: ChildProcess }> {
-	const child = spawn(process.execPath, ['--import', 'tsx', HERE, '--fake-server', String(LATENCY_MS)], {
+/** Size of the hostile body in the second run: Kolada pages are a few MB. */
+const HUGE_BODY_MB = 300;
+
+/**
+ * Starts the fake in a child process and resolves with its base URL; `hugeBodyMb` makes its first
+ * data response that large (a valid page followed by padding, streamed).
+ */
+async function startFakeProcess(hugeBodyMb = 0): Promise<{ baseUrl: string; child: ChildProcess }> {
+	const args = ['--import', 'tsx', HERE, '--fake-server', String(LATENCY_MS), String(hugeBodyMb)];
+	const child = spawn(process.execPath, args, {
 		cwd: ROOT,
 		stdio: ['pipe', 'pipe', 'inherit'],
 	});
@@ -92,19 +99,23 @@ function syncCommand(): string[] {
 async function runSyncProcess(
 	baseUrl: string,
 	file: string,
+	expectFailure = false,
 ): Promise<{
 	seconds: number;
 	peakMb: number;
+	stderr: string;
 	summary: { requests: number; retries: number; values: { received: number }; kpis: { synced: number } };
 }> {
 	const started = performance.now();
 	const child = spawn(process.execPath, [...syncCommand(), '--full', '--json', '--data', file], {
 		cwd: ROOT,
 		env: { ...process.env, KOLADA_API_URL: baseUrl },
-		stdio: ['ignore', 'pipe', 'inherit'],
+		stdio: ['ignore', 'pipe', expectFailure ? 'pipe' : 'inherit'],
 	});
 	let out = '';
-	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+	let err = '';
+	child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+	child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
 	let hwmKb = 0;
 	const sampler = setInterval(() => {
 		try {
@@ -119,11 +130,21 @@ async function runSyncProcess(
 		child.once('close', resolve);
 	});
 	clearInterval(sampler);
+	if (expectFailure) {
+		if (code !== 1) throw new Error(`npm run sync should have refused the body (exit ${String(code)})`);
+		const seconds = (performance.now() - started) / 1000;
+		return {
+			seconds,
+			peakMb: hwmKb / 1024,
+			stderr: err,
+			summary: { requests: 0, retries: 0, values: { received: 0 }, kpis: { synced: 0 } },
+		};
+	}
 	if (code !== 0) throw new Error(`npm run sync failed (exit ${String(code)})`);
 	const summary = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Awaited<
 		ReturnType<typeof runSyncProcess>
 	>['summary'];
-	return { seconds: (performance.now() - started) / 1000, peakMb: hwmKb / 1024, summary };
+	return { seconds: (performance.now() - started) / 1000, peakMb: hwmKb / 1024, stderr: err, summary };
 }
 
 /** The `sync` bench section. */
@@ -168,6 +189,7 @@ export const syncBench: BenchSection = {
 					note: `ny process; ${load.values.toLocaleString('sv-SE')} värden, ${load.indicators} indikatorer i sökindex, RSS efteråt ${load.rssMb.toFixed(0)} MB`,
 				},
 			];
+			figures.push(await hugeBodyFigure(file));
 			return figures;
 		} finally {
 			child.kill('SIGTERM');
@@ -176,10 +198,40 @@ export const syncBench: BenchSection = {
 	},
 };
 
-/** `--fake-server <latencyMs>`: runs the fake Kolada until stdin closes or SIGTERM, printing its base URL. */
-async function serveFake(latencyMs: number): Promise<void> {
+/** A sync against a fake whose first data page is {@link HUGE_BODY_MB} MB: refused, memory flat. */
+async function hugeBodyFigure(file: string): Promise<BenchFigure> {
+	const { baseUrl, child } = await startFakeProcess(HUGE_BODY_MB);
+	try {
+		const run = await runSyncProcess(baseUrl, file, true);
+		const message = run.stderr.split('\n').find((l) => l.startsWith('Synken misslyckades')) ?? '';
+		return {
+			section: 'sync',
+			name: `topp-RSS för synkprocessen när Kolada skickar ${HUGE_BODY_MB} MB`,
+			value: run.peakMb,
+			unit: 'MB',
+			target: { op: '<=', value: 400 },
+			note: `avvisat efter ${run.seconds.toFixed(1)} s: ${message.slice(0, 90)}…`,
+		};
+	} finally {
+		child.kill('SIGTERM');
+	}
+}
+
+/**
+ * `--fake-server <latencyMs> [hugeBodyMb]`: runs the fake Kolada until stdin closes or SIGTERM,
+ * printing its base URL; with `hugeBodyMb` its first data page is that large.
+ */
+async function serveFake(latencyMs: number, hugeBodyMb: number): Promise<void> {
 	const { KoladaFake } = await import('../../tests/fakes/kolada-server.js');
 	const fake = await KoladaFake.start({ kpiSource: 'catalog-latest', latencyMs });
+	if (hugeBodyMb > 0) {
+		fake.inject({
+			kind: 'huge-body',
+			bytes: hugeBodyMb * 1024 * 1024,
+			announce: false,
+			match: (url) => url.startsWith('/v3/data/'),
+		});
+	}
 	process.stdout.write(`${fake.baseUrl}\n`);
 	const stop = (): void => {
 		void fake.close().then(() => process.exit(0));
@@ -194,7 +246,7 @@ if (invoked !== undefined && pathToFileURL(path.resolve(invoked)).href === impor
 	const flag = process.argv.indexOf('--fake-server');
 	const loadFlag = process.argv.indexOf('--measure-load');
 	if (flag >= 0) {
-		await serveFake(Number(process.argv[flag + 1] ?? LATENCY_MS));
+		await serveFake(Number(process.argv[flag + 1] ?? LATENCY_MS), Number(process.argv[flag + 2] ?? 0));
 	} else if (loadFlag >= 0) {
 		process.stdout.write(JSON.stringify(await loadLikeTheBot(process.argv[loadFlag + 1] ?? 'data/db.json')));
 	} else {

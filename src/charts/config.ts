@@ -210,11 +210,20 @@ export function estimateTextWidth(text: string, fontSize: number, bold = false):
 	return em * fontSize;
 }
 
+/** `text` cut to `maxWidth` with an ellipsis, in one pass over the characters (a label from data may be huge). */
 function truncate(text: string, maxWidth: number, fontSize: number, bold: boolean): string {
 	if (estimateTextWidth(text, fontSize, bold) <= maxWidth) return text;
-	const chars = Array.from(text);
-	while (chars.length > 1 && estimateTextWidth(`${chars.join('').trimEnd()}…`, fontSize, bold) > maxWidth) chars.pop();
-	return `${chars.join('').trimEnd()}…`;
+	const budget = maxWidth - estimateTextWidth('…', fontSize, bold);
+	let kept = '';
+	let width = 0;
+	for (const ch of text) {
+		const w = estimateTextWidth(ch, fontSize, bold);
+		// Trailing spaces are trimmed before the ellipsis, so they need no room.
+		if (kept !== '' && width + w > budget && ch.trim() !== '') break;
+		kept += ch;
+		width += w;
+	}
+	return `${kept.trimEnd()}…`;
 }
 
 /**

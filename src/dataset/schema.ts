@@ -8,6 +8,13 @@
  */
 import { z } from 'zod';
 
+import { excerptOf, INDICATOR_ID, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './ids.js';
+
+/** A name from data: at most {@link MAX_NAME_LENGTH} characters, so no answer or chart has to carry more. */
+const name = z.string().min(1).max(MAX_NAME_LENGTH);
+/** An id that may end up in a file name or a URL: letters, digits and hyphens only. */
+const safeId = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/, 'bara bokstäver a–z, siffror och bindestreck');
+
 /** Current schema version; a file with another version is rejected with a clear message. */
 export const SCHEMA_VERSION = 1;
 
@@ -53,12 +60,12 @@ export const populationSchema = z.object({
 /** A geographic area or a group pseudo-area. */
 export const areaSchema = z.object({
 	/** Stable id: Kolada/SCB code for kommun ("0180"), län ("0001"), Riket ("0000"); slugs otherwise. */
-	id: z.string().min(1),
+	id: safeId,
 	type: z.enum(AREA_TYPES),
 	/** Display name ("Stockholm", "Stockholms län", "Rinkeby-Kista", "Storstäder"). */
-	name: z.string().min(1),
+	name,
 	/** Other names users may type: official name, Kolada's title, "Region Stockholm", … */
-	altNames: z.array(z.string().min(1)),
+	altNames: z.array(name),
 	/** Län of a kommun or stadsdel (Kolada region id). */
 	lanId: z.string().optional(),
 	/** Kommun a stadsdel belongs to; stadsdelar never replace their kommun's figures. */
@@ -83,7 +90,7 @@ export const groupSchema = z.object({
 	id: z.string().min(1),
 	/** Short code, e.g. "A1" or "5". */
 	code: z.string().optional(),
-	name: z.string().min(1),
+	name,
 	/** Member kommun ids; empty when only published figures exist for the group. */
 	members: z.array(z.string()),
 	/** Pseudo-area holding published figures for the group, if any. */
@@ -140,9 +147,9 @@ export const koladaMetaSchema = z.object({
 /** An indicator (nyckeltal). */
 export const indicatorSchema = z.object({
 	/** Kolada KPI id ("N31807", "U31509") or the project's own id for ÖJ figures Kolada lacks ("OJEB-…"). */
-	id: z.string().min(1),
-	title: z.string().min(1),
-	shortTitle: z.string().min(1),
+	id: z.string().regex(INDICATOR_ID, 'Kolada-id (N31807) eller eget id med versaler, siffror och bindestreck'),
+	title: z.string().min(1).max(MAX_TITLE_LENGTH),
+	shortTitle: z.string().min(1).max(MAX_TITLE_LENGTH),
 	description: z.string(),
 	kind: z.enum(INDICATOR_KINDS),
 	/** Unit as shown ("%", "kr/inv", "kr/hushåll", "tkr", "antal", "dagar", "index", "Ja/Nej"). */
@@ -257,10 +264,10 @@ export function checkPoint(point: unknown): string | undefined {
 	if (!Array.isArray(point) || point.length < 3 || point.length > 5)
 		return 'ska vara [år, värde, källa, status?, ref?]';
 	const [y, value, prov, status, ref] = point as unknown[];
-	if (typeof y !== 'number' || !Number.isInteger(y) || y < 1950 || y > 2100) return `år ${String(y)} är ogiltigt`;
-	if (value !== null && (typeof value !== 'number' || !Number.isFinite(value)))
-		return `värdet ${JSON.stringify(value)} är inget tal`;
-	if (typeof prov !== 'number' || !Number.isInteger(prov) || prov < 0) return `källa ${String(prov)} är ogiltig`;
+	if (typeof y !== 'number' || !Number.isInteger(y) || y < 1950 || y > 2100) return `år ${excerptOf(y)} är ogiltigt`;
+	if (typeof value === 'number' && !Number.isFinite(value)) return `värdet ${excerptOf(value)} är inget ändligt tal`;
+	if (value !== null && typeof value !== 'number') return `värdet ${excerptOf(value)} är inget tal`;
+	if (typeof prov !== 'number' || !Number.isInteger(prov) || prov < 0) return `källa ${excerptOf(prov)} är ogiltig`;
 	if (status !== undefined && typeof status !== 'string') return 'status ska vara text';
 	if (ref !== undefined && typeof ref !== 'string') return 'referensen ska vara text';
 	return undefined;

@@ -10,6 +10,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
+import type { z } from 'zod';
+import { clipLine, excerptOf } from './ids.js';
 import { checkPoint, datasetEnvelopeSchema, SCHEMA_VERSION, type DatasetFile } from './schema.js';
 import { checkIntegrity } from './validate.js';
 
@@ -19,12 +21,17 @@ export class DatasetError extends Error {
 	constructor(
 		/** The file concerned. */
 		readonly file: string,
-		/** What is wrong, one line per problem. */
-		readonly problems: readonly string[],
+		/** What is wrong, one line per problem (each shortened to 300 characters). */
+		problems: readonly string[],
 		options?: ErrorOptions,
 	) {
-		super(`Datasetet ${file} är ogiltigt:\n  - ${problems.join('\n  - ')}`, options);
+		const lines = problems.map((p) => clipLine(p));
+		super(`Datasetet ${file} är ogiltigt:\n  - ${lines.join('\n  - ')}`, options);
+		this.problems = lines;
 	}
+
+	/** What is wrong, one line per problem. */
+	readonly problems: readonly string[];
 }
 
 const TOP_LEVEL_ARRAYS = ['provenance', 'areas', 'groupings', 'indicators', 'series', 'facts', 'imports'] as const;
@@ -62,20 +69,44 @@ function describeJsonError(text: string, error: unknown): string {
  * and integrity. Throws {@link DatasetError} naming `file`.
  */
 export function validateDataset(raw: unknown, file: string): DatasetFile {
-	if (typeof raw !== 'object' || raw === null) throw new DatasetError(file, ['filen innehåller inget JSON-objekt']);
+	try {
+		return validateShape(raw, file);
+	} catch (error) {
+		if (!(error instanceof RangeError)) throw error;
+		throw new DatasetError(
+			file,
+			['ett värde är för djupt nästlat eller för stort för att kontrolleras; bygg om eller synka datasetet'],
+			{
+				cause: error,
+			},
+		);
+	}
+}
+
+/** One zod issue as `path: problem`, with a non-finite number named as such. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+	const path = issue.path.map(String).join('.') || '(rot)';
+	const input = (issue as { input?: unknown }).input;
+	if (issue.code === 'invalid_type' && typeof input === 'number' && !Number.isFinite(input)) {
+		return `${path}: ${excerptOf(input)} är inget ändligt tal`;
+	}
+	return `${path}: ${issue.message}`;
+}
+
+function validateShape(raw: unknown, file: string): DatasetFile {
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+		throw new DatasetError(file, [
+			`filen innehåller ${raw === null ? 'null' : Array.isArray(raw) ? 'en lista' : typeof raw}, inget dataset; bygg om det (npm run build:data) eller synka`,
+		]);
+	}
 	const version = (raw as { schemaVersion?: unknown }).schemaVersion;
 	if (version !== SCHEMA_VERSION) {
 		throw new DatasetError(file, [
 			`schemaversion ${JSON.stringify(version)} stöds inte (förväntade ${SCHEMA_VERSION}); bygg om eller synka datasetet`,
 		]);
 	}
-	const parsed = datasetEnvelopeSchema.safeParse(raw);
-	if (!parsed.success) {
-		const problems = parsed.error.issues
-			.slice(0, 10)
-			.map((issue) => `${issue.path.map(String).join('.') || '(rot)'}: ${issue.message}`);
-		throw new DatasetError(file, problems);
-	}
+	const parsed = datasetEnvelopeSchema.safeParse(raw, { reportInput: true });
+	if (!parsed.success) throw new DatasetError(file, parsed.error.issues.slice(0, 10).map(describeIssue));
 	// The shape is valid, so the input itself is used (zod's copy is dropped): no second copy of a
 	// large dataset stays in memory.
 	const data = raw as DatasetFile;
@@ -101,11 +132,15 @@ function database(file: string): Low<DatasetFile | null> {
 	if (!db) {
 		const adapter = new DataFile<DatasetFile | null>(resolved, {
 			parse: (text) => {
+				let parsed: unknown;
 				try {
-					return JSON.parse(text) as DatasetFile;
+					parsed = JSON.parse(text);
 				} catch (error) {
 					throw new DatasetError(file, [describeJsonError(text, error)], { cause: error });
 				}
+				// lowdb reads a missing file as null, so a file that holds null must fail here.
+				if (parsed === null) validateDataset(parsed, file);
+				return parsed as DatasetFile;
 			},
 			stringify: (data) => (data === null ? 'null\n' : stringifyDataset(data)),
 		});
@@ -145,15 +180,18 @@ export async function writeDataset(file: string, data: DatasetFile): Promise<voi
 		db.data = null;
 	} catch (error) {
 		db.data = null;
-		const code = (error as NodeJS.ErrnoException).code;
-		const reason =
-			code === 'ENOSPC'
-				? 'disken är full'
-				: code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-					? 'katalogen går inte att skriva till'
-					: String(error);
+		const reason = writeFailureReason(error);
 		throw new DatasetError(file, [`kunde inte skriva: ${reason}; det tidigare datasetet är oförändrat`], {
 			cause: error,
 		});
 	}
+}
+
+/** Why a file could not be written, in a few Swedish words (full disk, no permission, not a folder). */
+export function writeFailureReason(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOSPC') return 'disken är full';
+	if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'katalogen går inte att skriva till';
+	if (code === 'ENOTDIR') return 'sökvägen är ingen mapp';
+	return String(error);
 }

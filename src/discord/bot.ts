@@ -227,6 +227,25 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 		if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid') {
 			throw new ConfigError('Ogiltig konfiguration:\n  - DISCORD_TOKEN: Discord godtog inte token');
 		}
+		const network = networkCode(error);
+		if (network !== undefined) {
+			const api = config.DISCORD_API_URL ?? 'https://discord.com/api';
+			throw new ConfigError(
+				`Kunde inte nå Discord på ${api} (${network}). Kontrollera nätverket och DISCORD_API_URL (lämna den tom för Discord självt).`,
+				{ cause: error },
+			);
+		}
 		throw error;
 	}
+}
+
+/** The network failure code behind an error (`ECONNREFUSED`, `ENOTFOUND`, …), searching its causes. */
+function networkCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+		const code = (current as Error & { code?: unknown }).code;
+		if (typeof code === 'string' && /^(E[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code)) return code;
+		current = current.cause;
+	}
+	return error instanceof TypeError && error.message === 'fetch failed' ? 'fetch failed' : undefined;
 }

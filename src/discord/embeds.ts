@@ -42,6 +42,20 @@ export function bandColour(band: Band | undefined): number {
 }
 
 const FENCE = '```';
+
+/**
+ * Text with every link made inert: `scheme://` gets a zero-width space after the colon (Discord no
+ * longer links it) and a masked link's `](` is split the same way. The bot never writes links
+ * itself, so whatever link reaches a message came from a user or from data.
+ */
+export function breakLinks(text: string): string {
+	return text.replace(/:\/\//g, ':\u200b//').replace(/\]\(/g, ']\u200b(');
+}
+
+/** Text from an answer outside its table: links made inert and code fences turned into plain quotes. */
+function inert(text: string): string {
+	return breakLinks(text.replaceAll(FENCE, "'''"));
+}
 const MAX_CELL = 48;
 /** Room always left for the description when deciding how much of it fits beside the fields. */
 const MIN_DESCRIPTION_BUDGET = 1000;
@@ -74,6 +88,11 @@ function truncateMarkdown(text: string, max: number): string {
  */
 export function fitEmbed(embed: APIEmbed): APIEmbed {
 	const out: APIEmbed = { ...embed };
+	if (out.title !== undefined) out.title = breakLinks(out.title);
+	if (out.description !== undefined) out.description = breakLinks(out.description);
+	if (out.footer) out.footer = { ...out.footer, text: breakLinks(out.footer.text) };
+	if (out.author) out.author = { ...out.author, name: breakLinks(out.author.name) };
+	if (out.fields) out.fields = out.fields.map((f) => ({ ...f, name: breakLinks(f.name), value: breakLinks(f.value) }));
 	if (out.title !== undefined) out.title = truncate(out.title, LIMITS.embedTitle);
 	if (out.description !== undefined) out.description = truncateMarkdown(out.description, LIMITS.embedDescription);
 	if (out.footer) out.footer = { ...out.footer, text: truncate(out.footer.text, LIMITS.footerText) };
@@ -205,14 +224,18 @@ export interface AnswerMessageOptions {
 	readonly png?: Buffer;
 	/** Reference of a chart that failed to render; adds a note. */
 	readonly chartError?: string;
+	/** The chart was refused because the render queue is full; adds a note. */
+	readonly chartBusy?: boolean;
 }
 
 /** The embed of a successful answer (without attachments). */
 export function answerEmbed(answer: OkAnswer, opts: AnswerMessageOptions): APIEmbed {
 	const texts = uiTexts(opts.locale);
-	const title = truncate(answer.title, LIMITS.embedTitle);
-	const footer = truncate(answer.sources.join('\n'), LIMITS.footerText);
-	let fields = answer.fields.flatMap((f) => splitField(f, texts.continued));
+	const title = truncate(inert(answer.title), LIMITS.embedTitle);
+	const footer = truncate(inert(answer.sources.join('\n')), LIMITS.footerText);
+	let fields = answer.fields
+		.map((f) => ({ ...f, name: inert(f.name), value: inert(f.value) }))
+		.flatMap((f) => splitField(f, texts.continued));
 	if (fields.length > LIMITS.embedFields) {
 		const left = fields.length - (LIMITS.embedFields - 1);
 		fields = [...fields.slice(0, LIMITS.embedFields - 1), { name: '…', value: texts.moreFields(left) }];
@@ -222,9 +245,13 @@ export function answerEmbed(answer: OkAnswer, opts: AnswerMessageOptions): APIEm
 		LIMITS.embedDescription,
 		Math.max(MIN_DESCRIPTION_BUDGET, LIMITS.embedTotal - title.length - footer.length - fieldsLength),
 	);
-	const notes = [...answer.notes, ...(opts.chartError === undefined ? [] : [texts.chartFailed(opts.chartError)])];
-	const notesText = notes.length === 0 ? '' : notes.map((n) => `• ${n}`).join('\n');
-	const summary = answer.summary?.trim() ?? '';
+	const notes = [
+		...answer.notes,
+		...(opts.chartError === undefined ? [] : [texts.chartFailed(opts.chartError)]),
+		...(opts.chartBusy === true ? [texts.busy] : []),
+	];
+	const notesText = notes.length === 0 ? '' : notes.map((n) => `• ${inert(n)}`).join('\n');
+	const summary = inert(answer.summary?.trim() ?? '');
 	const fixed = [summary, notesText].filter((s) => s.length > 0).join('\n\n').length;
 	const separators = 2 * 2;
 	const table = answer.table ? tableBlock(answer.table, Math.max(0, budget - fixed - separators), opts.locale) : '';
@@ -255,7 +282,7 @@ export function answerMessage(answer: OkAnswer, opts: AnswerMessageOptions): Out
 	}
 	const interpretation = answer.interpretation?.trim();
 	return {
-		...(interpretation ? { content: truncate(interpretation, LIMITS.content) } : {}),
+		...(interpretation ? { content: truncate(breakLinks(interpretation), LIMITS.content) } : {}),
 		embeds: [answerEmbed(answer, opts)],
 		files,
 		components: [],
@@ -266,7 +293,7 @@ export function answerMessage(answer: OkAnswer, opts: AnswerMessageOptions): Out
 /** A plain-text message (errors, cooldown), with optional components. */
 export function textMessage(content: string, components: readonly unknown[] = []): OutgoingMessage {
 	return {
-		content: truncate(content, LIMITS.content),
+		content: truncate(breakLinks(content), LIMITS.content),
 		embeds: [],
 		files: [],
 		components,

@@ -35,6 +35,8 @@ export interface UiTexts {
 	readonly moreFields: (n: number) => string;
 	/** Note when the chart could not be drawn. */
 	readonly chartFailed: (ref: string) => string;
+	/** Note when the render queue is full: the answer comes without its chart. */
+	readonly busy: string;
 	/** The command is not known to this version of the bot (stale registration). */
 	readonly unknownCommand: (name: string) => string;
 	/** Heading of the notes block. */
@@ -57,6 +59,7 @@ const sv: UiTexts = {
 	continued: ' (forts.)',
 	moreFields: (n) => `${n} fält till får inte plats.`,
 	chartFailed: (ref) => `Diagrammet kunde inte ritas (ref: ${ref}).`,
+	busy: 'Många frågar just nu, så diagrammet kom inte med – försök igen om en stund.',
 	unknownCommand: (name) => `Kommandot /${name} finns inte längre. Skriv /hjälp för att se alla.`,
 	notes: 'Att notera',
 	followUpOutdated: 'Den här knappen kommer från en äldre version av boten. Kör kommandot igen.',
@@ -75,6 +78,7 @@ const en: UiTexts = {
 	continued: ' (cont.)',
 	moreFields: (n) => `${n} more fields did not fit.`,
 	chartFailed: (ref) => `The chart could not be drawn (ref: ${ref}).`,
+	busy: 'Many are asking right now, so the chart was left out – try again in a moment.',
 	unknownCommand: (name) => `The command /${name} no longer exists. Type /hjälp to see them all.`,
 	notes: 'Notes',
 	followUpOutdated: 'This button comes from an older version of the bot. Please run the command again.',

@@ -1,20 +1,29 @@
 /**
  * Optional mention mode (`MENTION_MODE=true`, off by default): a message that mentions the bot is read
  * as a question and answered the way `/fråga` answers — in a new thread when the channel allows it,
- * otherwise as a reply. Reading messages needs the Message Content and Guild Messages intents, which
+ * otherwise as a reply. The cooldown notice is always a plain reply (it never opens a thread), and
+ * once a thread has been started for a message every further send for it goes into that thread, so a
+ * failed send is never answered by starting the thread again. Reading messages needs the Message Content and Guild Messages intents, which
  * the bot asks for only in this mode (and which must be enabled for the application in Discord's
  * Developer Portal; Message Content is privileged).
  */
-import { ChannelType, PermissionFlagsBits, ThreadAutoArchiveDuration, type Message } from 'discord.js';
+import {
+	ChannelType,
+	PermissionFlagsBits,
+	ThreadAutoArchiveDuration,
+	type Message,
+	type PublicThreadChannel,
+} from 'discord.js';
 import { inputFrom, type Command } from '../../commands/command.js';
 import type { AnswerContext } from '../answers/context.js';
 import type { Locale } from '../answers/types.js';
 import type { ChartSpec } from '../charts/spec.js';
 import { clip } from '../text.js';
 import type { Cooldown } from './cooldown.js';
-import { answerMessage, errorText, textMessage, type OutgoingMessage } from './embeds.js';
+import { answerMessage, breakLinks, errorText, textMessage, type OutgoingMessage } from './embeds.js';
 import { localeOf, uiTexts } from './locale.js';
 import type { Logger } from './logger.js';
+import { RenderBusyError } from './render-errors.js';
 import { newRef, toPayload } from './respond.js';
 
 /** What the mention responder needs (the same parts the interaction router uses). */
@@ -50,6 +59,14 @@ function canStartThread(message: Message<true>): boolean {
 	);
 }
 
+/** Where the answers to one message go: a thread once one is started for it, or replies. */
+interface Delivery {
+	/** The thread started for the message, if any. */
+	thread?: PublicThreadChannel<false> | undefined;
+	/** False to answer with a reply even where a thread could be started (the cooldown notice). */
+	readonly inThread?: boolean;
+}
+
 /** Answers messages that mention the bot. */
 export class MentionResponder {
 	readonly #deps: MentionDeps;
@@ -64,13 +81,16 @@ export class MentionResponder {
 		const { logger, cooldown, commands, runtime, render } = this.#deps;
 		const locale = localeOf(message.guild.preferredLocale);
 		const context = { messageId: message.id, channelId: message.channelId, userId: message.author.id };
+		const where: Delivery = {};
 		try {
 			const question = questionOf(message.content, botId);
 			const ask = commands.find((c) => c.data.name === 'fråga');
 			if (!ask) return;
 			const turn = cooldown.enabled ? cooldown.take(message.author.id) : undefined;
 			if (turn && !turn.ok) {
-				await this.#send(message, textMessage(uiTexts(locale).cooldown(turn.retryAt, turn.retryInSeconds)), question);
+				await this.#send(message, textMessage(uiTexts(locale).cooldown(turn.retryAt, turn.retryInSeconds)), question, {
+					inThread: false,
+				});
 				return;
 			}
 			const answer = ask.answer(runtime.context(locale), inputFrom({ text: question }));
@@ -82,36 +102,54 @@ export class MentionResponder {
 			} else {
 				let png: Buffer | undefined;
 				let chartError: string | undefined;
+				let chartBusy = false;
 				if (answer.chart) {
 					try {
 						png = await render(answer.chart);
 					} catch (error) {
-						chartError = newRef();
-						logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
+						if (error instanceof RenderBusyError) {
+							chartBusy = true;
+							cooldown.release(message.author.id);
+						} else {
+							chartError = newRef();
+							logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
+						}
 					}
 				}
-				outgoing = answerMessage(answer, { locale, ...(png ? { png } : {}), ...(chartError ? { chartError } : {}) });
+				outgoing = answerMessage(answer, {
+					locale,
+					...(png ? { png } : {}),
+					...(chartError ? { chartError } : {}),
+					...(chartBusy ? { chartBusy } : {}),
+				});
 			}
-			await this.#send(message, outgoing, question);
+			await this.#send(message, outgoing, question, where);
 			logger.info({ ...context, outcome: answer.ok ? 'ok' : answer.error.code }, 'mention answered');
 		} catch (error) {
 			const ref = newRef();
 			logger.error({ ...context, ref, err: error }, 'mention failed');
-			await this.#send(message, textMessage(uiTexts(locale).internalError(ref)), '').catch((sendError: unknown) => {
-				logger.warn({ ...context, ref, err: sendError }, 'could not report the failure');
-			});
+			await this.#send(message, textMessage(uiTexts(locale).internalError(ref)), '', where).catch(
+				(sendError: unknown) => {
+					logger.warn({ ...context, ref, err: sendError }, 'could not report the failure');
+				},
+			);
 		}
 	}
 
-	/** Answers in a new thread when the channel allows it, else as a reply without pinging anyone. */
-	async #send(message: Message<true>, outgoing: OutgoingMessage, question: string): Promise<void> {
+	/**
+	 * Answers in the message's thread: the one already started for it, else a new one when the channel
+	 * allows it and `where.inThread` is not false; otherwise as a reply without pinging anyone.
+	 */
+	async #send(message: Message<true>, outgoing: OutgoingMessage, question: string, where: Delivery): Promise<void> {
 		const payload = toPayload(outgoing);
-		if (canStartThread(message)) {
-			const thread = await message.startThread({
-				name: clip(`ÖJ: ${question || 'fråga'}`, 100),
+		if (where.thread === undefined && where.inThread !== false && canStartThread(message)) {
+			where.thread = await message.startThread({
+				name: clip(`ÖJ: ${breakLinks(question) || 'fråga'}`, 100),
 				autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
 			});
-			await thread.send(payload);
+		}
+		if (where.thread !== undefined) {
+			await where.thread.send(payload);
 			return;
 		}
 		await message.reply({ ...payload, allowedMentions: { parse: [], repliedUser: false } });

@@ -6,22 +6,45 @@
  * 3 s. In workers the event loop stays free. Jobs queue in the main thread and go to the worker with
  * the fewest in flight; a worker that dies is replaced and its jobs fail (the router then answers
  * without the chart).
+ *
+ * Two bounds keep a burst or a hostile chart from taking the bot down: the queue holds at most
+ * `maxQueue` jobs (a job beyond that is refused at once with {@link RenderBusyError}, and the user
+ * is told that many are asking right now), and every job has `timeoutMs` to finish once a worker has
+ * it (the worker is then replaced, the job fails with {@link RenderTimeoutError} and the worker's
+ * other jobs go back to the front of the queue).
  */
 import { Worker } from 'node:worker_threads';
 // Keeps canvas's native addon loaded in the main thread. Otherwise it is unloaded when the last worker
 // that used it stops, and the process crashes (SIGSEGV) on terminate() or exit (canvas 3, Node 20).
 import 'canvas';
 import type { ChartSpec } from '../charts/spec.js';
+import { RenderBusyError, RenderTimeoutError } from './render-errors.js';
 import type { RenderJob, RenderReply } from './render-worker.js';
+
+export { RenderBusyError, RenderTimeoutError };
 
 interface Pending {
 	readonly resolve: (png: Buffer) => void;
 	readonly reject: (error: Error) => void;
 }
 
+interface Running extends Queued {
+	readonly timer: NodeJS.Timeout;
+}
+
+/** Bounds of a {@link RenderPool}. */
+export interface RenderPoolOptions {
+	/** Jobs a worker holds at once, default 2 (one draws while the previous one encodes). */
+	readonly perWorker?: number;
+	/** Time a job may take once a worker has it, default 15 000 ms. */
+	readonly timeoutMs?: number;
+	/** Jobs that may wait for a worker, default 50; more are refused with {@link RenderBusyError}. */
+	readonly maxQueue?: number;
+}
+
 interface Slot {
 	worker: Worker;
-	readonly pending: Map<number, Pending>;
+	readonly pending: Map<number, Running>;
 }
 
 interface Queued {
@@ -59,6 +82,8 @@ export class RenderPool {
 	readonly #slots: Slot[] = [];
 	readonly #queue: Queued[] = [];
 	readonly #perWorker: number;
+	readonly #timeoutMs: number;
+	readonly #maxQueue: number;
 	#nextId = 1;
 	#completed = 0;
 	#failed = 0;
@@ -67,10 +92,12 @@ export class RenderPool {
 
 	/**
 	 * @param size number of worker threads (at least 1)
-	 * @param perWorker jobs a worker holds at once; 2 lets one chart draw while the previous one encodes
+	 * @param options jobs per worker, time limit per job and queue bound
 	 */
-	constructor(size: number, perWorker = 2) {
-		this.#perWorker = Math.max(1, perWorker);
+	constructor(size: number, options: RenderPoolOptions = {}) {
+		this.#perWorker = Math.max(1, options.perWorker ?? 2);
+		this.#timeoutMs = Math.max(1, options.timeoutMs ?? 15_000);
+		this.#maxQueue = Math.max(0, options.maxQueue ?? 50);
 		for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#spawn());
 	}
 
@@ -83,9 +110,11 @@ export class RenderPool {
 	#wire(slot: Slot): void {
 		const { worker } = slot;
 		worker.on('message', (reply: RenderReply) => {
-			const pending = slot.pending.get(reply.id);
-			if (!pending) return;
+			const running = slot.pending.get(reply.id);
+			if (!running) return;
 			slot.pending.delete(reply.id);
+			clearTimeout(running.timer);
+			const { pending } = running;
 			if ('png' in reply) {
 				this.#completed++;
 				pending.resolve(Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength));
@@ -99,9 +128,10 @@ export class RenderPool {
 		});
 		const fail = (error: Error): void => {
 			if (slot.worker !== worker) return;
-			for (const pending of slot.pending.values()) {
+			for (const running of slot.pending.values()) {
 				this.#failed++;
-				pending.reject(error);
+				clearTimeout(running.timer);
+				running.pending.reject(error);
 			}
 			slot.pending.clear();
 			if (this.#closed) return;
@@ -116,9 +146,18 @@ export class RenderPool {
 		});
 	}
 
-	/** Renders a chart to PNG in a worker. */
+	/**
+	 * Renders a chart to PNG in a worker.
+	 *
+	 * @throws RenderBusyError at once when the queue is full; RenderTimeoutError when the chart takes too long.
+	 */
 	render(spec: ChartSpec): Promise<Buffer> {
 		if (this.#closed) return Promise.reject(new Error('render pool is closed'));
+		const free = this.#slots.some((s) => s.pending.size < this.#perWorker);
+		if (!free && this.#queue.length >= this.#maxQueue) {
+			this.#failed++;
+			return Promise.reject(new RenderBusyError(this.#queue.length));
+		}
 		return new Promise<Buffer>((resolve, reject) => {
 			this.#queue.push({ job: { id: this.#nextId++, spec }, pending: { resolve, reject } });
 			this.#pump();
@@ -134,9 +173,30 @@ export class RenderPool {
 			if (!best) return;
 			const next = this.#queue.shift();
 			if (!next) return;
-			best.pending.set(next.job.id, next.pending);
-			best.worker.postMessage(next.job);
+			const slot = best;
+			const timer = setTimeout(() => this.#timeOut(slot, next.job.id), this.#timeoutMs);
+			slot.pending.set(next.job.id, { ...next, timer });
+			slot.worker.postMessage(next.job);
 		}
+	}
+
+	/** A job ran out of time: it fails, its worker is replaced and the worker's other jobs are queued again. */
+	#timeOut(slot: Slot, id: number): void {
+		const late = slot.pending.get(id);
+		if (!late || this.#closed) return;
+		slot.pending.delete(id);
+		this.#failed++;
+		late.pending.reject(new RenderTimeoutError(this.#timeoutMs));
+		const others = [...slot.pending.values()];
+		slot.pending.clear();
+		for (const running of others) clearTimeout(running.timer);
+		this.#queue.unshift(...others.map(({ job, pending }) => ({ job, pending })));
+		const old = slot.worker;
+		this.#restarts++;
+		slot.worker = startWorker(this.#perWorker);
+		this.#wire(slot);
+		void old.terminate();
+		this.#pump();
 	}
 
 	/** Queue and counters. */
@@ -157,7 +217,10 @@ export class RenderPool {
 		const error = new Error('render pool closed');
 		for (const queued of this.#queue.splice(0)) queued.pending.reject(error);
 		for (const slot of this.#slots) {
-			for (const pending of slot.pending.values()) pending.reject(error);
+			for (const running of slot.pending.values()) {
+				clearTimeout(running.timer);
+				running.pending.reject(error);
+			}
 			slot.pending.clear();
 		}
 		await Promise.all(this.#slots.map((s) => s.worker.terminate()));

@@ -39,6 +39,7 @@ import { decodeFollowUpId, followUpComponents, type DecodedFollowUp } from './fo
 import { clampChoices, type ChoiceLike } from './limits.js';
 import { localeOf, uiTexts } from './locale.js';
 import type { Logger } from './logger.js';
+import { RenderBusyError } from './render-errors.js';
 import type { WatchCommand, WatchOutcome } from './watch-command.js';
 import {
 	isUnanswerable,
@@ -408,7 +409,8 @@ export class InteractionRouter {
 		const cooldown = this.#deps.cooldown;
 		const logger = this.#logger;
 		const userId = interaction.user.id;
-		const ephemeral = command.defer === 'ephemeral' || values.privat === true;
+		const ephemeral =
+			command.defer === 'ephemeral' || values.privat === true || command.wantsPrivate?.(inputFrom(values)) === true;
 		const defer = async (): Promise<void> => {
 			await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
 		};
@@ -431,14 +433,21 @@ export class InteractionRouter {
 			if (holdsCooldown && !answer.chart) cooldown.release(userId);
 			let png: Buffer | undefined;
 			let chartError: string | undefined;
+			let chartBusy = false;
 			if (answer.chart) {
 				// Rendering takes time: make sure the interaction is acknowledged first.
 				if (!interaction.deferred && !interaction.replied) await defer();
 				try {
 					png = await this.#deps.render(answer.chart);
 				} catch (error) {
-					chartError = newRef();
-					logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
+					if (error instanceof RenderBusyError) {
+						chartBusy = true;
+						if (holdsCooldown) cooldown.release(userId);
+						logger.warn({ ...context }, 'render queue full; answering without the chart');
+					} else {
+						chartError = newRef();
+						logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
+					}
 				}
 			}
 			const message = withButtons(
@@ -446,6 +455,7 @@ export class InteractionRouter {
 					locale,
 					...(png ? { png } : {}),
 					...(chartError === undefined ? {} : { chartError }),
+					...(chartBusy ? { chartBusy } : {}),
 				}),
 				followUpComponents(answer.followUps, { privat: ephemeral }),
 			);

@@ -525,6 +525,16 @@ describe('wrapText', () => {
 		expect(line?.endsWith('…')).toBe(true);
 		expect(line!.length).toBeLessThan(20);
 	});
+
+	it.each([
+		['one 1 MB word', 'Å'.repeat(1_000_000)],
+		['200 000 short words', 'Nyköping '.repeat(200_000)],
+	])('GIVEN a label from data of %s THEN two lines within the width, ending in an ellipsis', (_, text) => {
+		const lines = wrapText(text, 300, 15, 2);
+		expect(lines.length).toBeLessThanOrEqual(2);
+		expect(lines.at(-1)?.endsWith('…')).toBe(true);
+		for (const line of lines) expect(estimateTextWidth(line, 15)).toBeLessThanOrEqual(300);
+	});
 });
 
 describe('lineStartsAtZero', () => {

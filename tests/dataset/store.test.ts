@@ -113,3 +113,51 @@ describe('point validation', () => {
 		expect((await errorOf(readDataset(file))).message).toMatch(/år 20201 är ogiltigt/);
 	});
 });
+
+describe('readDataset with a hostile or broken file', () => {
+	async function failureFor(edit: (text: string) => string): Promise<string> {
+		await writeFile(file, edit(await readFile(file, 'utf8')));
+		const message = (await errorOf(readDataset(file))).message;
+		expect(message).not.toMatch(/\n\s+at /);
+		return message;
+	}
+
+	it('GIVEN a file containing null THEN it is reported as invalid, not as missing', async () => {
+		const message = await failureFor(() => 'null\n');
+		expect(message).toContain('innehåller null');
+		expect(message).not.toContain('saknas');
+	});
+
+	it('GIVEN a 10 MB value THEN the error quotes at most a short excerpt of it', async () => {
+		const message = await failureFor((text) => text.replace('"id":"0180"', `"id":"${'x'.repeat(10_000_000)}"`));
+		expect(message.length).toBeLessThan(1000);
+		expect(message).toContain('areas.');
+	});
+
+	it('GIVEN a deeply nested value THEN a one-line problem, no RangeError', async () => {
+		const message = await failureFor((text) =>
+			text.replace(
+				/"points":\[\[(\d+),[^,\]]+,/,
+				(_m, y: string) => `"points":[[${y},${'['.repeat(100_000)}${']'.repeat(100_000)},`,
+			),
+		);
+		expect(message).toMatch(/series\.\d+\.points\.\d+: värdet en lista/);
+		expect(message).not.toContain('RangeError');
+	});
+
+	it('GIVEN 1e309 THEN the problem says it is not a finite number', async () => {
+		const message = await failureFor((text) =>
+			text.replace(/"population":\{"value":\d+/, '"population":{"value":1e309'),
+		);
+		expect(message).toContain('Infinity är inget ändligt tal');
+		expect(message).not.toContain('expected number, received');
+	});
+
+	it.each([
+		['an indicator id with ../', (t: string) => t.replace('"id":"N31807"', '"id":"../../N31807"')],
+		['an area name of 201 characters', (t: string) => t.replace('"name":"Stockholm"', `"name":"${'S'.repeat(201)}"`)],
+		['an area id with a slash', (t: string) => t.replace('"id":"0180"', '"id":"01/80"')],
+	])('GIVEN %s THEN the file is refused', async (_, edit) => {
+		expect(await failureFor(edit)).toContain('ogiltigt');
+	});
+});

@@ -159,6 +159,12 @@ describe('text commands', () => {
 		expect(result.embeds).toHaveLength(1);
 	});
 
+	it('GIVEN privat:ja inside a command line given to /fråga THEN the result is ephemeral', async () => {
+		const { result } = await run('fråga', { text: '/om privat:ja' });
+		expect(result.ephemeral).toBe(true);
+		expect(result.embeds).toHaveLength(1);
+	});
+
 	it('GIVEN the en-US locale THEN the reply is in English', async () => {
 		const { result } = await run('om', {}, { locale: 'en-US' });
 		expect(result.embeds[0]?.title).toBe(TITLES.omEnglish);

@@ -284,3 +284,42 @@ describe('file names and text messages', () => {
 		).toBe('Tolkat som: /värde\n\nHittar inte.');
 	});
 });
+
+describe('text from data in embeds', () => {
+	const link = '[Klicka här](https://evil.example/x)';
+	const hostile = answer({
+		title: `Malmö ${link}`,
+		summary: `Malmö \`\`\`js\nalert(1)\n\`\`\` ${link} https://evil.example`,
+		fields: [{ name: `Grupp ${link}`, value: '```x```', inline: true }],
+		notes: [`Not ${link}`],
+		sources: ['Källa: https://evil.example'],
+		table: { columns: ['kommun', 'värde'], rows: [[`Lund ${link}`, '```']] },
+		interpretation: 'Tolkat som: /värde kommun:https://evil.example',
+	});
+
+	it('GIVEN names with Markdown links, bare URLs and code fences THEN none of them stays a link or opens a code block', () => {
+		const message = answerMessage(hostile, { locale: 'sv' });
+		const embed = message.embeds[0]!;
+		const texts = [
+			message.content ?? '',
+			embed.title ?? '',
+			embed.description ?? '',
+			embed.footer?.text ?? '',
+			...(embed.fields ?? []).flatMap((f) => [f.name, f.value]),
+		];
+		for (const text of texts) {
+			expect(text).not.toMatch(/\]\(/);
+			expect(text).not.toMatch(/https?:\/\//);
+		}
+		// The table is the description's only code block.
+		expect((embed.description ?? '').split('```').length - 1).toBe(2);
+		expect(embed.fields?.[0]?.value).not.toContain('```');
+		expectValid(embed);
+	});
+
+	it('GIVEN a plain text message with a user URL THEN the URL is not a link', () => {
+		expect(textMessage('Se https://evil.example och [x](http://y)').content).toBe(
+			'Se https:\u200b//evil.example och [x]\u200b(http:\u200b//y)',
+		);
+	});
+});

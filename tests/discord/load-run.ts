@@ -32,6 +32,11 @@ export interface LoadOptions {
 	readonly spreadMs?: number;
 	/** How long to wait for each answer before counting it as lost (default 60 s). */
 	readonly answerTimeoutMs?: number;
+	/**
+	 * `mixed` (default): the mix above; `profil`: every interaction a `/profil` (the heaviest chart), to
+	 * show that a full render queue answers "many are asking" instead of growing.
+	 */
+	readonly mix?: 'mixed' | 'profil';
 }
 
 /** What happened to one interaction. */
@@ -70,6 +75,8 @@ export interface LoadReport {
 	readonly sampledPeakRssMb: number;
 	/** Longest render queue (jobs waiting for a worker) a chart joined. */
 	readonly maxRenderQueue: number;
+	/** Charts answered without their chart because the render queue was full. */
+	readonly busy: number;
 	/** Charts whose queue line was logged (should equal `charts`). */
 	readonly renderQueueLines: number;
 	/** Error and fatal log lines of the bot during the run. */
@@ -146,6 +153,29 @@ function planAutocomplete(snapshot: Snapshot, a: (typeof AUTOCOMPLETE)[number]):
 	};
 }
 
+/** A full render queue answers without the chart and says so: right, not lost. */
+const BUSY_NOTE = 'Många frågar just nu';
+
+/** `total` × `/profil kommun:Nyköping`: answered with its chart, or without it and the busy note. */
+function planProfil(snapshot: Snapshot, total: number): Planned[] {
+	const query: Query = { name: 'profil', values: { kommun: 'Nyköping' } };
+	const answer = expectedAnswer(snapshot, query);
+	if (!answer.ok) throw new Error(`/profil does not answer on this dataset: ${answer.error.message}`);
+	const title = answerMessage(answer, { locale: 'sv' }).embeds[0]?.title;
+	const one: Planned = {
+		kind: 'chart',
+		label: describeQuery(query),
+		build: (fake, userId) => fake.chatInput(query.name, query.values, { userId }),
+		check: (r) => {
+			if (r.embeds[0]?.title !== title) return `title ${JSON.stringify(r.embeds[0]?.title)}, expected ${title}`;
+			const png = r.files.some((f) => f.name.endsWith('.png') && f.data.length > 0);
+			const busy = r.embeds[0]?.description?.includes(BUSY_NOTE) === true;
+			return png || busy ? undefined : 'neither chart nor busy note';
+		},
+	};
+	return Array.from({ length: total }, () => one);
+}
+
 /** The mix: every third a chart, the others alternating between text commands and autocomplete. */
 function plan(snapshot: Snapshot, total: number): Planned[] {
 	const charts = chartQueries(snapshot).map((q) => planCommand(snapshot, q, 'chart'));
@@ -195,7 +225,7 @@ export async function runLoad(opts: LoadOptions = {}): Promise<LoadReport> {
 	const total = opts.total ?? 500;
 	const spreadMs = opts.spreadMs ?? 1000;
 	const snapshot = await loadSnapshot('data/db.json');
-	const planned = plan(snapshot, total);
+	const planned = opts.mix === 'profil' ? planProfil(snapshot, total) : plan(snapshot, total);
 	const fake = await DiscordFake.start({ rejectLateCallbacks: false });
 	try {
 		const bot = await startBotProcess(fake, { env: { LOG_LEVEL: 'debug', CHART_COOLDOWN_SECONDS: '0' } });
@@ -274,6 +304,7 @@ export async function runLoad(opts: LoadOptions = {}): Promise<LoadReport> {
 				peakRssMb: Math.max(peak.peak, sampledPeak),
 				sampledPeakRssMb: sampledPeak,
 				maxRenderQueue: Math.max(0, ...queueLines.map((l) => Number(l.queued))),
+				busy: answered.filter((r) => r.embeds[0]?.description?.includes(BUSY_NOTE) === true).length,
 				renderQueueLines: queueLines.length,
 				errorLogs: logs.filter((l) => l.level === 'error' || l.level === 'fatal'),
 				exited,

@@ -81,4 +81,42 @@ describe('mention mode', () => {
 		expect(hostile.content).not.toMatch(/@everyone|<@&\d+>/);
 		expect(hostile.allowedMentions).toMatchObject({ parse: [] });
 	});
+
+	const THREADS = MEMBER | PermissionFlagsBits.CreatePublicThreads | PermissionFlagsBits.SendMessagesInThreads;
+
+	it('GIVEN a bare URL in the question THEN the answer shows it only as inert text', async () => {
+		const { fake: f } = await start({ MENTION_MODE: 'true' });
+		const reply = await f.waitForChannelReply(
+			f.dispatchMessage(f.mention('https://evil.example/x [a](http://b.example)')),
+		);
+		const texts = [reply.content, ...reply.embeds.flatMap((e) => [e.title ?? '', e.description ?? ''])];
+		for (const text of texts) {
+			expect(text).not.toMatch(/https?:\/\//);
+			expect(text).not.toMatch(/\]\(/);
+		}
+	});
+
+	it('GIVEN a second chart question within the cooldown THEN the notice is a reply, and no second thread is opened', async () => {
+		const { fake: f } = await start({ MENTION_MODE: 'true', CHART_COOLDOWN_SECONDS: '60' }, THREADS);
+		await f.waitForThreadReply(f.dispatchMessage(f.mention('profil för Nyköping')));
+		const second = f.dispatchMessage(f.mention('profil för Lund'));
+		const notice = await f.waitForChannelReply(second);
+		expect(notice.content).toMatch(/^Vänta lite/);
+		expect(notice.messageReference).toMatchObject({ message_id: second.id });
+		expect(f.threads).toHaveLength(1);
+	});
+
+	it('GIVEN the answer cannot be sent into the new thread THEN the failure is reported in that thread, never a second one', async () => {
+		const { fake: f } = await start({ MENTION_MODE: 'true' }, THREADS);
+		f.failNext({
+			route: 'channelMessage',
+			status: 403,
+			body: { message: 'Missing Permissions', code: 50013 },
+			match: (r) => r.method === 'POST' && r.params['channelId'] !== DEFAULT_CHANNEL_ID,
+		});
+		const { thread, reply } = await f.waitForThreadReply(f.dispatchMessage(f.mention('profil för Nyköping')));
+		expect(reply.content).toMatch(/^Något gick fel \(ref: [0-9a-f]{8}\)\.$/);
+		expect(thread.name).toBe('ÖJ: profil för Nyköping');
+		expect(f.threads).toHaveLength(1);
+	});
 });

@@ -100,4 +100,14 @@ describe('start-up failures', () => {
 		expect(bot.output()).not.toContain(wrong);
 		expect(bot.output()).not.toContain('not-the-right-signature-at-all');
 	});
+
+	it('GIVEN an unreachable DISCORD_API_URL THEN one line says Discord could not be reached, without a stack', async () => {
+		const bot = await startBotProcess(fake, {
+			env: { DISCORD_API_URL: 'http://127.0.0.1:9/api' },
+			waitForReady: false,
+		});
+		expect(await exited(bot)).toBe(1);
+		expect(bot.output()).toContain('Kunde inte nå Discord på http://127.0.0.1:9/api (ECONNREFUSED)');
+		expect(bot.output()).not.toMatch(/\n\s+at /);
+	});
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChartSpec } from '../../src/charts/spec.js';
-import { RenderPool } from '../../src/discord/render-pool.js';
+import { RenderBusyError, RenderPool, RenderTimeoutError } from '../../src/discord/render-pool.js';
 
 const spec: ChartSpec = {
 	kind: 'bar',
@@ -47,5 +47,30 @@ describe('RenderPool', () => {
 		const closing = new RenderPool(1);
 		await closing.close();
 		await expect(closing.render(spec)).rejects.toThrow(/closed/);
+	});
+
+	it('GIVEN more charts at once than the queue holds THEN the surplus is refused at once as busy, the rest drawn', async () => {
+		const small = new RenderPool(1, { perWorker: 1, maxQueue: 2 });
+		try {
+			const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => small.render(spec)));
+			const busy = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof RenderBusyError);
+			expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
+			expect(busy).toHaveLength(7);
+			expect(small.stats).toMatchObject({ queued: 0, inFlight: 0, completed: 3 });
+		} finally {
+			await small.close();
+		}
+	});
+
+	it('GIVEN a chart that outlasts the time limit THEN it fails as a timeout and its worker is replaced', async () => {
+		const strict = new RenderPool(1, { perWorker: 2, timeoutMs: 1 });
+		try {
+			const outcomes = await Promise.allSettled([strict.render(spec), strict.render(spec)]);
+			expect(outcomes.every((o) => o.status === 'rejected' && o.reason instanceof RenderTimeoutError)).toBe(true);
+			expect(strict.stats.restarts).toBeGreaterThanOrEqual(1);
+			expect(strict.stats).toMatchObject({ inFlight: 0, queued: 0 });
+		} finally {
+			await strict.close();
+		}
 	});
 });

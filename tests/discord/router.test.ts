@@ -13,6 +13,7 @@ import type { Answer, Locale } from '../../src/answers/types.js';
 import type { ChartSpec } from '../../src/charts/spec.js';
 import { Cooldown } from '../../src/discord/cooldown.js';
 import { createLogger, type Logger } from '../../src/discord/logger.js';
+import { RenderBusyError } from '../../src/discord/render-errors.js';
 import { InteractionRouter } from '../../src/discord/router.js';
 import { DiscordFake, type InteractionHandle } from '../fakes/discord-fake.js';
 
@@ -123,7 +124,12 @@ beforeAll(async () => {
 		commands: [svar, diagram],
 		logger,
 		cooldown,
-		render: (spec) => (spec.title === 'rita-fel' ? Promise.reject(new Error('canvas broke')) : Promise.resolve(PNG)),
+		render: (spec) =>
+			spec.title === 'rita-fel'
+				? Promise.reject(new Error('canvas broke'))
+				: spec.title === 'upptagen'
+					? Promise.reject(new RenderBusyError(50))
+					: Promise.resolve(PNG),
 	});
 	client = new Client({
 		intents: [GatewayIntentBits.Guilds],
@@ -205,6 +211,15 @@ describe('the error funnel', () => {
 		);
 		expect(result.files).toEqual([]);
 		expect(result.embeds[0]?.description).toMatch(/Diagrammet kunde inte ritas \(ref: [0-9a-f]{8}\)\./);
+	});
+
+	it('GIVEN a full render queue THEN the answer comes without the chart, saying many are asking, and the cooldown is freed', async () => {
+		const user = { userId: '1310000000000000806' };
+		const busy = await respond(fake.dispatch(fake.chatInput('test-diagram', { kommun: 'upptagen' }, user)));
+		expect(busy.files).toEqual([]);
+		expect(busy.embeds[0]?.description).toContain('Många frågar just nu');
+		const next = await respond(fake.dispatch(fake.chatInput('test-diagram', { kommun: 'Lund' }, user)));
+		expect(next.files).toHaveLength(1);
 	});
 
 	it('GIVEN an initial callback refused with 40060 THEN it is logged and nothing else is sent', async () => {

@@ -68,6 +68,9 @@ export interface FakeDataRow {
 	municipality: string;
 	period: number;
 	values: FakeDataValue[];
+	/** Deletion flagged on the row (option `deletionOn: 'row'`). */
+	isdeleted?: boolean;
+	is_deleted?: 0 | 1;
 }
 
 /** Which schema drift a `drift` fault applies to the JSON body before it is sent. */
@@ -113,6 +116,20 @@ export type KoladaFault =
 			drift: KoladaFakeDrift;
 			/** Row of `values` to change, default 0 (clamped to the last row). */
 			rowIndex?: number | undefined;
+	  })
+	| (FaultBase & {
+			/** Sends this text (made from the regular body) as the 200 response, e.g. JSON that `JSON.stringify` cannot produce (`1e309`). */
+			kind: 'raw';
+			text: (body: Record<string, unknown>) => string;
+	  })
+	| (FaultBase & {
+			/**
+			 * A valid JSON page followed by `bytes` of whitespace padding, streamed in 1 MB chunks so the
+			 * fake never holds it; `announce` (default true) sends its Content-Length, else it is chunked.
+			 */
+			kind: 'huge-body';
+			bytes: number;
+			announce?: boolean | undefined;
 	  });
 
 /** Handle returned by {@link KoladaFake.inject}. */
@@ -178,6 +195,12 @@ export interface KoladaFakeOptions {
 	referenceDate?: string | undefined;
 	/** Log entries kept (oldest dropped first), default 100 000. */
 	logLimit?: number | undefined;
+	/** How a `/data` request without rows is answered: an empty `list` (default) or HTTP `404`. */
+	emptyData?: 'list' | 404 | undefined;
+	/** Where a `from_date` response flags a deletion: on each `value` (default) or on the `row`. */
+	deletionOn?: 'value' | 'row' | undefined;
+	/** KPIs in the catalogue that have no values at all (new, or discontinued with nothing kept). */
+	kpisWithoutValues?: readonly string[] | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -610,7 +633,11 @@ export class KoladaFake {
 			}
 			if (armed?.kind === 'drift' && status === 200) body = applyDrift(body, armed.drift, armed.rowIndex ?? 0);
 			entry.status = status;
-			const text = JSON.stringify(body);
+			if (armed?.kind === 'huge-body' && status === 200) {
+				await this.sendHuge(res, JSON.stringify(body), armed.bytes, armed.announce ?? true);
+				return;
+			}
+			const text = armed?.kind === 'raw' && status === 200 ? armed.text(body) : JSON.stringify(body);
 			if (armed?.kind === 'truncate') {
 				this.sendTruncated(res, text, armed.mode ?? 'invalid-json');
 				return;
@@ -661,6 +688,26 @@ export class KoladaFake {
 		res.end(buffer);
 	}
 
+	/** `text` then `bytes` spaces, in 1 MB chunks with back-pressure; stops when the client goes away. */
+	private async sendHuge(res: http.ServerResponse, text: string, bytes: number, announce: boolean): Promise<void> {
+		const head = Buffer.from(text, 'utf8');
+		const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json; charset=utf-8' };
+		if (announce) headers['content-length'] = head.byteLength + bytes;
+		res.writeHead(200, headers);
+		res.write(head);
+		const chunk = Buffer.alloc(1024 * 1024, 0x20);
+		for (let left = bytes; left > 0 && !isGone(res); left -= chunk.byteLength) {
+			const piece = left >= chunk.byteLength ? chunk : chunk.subarray(0, left);
+			if (!res.write(piece)) {
+				await new Promise<void>((resolve) => {
+					res.once('drain', resolve);
+					res.once('close', resolve);
+				});
+			}
+		}
+		if (!isGone(res)) res.end();
+	}
+
 	private sendTruncated(res: http.ServerResponse, text: string, mode: 'invalid-json' | 'short-body' | 'chunked'): void {
 		const full = Buffer.from(text, 'utf8');
 		const half = full.subarray(0, Math.max(1, Math.floor(full.byteLength / 2)));
@@ -698,8 +745,11 @@ export class KoladaFake {
 			}
 			case 'municipality_groups':
 				return this.page(url, this.metaListing(this.groups, rest, q.get('title')));
-			case 'data':
-				return this.page(url, this.dataListing(url, rest));
+			case 'data': {
+				const listing = this.dataListing(url, rest);
+				if (listing.total === 0 && this.opts.emptyData === 404) throw new HttpProblem(404, 'Not Found');
+				return this.page(url, listing);
+			}
 			default:
 				throw new HttpProblem(404, 'Not Found');
 		}
@@ -776,7 +826,10 @@ export class KoladaFake {
 		const given = [kpiIds, areaIds, years].filter((d) => d !== undefined).length;
 		if (given < 2) throw new HttpProblem(400, 'At least two of kpi, municipality and year are required');
 
-		const kpis = kpiIds === undefined ? [...this.kpiById.values()] : kpiIds.flatMap((id) => this.kpiById.get(id) ?? []);
+		const without = new Set(this.opts.kpisWithoutValues ?? []);
+		const kpis = (
+			kpiIds === undefined ? [...this.kpiById.values()] : kpiIds.flatMap((id) => this.kpiById.get(id) ?? [])
+		).filter((info) => !without.has(info.kpi.id));
 		let areas = areaIds === undefined ? this.allAreas : areaIds.flatMap((id) => this.areaById.get(id) ?? []);
 		if (regionType !== undefined && regionType !== '') areas = areas.filter((a) => a.type === regionType);
 		const wantedYears = years === undefined ? undefined : new Set(years);
@@ -898,6 +951,16 @@ export class KoladaFake {
 			}
 			return v;
 		});
+		if (deleted !== undefined && this.opts.deletionOn === 'row') {
+			for (const v of values) {
+				delete v.isdeleted;
+				delete v.is_deleted;
+			}
+			const row: FakeDataRow = { kpi: info.kpi.id, municipality: area.id, period: year, values };
+			if (this.opts.deletionFlag === 'is_deleted') row.is_deleted = deleted ? 1 : 0;
+			else row.isdeleted = deleted;
+			return row;
+		}
 		return { kpi: info.kpi.id, municipality: area.id, period: year, values };
 	}
 
@@ -966,7 +1029,10 @@ function applyDrift(body: Record<string, unknown>, drift: KoladaFakeDrift, rowIn
 	if (typeof drift === 'function') return drift(body) as Record<string, unknown>;
 	const values = body['values'];
 	if (!Array.isArray(values) || values.length === 0) return body;
-	const row = values[Math.min(rowIndex, values.length - 1)] as Record<string, unknown>;
+	// A deep copy of the row: metadata rows are shared, cached objects that other fakes serve too.
+	const index = Math.min(rowIndex, values.length - 1);
+	const row = structuredClone(values[index]) as Record<string, unknown>;
+	body = { ...body, values: values.map((v: unknown, i) => (i === index ? row : v)) };
 	switch (drift) {
 		case 'value-as-string': {
 			const inner = row['values'];

@@ -6,6 +6,7 @@
  * Centrum", a separate stadsdel column, or a section for one city) become `stadsdel` areas linked to
  * their kommun, created with a stable slug id when missing; they never take the kommun's own id.
  */
+import { MAX_NAME_LENGTH } from '../../dataset/ids.js';
 import type { Dataset } from '../../dataset/dataset.js';
 import type { Area } from '../../dataset/schema.js';
 import { foldDiacritics } from '../../search/normalize.js';
@@ -167,6 +168,8 @@ export class AreaResolver {
 	 * note rows (skipped), and finally a stadsdel of `contextParent` (a stadsdel column or section).
 	 */
 	byName(rawText: string, contextParent?: string): NameMatch {
+		// A name from the file is untrusted: one over the name limit is no place, and never becomes a stadsdel.
+		if (rawText.length > MAX_NAME_LENGTH) return { kind: 'unknown', candidates: [] };
 		const text = stripFootnotes(rawText);
 		const key = foldName(text);
 		const override = this.overrides.get(key);
@@ -226,7 +229,8 @@ export class AreaResolver {
 			if (restFolded === undefined || /^(lan|stad|kommun|stads)$/.test(restFolded)) continue;
 			if (WHOLE_CITY.test(restFolded)) return { parent, name: parent.name, whole: true };
 			const name = this.originalRemainder(text, parent.name, match !== null);
-			if (name.length > 0) return { parent, name };
+			// A district name from the file is untrusted: one over the name limit is no stadsdel.
+			if (name.length > 0 && name.length <= MAX_NAME_LENGTH) return { parent, name };
 		}
 		return undefined;
 	}

@@ -8,6 +8,8 @@
  * and Riket rows of a survey indicator become `share` (% of kommuner); numeric indicators become
  * `value`. Any problem aborts the import with every problem listed; nothing is written.
  */
+import { MAX_NAME_LENGTH } from '../../dataset/ids.js';
+import { clip } from '../../text.js';
 import { Dataset } from '../../dataset/dataset.js';
 import type { DatasetFile, Indicator, Provenance } from '../../dataset/schema.js';
 import { Search } from '../../search/search.js';
@@ -202,6 +204,13 @@ export function importWorkbook(sheets: readonly SheetGrid[], options: WorkbookIm
 					? first.header.letter
 					: `${first.header.letter}–${group[group.length - 1]?.header.letter ?? ''}`;
 			const where = `blad ”${sheet}”, kolumn ${letters}`;
+			if (first.header.title.length > MAX_NAME_LENGTH) {
+				// A header from the file is untrusted: one this long is no indicator title, and would become one.
+				warnings.push(
+					`${where} hoppades över: rubriken har ${first.header.title.length} tecken (högst ${MAX_NAME_LENGTH}) – ”${clip(first.header.title, 60)}”`,
+				);
+				continue;
+			}
 			const spec = group.find((c) => c.spec)?.spec;
 			const evidence = gatherEvidence(plan.grid, group, areaRows, missing, synonyms, minShare);
 			const origin = { fileName: file, sheet, columns: letters, year };

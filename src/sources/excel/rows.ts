@@ -4,6 +4,8 @@
  * "Socialförvaltningar i Göteborg"), or is skipped as a heading, summary or note row. Unknown
  * names, conflicting code and name, and duplicate rows are reported as problems.
  */
+import { MAX_NAME_LENGTH } from '../../dataset/ids.js';
+import { clip } from '../../text.js';
 import type { Area } from '../../dataset/schema.js';
 import { AreaResolver, foldName, rowTypeOf, type RowType } from './areas.js';
 import { cellText, readCell, type RawCell } from './cells.js';
@@ -118,6 +120,14 @@ export function classifyRows(
 				const byName = resolver.byName(nameText);
 				if (byName.kind === 'area') parent = byName.area;
 			}
+			if (stadsdelText.length > MAX_NAME_LENGTH) {
+				add({
+					sheet,
+					cell: stadsdelCol === undefined ? undefined : cellAddress(row, stadsdelCol),
+					message: `stadsdelsnamnet har ${stadsdelText.length} tecken (högst ${MAX_NAME_LENGTH})`,
+				});
+				continue;
+			}
 			if (parent?.type === 'kommun') area = resolver.stadsdel(parent.id, stadsdelText);
 			else if (hasValues) {
 				add({
@@ -167,7 +177,7 @@ export function classifyRows(
 					add({
 						sheet,
 						cell: nameAddress,
-						message: `okänd kommun eller område ”${nameText}”.${candidateList(byName.candidates)} Lägg annars till namnet under "areaNames" i mappningsfilen.`,
+						message: `okänd kommun eller område ”${clip(nameText, 80)}”.${candidateList(byName.candidates)} Lägg annars till namnet under "areaNames" i mappningsfilen.`,
 					});
 				} else {
 					counts.skipped += 1;

@@ -3,6 +3,7 @@
  * (formula results, rich text joined), number formats, used ranges and merged ranges.
  */
 import ExcelJS from 'exceljs';
+import { inflateZip, isZip } from '../statistikdatabas/csv.js';
 import { ImportError } from './errors.js';
 import { cellAddress, parseRange, type CellScalar, type GridCell, type MergeRange, type SheetGrid } from './grid.js';
 
@@ -72,6 +73,8 @@ function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
  * not a readable .xlsx workbook.
  */
 export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<SheetGrid[]> {
+	// A workbook is a ZIP: its entries and inflated size are checked before exceljs unpacks it at once.
+	if (isZip(bytes)) inflateZip(fileName, bytes, () => false);
 	const workbook = new ExcelJS.Workbook();
 	try {
 		await workbook.xlsx.load(

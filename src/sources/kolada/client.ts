@@ -7,21 +7,29 @@
  * errors, timeouts and truncated or invalid JSON; every list is chunked to at most 25 ids and every
  * page is followed, so each method returns a complete, de-duplicated array.
  *
+ * Distrust: a response body larger than `maxBodyBytes` is refused while it streams in (a real page
+ * is a few MB); the next page is always requested from the same host with the same query and
+ * `page + 1` (a `next_url` only says that there is one); every record is checked on its own and a
+ * record that fails is quarantined and counted ({@link KoladaStats.quarantined}) while the rest is
+ * kept; and once metadata has been served, a 404 on `/data` reads as "no rows" (some deployments
+ * answer an empty selection that way) rather than as a retired API.
+ *
  * Data source: Kolada (RKA). Anything shown to users must carry "Källa: Kolada".
  */
 import type { z } from 'zod';
 
+import { excerptOf } from '../../dataset/ids.js';
 import {
-	koladaDataPageSchema,
-	koladaKpiPageSchema,
-	koladaMunicipalityGroupPageSchema,
-	koladaMunicipalityPageSchema,
+	koladaDataRowSchema,
+	koladaKpiSchema,
+	koladaMunicipalityGroupSchema,
+	koladaMunicipalitySchema,
+	koladaRawPageSchema,
 	nextPageUrl,
 	type KoladaDataRow,
 	type KoladaKpi,
 	type KoladaMunicipality,
 	type KoladaMunicipalityGroup,
-	type KoladaPage,
 } from './schemas.js';
 
 /** Kolada rejects comma lists longer than this (KPIs, municipalities, years, metadata ids). */
@@ -29,6 +37,9 @@ export const KOLADA_MAX_IDS_PER_LIST = 25;
 
 /** The largest page size Kolada serves; the client always asks for it. */
 export const KOLADA_MAX_PER_PAGE = 5000;
+
+/** Default cap of one response body: a real page is a few MB, so this is far above any of them. */
+export const KOLADA_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** The production base URL of the v3 API. */
 export const KOLADA_DEFAULT_BASE_URL = 'https://api.kolada.se/v3';
@@ -50,7 +61,8 @@ export type KoladaErrorCode =
 	| 'KOLADA_RETRIES_EXHAUSTED'
 	| 'KOLADA_PAGE_LIMIT'
 	| 'KOLADA_ABORTED'
-	| 'KOLADA_INVALID_ARGUMENT';
+	| 'KOLADA_INVALID_ARGUMENT'
+	| 'KOLADA_BODY_TOO_LARGE';
 
 /** Base class of every error the client throws. */
 export class KoladaError extends Error {
@@ -206,6 +218,18 @@ export class KoladaPagingError extends KoladaError {
 	}
 }
 
+/** A response body above the cap: refused while it streams in, never retried. */
+export class KoladaBodyTooLargeError extends KoladaError {
+	/** The cap that was exceeded, in bytes. */
+	readonly maxBytes: number;
+
+	/** @param maxBytes - the cap. */
+	constructor(url: string, maxBytes: number) {
+		super('KOLADA_BODY_TOO_LARGE', `Kolada response body exceeds ${maxBytes} bytes: ${url}`, { url });
+		this.maxBytes = maxBytes;
+	}
+}
+
 /** The caller's `AbortSignal` fired. */
 export class KoladaAbortedError extends KoladaError {
 	/** @param url - the request in progress, if any. */
@@ -258,10 +282,11 @@ export interface KoladaProgress {
 export interface KoladaWarning {
 	/**
 	 * `missing-ids`: a by-id lookup did not return every id; `empty-result`: a call returned nothing
-	 * (unknown ids, no data for those years); `paging-loop`: a next link pointed at a page already
-	 * fetched, paging stopped; `unknown-gender`: a gender code other than T/K/M.
+	 * (unknown ids, no data for those years, or a 404 on `/data`); `unknown-gender`: a gender code
+	 * other than T/K/M; `quarantined`: a record failed its schema and was left out;
+	 * `duplicate-keys`: a data call returned the same kpi × area × year × gender more than once.
 	 */
-	readonly code: 'missing-ids' | 'empty-result' | 'paging-loop' | 'unknown-gender';
+	readonly code: 'missing-ids' | 'empty-result' | 'unknown-gender' | 'quarantined' | 'duplicate-keys';
 	readonly message: string;
 	readonly url?: string | undefined;
 	readonly ids?: readonly string[] | undefined;
@@ -279,6 +304,12 @@ export interface KoladaStats {
 	pages: number;
 	/** Highest number of requests in flight at once. */
 	maxInFlight: number;
+	/** Records that failed their schema and were left out. */
+	quarantined: number;
+	/** Data values that arrived more than once for one kpi × area × year × gender. */
+	duplicates: number;
+	/** `/data` requests answered 404 and read as empty. */
+	notFoundAsEmpty: number;
 }
 
 /** Constructor options; every field has a polite default. */
@@ -303,6 +334,8 @@ export interface KoladaClientOptions {
 	maxPages?: number | undefined;
 	/** Page size asked for, default and maximum 5000. */
 	perPage?: number | undefined;
+	/** Largest response body accepted, default {@link KOLADA_MAX_BODY_BYTES}. */
+	maxBodyBytes?: number | undefined;
 	/**
 	 * Years used by {@link KoladaClient.data} when only KPIs are given, default 1990 to the current
 	 * calendar year.
@@ -503,10 +536,66 @@ function describeInput(input: unknown): string {
 	return typeof input;
 }
 
+/** One issue as `path: problem`, with at most a short excerpt of the offending value. */
 function formatIssue(issue: z.core.$ZodIssue): string {
 	const path = formatPath(issue.path);
+	if (issue.code === 'invalid_type' && typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
+		return `${path}: not a finite number (${String(issue.input)})`;
+	}
 	if (issue.code === 'invalid_type') return `${path}: expected ${issue.expected}, got ${describeInput(issue.input)}`;
-	return `${path}: ${issue.message}`;
+	const input = 'input' in issue && issue.input !== undefined ? ` (${excerptOf(issue.input)})` : '';
+	return `${path}: ${issue.message}${input}`;
+}
+
+/** `url` with `page` set to `page` (the first page keeps the URL as built). */
+function pageUrl(url: string, page: number): string {
+	if (page === 1) return url;
+	const next = new URL(url);
+	next.searchParams.set('page', String(page));
+	return next.href;
+}
+
+/**
+ * The body of `response`, refused with {@link KoladaBodyTooLargeError} as soon as it (or its
+ * announced length) passes `maxBytes`, so a huge or endless body never fills memory.
+ */
+async function readCapped(
+	response: Response,
+	maxBytes: number,
+	url: string,
+	controller: AbortController,
+): Promise<Uint8Array> {
+	const announced = Number(response.headers.get('content-length') ?? NaN);
+	const tooLarge = (): KoladaBodyTooLargeError => {
+		const error = new KoladaBodyTooLargeError(url, maxBytes);
+		controller.abort(error);
+		return error;
+	};
+	if (Number.isFinite(announced) && announced > maxBytes) {
+		await response.body?.cancel().catch(() => undefined);
+		throw tooLarge();
+	}
+	if (!response.body) return new Uint8Array(await response.arrayBuffer());
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > maxBytes) {
+			await reader.cancel().catch(() => undefined);
+			throw tooLarge();
+		}
+		chunks.push(value);
+	}
+	const out = new Uint8Array(size);
+	let offset = 0;
+	for (const chunk of chunks) {
+		out.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+	return out;
 }
 
 function dedupe(ids: readonly string[]): string[] {
@@ -537,6 +626,8 @@ function normaliseFromDate(fromDate: string | Date): string {
 
 const KNOWN_GENDERS = new Set(['T', 'K', 'M']);
 
+type KoladaRawPage = z.infer<typeof koladaRawPageSchema>;
+
 type Outcome = { readonly ok: true; readonly json: unknown } | { readonly ok: false; readonly error: KoladaError };
 
 // ---------------------------------------------------------------------------------------------
@@ -564,12 +655,24 @@ export class KoladaClient {
 	private readonly maxRetryAfterMs: number;
 	private readonly maxPages: number;
 	private readonly perPage: number;
+	private readonly maxBodyBytes: number;
+	/** Set once a metadata call has succeeded: from then on a 404 on `/data` means no rows. */
+	private metadataServed = false;
 	private readonly defaultYears: { readonly from: number; readonly to: number };
 	private readonly fetchImpl: typeof fetch;
 	private readonly userAgent: string;
 	private readonly options: KoladaClientOptions;
 	private readonly gate: RequestGate;
-	private readonly counters: KoladaStats = { requests: 0, retries: 0, bytes: 0, pages: 0, maxInFlight: 0 };
+	private readonly counters: KoladaStats = {
+		requests: 0,
+		retries: 0,
+		bytes: 0,
+		pages: 0,
+		maxInFlight: 0,
+		quarantined: 0,
+		duplicates: 0,
+		notFoundAsEmpty: 0,
+	};
 
 	/** @param options - see {@link KoladaClientOptions}; all optional. */
 	constructor(options: KoladaClientOptions = {}) {
@@ -583,6 +686,7 @@ export class KoladaClient {
 		this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
 		this.maxPages = Math.max(1, options.maxPages ?? 1000);
 		this.perPage = Math.min(KOLADA_MAX_PER_PAGE, Math.max(1, Math.floor(options.perPage ?? KOLADA_MAX_PER_PAGE)));
+		this.maxBodyBytes = Math.max(1024, options.maxBodyBytes ?? KOLADA_MAX_BODY_BYTES);
 		this.defaultYears = options.defaultYears ?? { from: 1990, to: new Date().getFullYear() };
 		this.fetchImpl = options.fetchImpl ?? globalThis.fetch.bind(globalThis);
 		this.userAgent = options.userAgent ?? 'oj-boten (Kolada v3 client; node)';
@@ -604,13 +708,13 @@ export class KoladaClient {
 	 */
 	async kpis(options: KoladaCallOptions & { title?: string | undefined } = {}): Promise<KoladaKpi[]> {
 		const url = this.buildUrl('kpi', [], { title: options.title });
-		const items = await this.run('kpis', [url], koladaKpiPageSchema, options.signal);
+		const items = await this.run('kpis', [url], koladaKpiSchema, options.signal);
 		return this.uniqueById(items, url);
 	}
 
 	/** KPIs by id, chunked to 25 per request. Ids Kolada does not know are reported via `onWarning`. */
 	async kpisById(ids: readonly string[], options: KoladaCallOptions = {}): Promise<KoladaKpi[]> {
-		return this.byIds('kpisById', 'kpi', ids, koladaKpiPageSchema, options);
+		return this.byIds('kpisById', 'kpi', ids, koladaKpiSchema, options);
 	}
 
 	/** All municipalities, regions and Riket, optionally filtered by `type` (`K`/`L`) or title substring. */
@@ -618,13 +722,13 @@ export class KoladaClient {
 		options: KoladaCallOptions & { type?: 'K' | 'L' | undefined; title?: string | undefined } = {},
 	): Promise<KoladaMunicipality[]> {
 		const url = this.buildUrl('municipality', [], { region_type: options.type, title: options.title });
-		const items = await this.run('municipalities', [url], koladaMunicipalityPageSchema, options.signal);
+		const items = await this.run('municipalities', [url], koladaMunicipalitySchema, options.signal);
 		return this.uniqueById(items, url);
 	}
 
 	/** Municipalities by id (strings such as `'0180'`), chunked to 25 per request. */
 	async municipalitiesById(ids: readonly string[], options: KoladaCallOptions = {}): Promise<KoladaMunicipality[]> {
-		return this.byIds('municipalitiesById', 'municipality', ids, koladaMunicipalityPageSchema, options);
+		return this.byIds('municipalitiesById', 'municipality', ids, koladaMunicipalitySchema, options);
 	}
 
 	/** All municipality groups (about 3 630), or those whose title contains `title`. */
@@ -632,7 +736,7 @@ export class KoladaClient {
 		options: KoladaCallOptions & { title?: string | undefined } = {},
 	): Promise<KoladaMunicipalityGroup[]> {
 		const url = this.buildUrl('municipality_groups', [], { title: options.title });
-		const items = await this.run('municipalityGroups', [url], koladaMunicipalityGroupPageSchema, options.signal);
+		const items = await this.run('municipalityGroups', [url], koladaMunicipalityGroupSchema, options.signal);
 		return this.uniqueById(items, url);
 	}
 
@@ -641,7 +745,7 @@ export class KoladaClient {
 		ids: readonly string[],
 		options: KoladaCallOptions = {},
 	): Promise<KoladaMunicipalityGroup[]> {
-		return this.byIds('municipalityGroupsById', 'municipality_groups', ids, koladaMunicipalityGroupPageSchema, options);
+		return this.byIds('municipalityGroupsById', 'municipality_groups', ids, koladaMunicipalityGroupSchema, options);
 	}
 
 	// ----- data ----------------------------------------------------------------------------------
@@ -690,7 +794,7 @@ export class KoladaClient {
 		for (const options of segments) paths = paths.flatMap((prefix) => options.map((seg) => [...prefix, ...seg]));
 		const urls = paths.map((p) => this.buildUrl('data', p, { from_date: fromDate }));
 
-		const rows = await this.run('data', urls, koladaDataPageSchema, query.signal);
+		const rows = await this.run('data', urls, koladaDataRowSchema, query.signal);
 		const records = this.flatten(rows, urls[0]);
 		if (records.length === 0) {
 			this.warn({
@@ -707,7 +811,9 @@ export class KoladaClient {
 	private flatten(rows: readonly KoladaDataRow[], url: string | undefined): KoladaDataRecord[] {
 		const byKey = new Map<string, KoladaDataRecord>();
 		const odd = new Set<string>();
+		let duplicates = 0;
 		for (const row of rows) {
+			const rowDeleted = row.isdeleted === true || row.is_deleted === true;
 			for (const v of row.values) {
 				if (!KNOWN_GENDERS.has(v.gender)) odd.add(v.gender);
 				const record: KoladaDataRecord = {
@@ -718,15 +824,19 @@ export class KoladaClient {
 					value: v.value,
 					count: v.count ?? null,
 					status: v.status ?? '',
-					deleted: v.isdeleted === true || v.is_deleted === true,
+					deleted: rowDeleted || v.isdeleted === true || v.is_deleted === true,
 				};
 				const key = `${row.kpi}\u0000${row.municipality}\u0000${String(row.period)}\u0000${v.gender}`;
-				byKey.delete(key);
+				if (byKey.delete(key)) duplicates++;
 				byKey.set(key, record);
 			}
 		}
 		if (odd.size > 0) {
 			this.warn({ code: 'unknown-gender', message: `Unexpected gender code(s): ${[...odd].join(', ')}`, url });
+		}
+		if (duplicates > 0) {
+			this.counters.duplicates += duplicates;
+			this.warn({ code: 'duplicate-keys', message: `${duplicates} value(s) arrived more than once`, url });
 		}
 		return [...byKey.values()];
 	}
@@ -735,7 +845,7 @@ export class KoladaClient {
 		operation: string,
 		resource: string,
 		ids: readonly string[],
-		schema: z.ZodType<KoladaPage<T>>,
+		schema: z.ZodType<T>,
 		options: KoladaCallOptions,
 	): Promise<T[]> {
 		const wanted = dedupe(ids);
@@ -785,7 +895,7 @@ export class KoladaClient {
 	private async run<T>(
 		operation: string,
 		urls: readonly string[],
-		schema: z.ZodType<KoladaPage<T>>,
+		schema: z.ZodType<T>,
 		signal: AbortSignal | undefined,
 	): Promise<T[]> {
 		const { controller, dispose } = linkedController([this.options.signal, signal]);
@@ -801,7 +911,7 @@ export class KoladaClient {
 				const url = urls[index];
 				const bucket = results[index];
 				if (url === undefined || bucket === undefined) return;
-				await this.followPages(url, schema, controller.signal, (values) => {
+				await this.followPages(url, operation, schema, controller.signal, (values) => {
 					for (const v of values) bucket.push(v);
 					pages++;
 					items += values.length;
@@ -826,36 +936,78 @@ export class KoladaClient {
 			dispose();
 		}
 		if (failure !== undefined) throw failure;
+		if (operation !== 'data') this.metadataServed = true;
 		this.options.onProgress?.({ operation, chunksDone, chunksTotal: urls.length, pages, items });
 		return results.flat();
 	}
 
+	/**
+	 * Fetches `firstUrl` and its following pages. The next request is built here (same URL, `page`
+	 * one higher): a `next_url` is only the signal that there is another page, so a link to another
+	 * host, path or query is never followed.
+	 */
 	private async followPages<T>(
 		firstUrl: string,
-		schema: z.ZodType<KoladaPage<T>>,
+		operation: string,
+		schema: z.ZodType<T>,
 		signal: AbortSignal,
 		onPage: (values: readonly T[]) => void,
 	): Promise<void> {
-		const visited = new Set<string>();
-		let url: string | undefined = firstUrl;
-		while (url !== undefined) {
-			if (visited.has(url)) {
-				this.warn({ code: 'paging-loop', message: `Next page points at a page already fetched, stopping`, url });
-				return;
+		for (let page = 1; ; page++) {
+			if (page > this.maxPages) throw new KoladaPagingError(firstUrl, this.maxPages);
+			const url = pageUrl(firstUrl, page);
+			let raw: KoladaRawPage;
+			try {
+				raw = await this.getPage(url, signal);
+			} catch (error) {
+				if (
+					operation === 'data' &&
+					this.metadataServed &&
+					error instanceof KoladaRetiredError &&
+					error.status === 404
+				) {
+					this.counters.notFoundAsEmpty++;
+					this.warn({ code: 'empty-result', message: 'Kolada answered 404 on a data request; read as no rows', url });
+					return;
+				}
+				throw error;
 			}
-			if (visited.size >= this.maxPages) throw new KoladaPagingError(firstUrl, this.maxPages);
-			visited.add(url);
-			const page = await this.getPage(url, schema, signal);
 			this.counters.pages++;
-			if (page.values.length === 0) return;
-			onPage(page.values);
-			const next = nextPageUrl(page);
-			url = next === undefined ? undefined : new URL(next, url).href;
+			if (raw.values.length === 0) return;
+			onPage(this.checkRecords(raw.values, schema, url));
+			if (nextPageUrl(raw) === undefined) return;
 		}
 	}
 
-	/** One page with retries; schema errors are not retried. */
-	private async getPage<T>(url: string, schema: z.ZodType<KoladaPage<T>>, signal: AbortSignal): Promise<KoladaPage<T>> {
+	/** The records that pass `schema`; the others are counted and reported, never kept. */
+	private checkRecords<T>(values: readonly unknown[], schema: z.ZodType<T>, url: string): T[] {
+		const kept: T[] = [];
+		const problems: string[] = [];
+		for (const [index, value] of values.entries()) {
+			const parsed = schema.safeParse(value, { reportInput: true });
+			if (parsed.success) {
+				kept.push(parsed.data);
+				continue;
+			}
+			this.counters.quarantined++;
+			if (problems.length < 3) {
+				const issue = parsed.error.issues[0];
+				problems.push(issue ? formatIssue({ ...issue, path: ['values', index, ...issue.path] }) : `values[${index}]`);
+			}
+		}
+		if (problems.length > 0) {
+			const count = values.length - kept.length;
+			this.warn({
+				code: 'quarantined',
+				message: `${count} record(s) failed their schema and were left out: ${problems.join('; ')}`,
+				url,
+			});
+		}
+		return kept;
+	}
+
+	/** One page's envelope with retries; schema errors are not retried. */
+	private async getPage(url: string, signal: AbortSignal): Promise<KoladaRawPage> {
 		for (let attempt = 1; ; attempt++) {
 			await this.gate.acquire(signal, url);
 			let outcome: Outcome;
@@ -865,7 +1017,7 @@ export class KoladaClient {
 				this.gate.release();
 			}
 			if (outcome.ok) {
-				const parsed = schema.safeParse(outcome.json, { reportInput: true });
+				const parsed = koladaRawPageSchema.safeParse(outcome.json, { reportInput: true });
 				if (parsed.success) return parsed.data;
 				const issues = parsed.error.issues.map(formatIssue);
 				throw new KoladaSchemaError(url, formatPath(parsed.error.issues[0]?.path ?? []), issues);
@@ -899,7 +1051,7 @@ export class KoladaClient {
 				headers: { accept: 'application/json', 'user-agent': this.userAgent },
 				signal: controller.signal,
 			});
-			const buffer = await response.arrayBuffer();
+			const buffer = await readCapped(response, this.maxBodyBytes, url, controller);
 			this.counters.bytes += buffer.byteLength;
 			const text = new TextDecoder('utf-8').decode(buffer);
 			if (response.ok) {

@@ -6,8 +6,28 @@
  * strict on what the bot depends on: ids are strings (municipality `"0180"` is never coerced to a
  * number), periods are numbers and values are `number | null`. Unknown extra fields are accepted
  * and dropped, so an additive API change never breaks parsing.
+ *
+ * Every record is untrusted input: ids must have Kolada's shapes (KPI `N31807`, area `0180`, group
+ * `G92787`), names and titles have a length cap and values must be finite numbers. The client
+ * checks the envelope of a page as a whole and each record on its own, so one hostile or broken
+ * record is quarantined and counted while the rest of the page is kept.
  */
 import { z } from 'zod';
+
+import {
+	AREA_CODE,
+	KOLADA_GROUP_ID,
+	KOLADA_KPI_ID,
+	MAX_DESCRIPTION_LENGTH,
+	MAX_NAME_LENGTH,
+	MAX_TITLE_LENGTH,
+} from '../../dataset/ids.js';
+
+const kpiId = z.string().regex(KOLADA_KPI_ID, 'ska vara en bokstav och fem siffror, t.ex. N31807');
+const areaCode = z.string().regex(AREA_CODE, 'ska vara fyra siffror, t.ex. 0180');
+const groupId = z.string().regex(KOLADA_GROUP_ID, 'ska vara G och siffror, t.ex. G92787');
+const name = z.string().max(MAX_NAME_LENGTH, `högst ${MAX_NAME_LENGTH} tecken`);
+const shortCode = z.string().max(8);
 
 /** A boolean that older API versions sent as `0`/`1`; parsed to a real boolean. */
 const flagSchema = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((v) => v === true || v === 1);
@@ -55,9 +75,9 @@ export interface KoladaPage<T> {
  */
 export const koladaKpiSchema = z
 	.object({
-		id: z.string().min(1),
-		title: z.string(),
-		description: z.string().nullish(),
+		id: kpiId,
+		title: z.string().max(MAX_TITLE_LENGTH, `högst ${MAX_TITLE_LENGTH} tecken`),
+		description: z.string().max(MAX_DESCRIPTION_LENGTH).nullish(),
 		is_divided_by_gender: flagSchema.optional(),
 		municipality_type: z.string().nullish(),
 		auspice: z.string().nullish(),
@@ -114,9 +134,9 @@ export interface KoladaKpi {
 
 /** A municipality, region or Riket as served by `/v3/municipality`. */
 export const koladaMunicipalitySchema = z.object({
-	id: z.string().min(1),
-	title: z.string(),
-	type: z.string(),
+	id: areaCode,
+	title: name,
+	type: shortCode,
 }) satisfies z.ZodType<KoladaMunicipality>;
 
 /**
@@ -131,8 +151,8 @@ export interface KoladaMunicipality {
 
 /** One member of a municipality group (`member_id`/`member_title`, as in v2 clients and v3). */
 export const koladaGroupMemberSchema = z.object({
-	member_id: z.string().min(1),
-	member_title: z.string(),
+	member_id: areaCode,
+	member_title: name,
 }) satisfies z.ZodType<KoladaGroupMember>;
 
 /** A group member after parsing. */
@@ -143,8 +163,8 @@ export interface KoladaGroupMember {
 
 /** A municipality group (kommungrupp, län, "Liknande kommuner …") from `/v3/municipality_groups`. */
 export const koladaMunicipalityGroupSchema = z.object({
-	id: z.string().min(1),
-	title: z.string(),
+	id: groupId,
+	title: name,
 	members: z.array(koladaGroupMemberSchema),
 }) satisfies z.ZodType<KoladaMunicipalityGroup>;
 
@@ -160,9 +180,9 @@ export interface KoladaMunicipalityGroup {
  * `0` is a real value. With `from_date`, v3 adds `isdeleted` (boolean) and v2 `is_deleted` (0/1).
  */
 export const koladaDataValueSchema = z.object({
-	gender: z.string(),
+	gender: shortCode,
 	count: z.number().nullish(),
-	status: z.string().nullish(),
+	status: z.string().max(MAX_NAME_LENGTH).nullish(),
 	value: z.number().nullable(),
 	isdeleted: flagSchema.nullish(),
 	is_deleted: flagSchema.nullish(),
@@ -179,12 +199,17 @@ export interface KoladaDataValue {
 	is_deleted?: boolean | null | undefined;
 }
 
-/** A municipality-level data row from `/v3/data/...`: one KPI, one area, one year. */
+/**
+ * A municipality-level data row from `/v3/data/...`: one KPI, one area, one year. A deletion may be
+ * flagged on the row as well as on each value (which one Kolada uses is not documented): both count.
+ */
 export const koladaDataRowSchema = z.object({
-	kpi: z.string().min(1),
-	municipality: z.string().min(1),
+	kpi: kpiId,
+	municipality: z.union([areaCode, groupId]),
 	period: z.number().int(),
-	values: z.array(koladaDataValueSchema),
+	values: z.array(koladaDataValueSchema).max(10),
+	isdeleted: flagSchema.nullish(),
+	is_deleted: flagSchema.nullish(),
 }) satisfies z.ZodType<KoladaDataRow>;
 
 /** A data row after parsing. `municipality` may also be a group id (`G…`) or `"0000"` (Riket). */
@@ -193,7 +218,13 @@ export interface KoladaDataRow {
 	municipality: string;
 	period: number;
 	values: KoladaDataValue[];
+	/** Deletion flagged on the whole row (v3 spelling, then v2). */
+	isdeleted?: boolean | null | undefined;
+	is_deleted?: boolean | null | undefined;
 }
+
+/** The envelope of any page with its records left unchecked: each is checked on its own by the client. */
+export const koladaRawPageSchema = koladaEnvelopeSchema(z.unknown());
 
 /** Page schema for `/v3/kpi`. */
 export const koladaKpiPageSchema = koladaEnvelopeSchema(koladaKpiSchema);

@@ -4,8 +4,12 @@
  * merges them into a copy of the current dataset. Pure with respect to the file system: it returns
  * the new dataset and a summary, and the caller decides whether to write it (`scripts/sync.ts`).
  *
- * Every new dataset passes gates before it is returned (enough kommuner, a value for every synced
- * KPI, no mass disappearance of KPIs, the integrity checks: references, unique keys, answer codes).
+ * Every new dataset passes gates before it is returned. The sync fails only on signs of a broken
+ * transfer: too few kommuner, a large share of the fetched KPIs without a single value, the same
+ * key sent twice, many records failing their schema, a mass disappearance of KPIs, or a dataset
+ * that fails the integrity checks (references, unique keys, answer codes). A single KPI without
+ * values, or a few hostile records, are reported in the summary and the rest goes on: the KPI
+ * keeps its previous values and the records are left out (quarantined).
  * The caller writes it with `writeDataset`, which also runs the full schema validation before it
  * swaps the file atomically, so a failed sync never replaces good data with a broken or partial file.
  *
@@ -33,6 +37,7 @@ import {
 	chunk,
 	KoladaAbortedError,
 	KoladaArgumentError,
+	KoladaBodyTooLargeError,
 	KoladaClient,
 	KoladaError,
 	KoladaInvalidJsonError,
@@ -170,7 +175,13 @@ export interface SyncSummary {
 		readonly skippedOther: number;
 		/** Missing values and deletions from Kolada that would have removed another source's figure. */
 		readonly keptOtherSources: number;
+		/** Records (KPIs, areas, groups, data rows) that failed their schema and were left out. */
+		readonly quarantined: number;
+		/** `/data` requests Kolada answered with 404, read as "no rows". */
+		readonly notFoundAsEmpty: number;
 	};
+	/** KPIs fetched in full that returned no value this run: reported, their previous values kept. */
+	readonly emptyKpis: readonly string[];
 	readonly groupings: {
 		/** Kommungrupper whose members were refreshed from Kolada. */
 		readonly kommungrupper: number;
@@ -283,6 +294,16 @@ export function toSyncError(error: unknown): SyncError {
 		);
 	}
 	if (error instanceof KoladaAbortedError) return new SyncError('KOLADA_ABORTED', 'Synken avbröts.', [], options);
+	if (error instanceof KoladaBodyTooLargeError) {
+		const mb = Math.round(error.maxBytes / 1024 / 1024);
+		return new SyncError(
+			'KOLADA_OTHER',
+			`Kolada skickade ett svar på mer än ${mb} MB (ett normalt svar är några MB), så synken avbröts: ${error.url ?? ''}. ` +
+				'Kontrollera KOLADA_API_URL och försök igen senare.',
+			[],
+			options,
+		);
+	}
 	if (error instanceof KoladaArgumentError) {
 		return new SyncError('BAD_OPTION', `Ogiltigt argument: ${error.message}`, [], options);
 	}
@@ -367,6 +388,12 @@ const LIKNANDE_TITLE = /^Liknande kommuner ekonomiskt bistånd, (.+), (\d{4})$/;
 
 /** Minimum number of kommuner in Kolada's list and with Kolada values in the new dataset. */
 export const MIN_KOMMUNER = 280;
+
+/** The share of fully fetched KPIs that may come back without values before the transfer counts as broken. */
+export const MAX_EMPTY_KPI_SHARE = 0.25;
+
+/** The share of received data records that may fail their schema before the transfer counts as broken. */
+export const MAX_QUARANTINED_SHARE = 0.01;
 
 function unique(values: readonly string[]): string[] {
 	return [...new Set(values)];
@@ -512,6 +539,8 @@ interface Target {
 
 interface ValueCounters {
 	received: number;
+	/** KPIs that got at least one value (not missing, not deleted) this run. */
+	readonly withValues: Set<string>;
 	skippedCategoricalAggregates: number;
 	skippedUnknownCodes: number;
 	skippedOther: number;
@@ -575,6 +604,7 @@ function toPoints(
 			continue;
 		}
 		const value = r.deleted ? null : r.value;
+		if (value !== null) counters.withValues.add(indicator);
 		emit({
 			indicator,
 			area: r.municipality,
@@ -647,20 +677,14 @@ function kommunerWithKoladaValues(dataset: DatasetFile): number {
 	return found.size;
 }
 
-/** The ids among `ids` without a single non-missing Kolada value (from this or an earlier sync). */
-function indicatorsWithoutKoladaValues(dataset: DatasetFile, ids: readonly string[]): string[] {
-	const kolada = new Set(dataset.provenance.filter((p) => p.kind === 'kolada').map((p) => p.id));
-	const withValues = new Set<string>();
-	for (const s of dataset.series) {
-		if (withValues.has(s.indicator)) continue;
-		if (s.points.some((p) => p[1] !== null && kolada.has(p[2]))) withValues.add(s.indicator);
-	}
-	return ids.filter((id) => !withValues.has(id));
-}
-
 // ---------------------------------------------------------------------------------------------
 // The sync
 // ---------------------------------------------------------------------------------------------
+
+/** The day before an ISO day (`2026-03-01` → `2026-02-28`). */
+function dayBefore(day: string): string {
+	return isoDay(new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000));
+}
 
 /** The date of the last successful Kolada sync recorded in the dataset, if any. */
 export function lastSyncDate(dataset: DatasetFile): string | undefined {
@@ -701,7 +725,9 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 		signal: params.signal ?? clientOptions.signal,
 		onWarning: (w: KoladaWarning) => {
 			clientOptions.onWarning?.(w);
-			if (w.code === 'paging-loop' || w.code === 'unknown-gender') warnings.push(`Kolada: ${w.message}`);
+			if (w.code === 'quarantined' || w.code === 'unknown-gender' || w.code === 'duplicate-keys') {
+				if (warnings.length < 50) warnings.push(`Kolada: ${w.message}`);
+			}
 		},
 	});
 
@@ -797,7 +823,10 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 	);
 
 	// 4. Values.
-	const since = options.full ? undefined : (options.since ?? lastSyncDate(base));
+	// The day before the last sync: Kolada may read from_date as "after that day", and figures published
+	// later that same day must not be missed. The merge is idempotent, so the overlap costs nothing.
+	const last = lastSyncDate(base);
+	const since = options.full ? undefined : (options.since ?? (last === undefined ? undefined : dayBefore(last)));
 	const koladaProvIds = new Set(base.provenance.filter((p) => p.kind === 'kolada').map((p) => p.id));
 	const withKoladaValues = new Set<string>();
 	if (since !== undefined) {
@@ -878,6 +907,7 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 	progress.start(since === undefined ? 'Hämtar värden' : `Hämtar värden ändrade sedan ${since}`, units.length);
 	const counters: ValueCounters = {
 		received: 0,
+		withValues: new Set(),
 		skippedCategoricalAggregates: 0,
 		skippedUnknownCodes: 0,
 		skippedOther: 0,
@@ -914,6 +944,21 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 	const dataset: DatasetFile = { ...merged, builtFrom: todayIso };
 
 	// 6. Gates.
+	const duplicates = kolada.stats.duplicates;
+	if (duplicates > 0) {
+		throw new SyncError(
+			'GATE',
+			`Kolada skickade ${duplicates} värden mer än en gång (samma nyckeltal, område, år och kön) – det ser ut som en trasig sidindelning. Försök igen senare.`,
+		);
+	}
+	const quarantined = kolada.stats.quarantined;
+	if (quarantined > Math.max(10, counters.received * MAX_QUARANTINED_SHARE)) {
+		throw new SyncError(
+			'GATE',
+			`${quarantined} poster från Kolada klarade inte kontrollen (id, namn eller tal i fel form) – API:t har troligen ändrats. Se varningarna och anpassa src/sources/kolada/schemas.ts.`,
+			warnings.filter((w) => w.startsWith('Kolada:')).slice(0, 5),
+		);
+	}
 	const kommunerWithValues = kommunerWithKoladaValues(dataset);
 	if (kommunerWithValues < MIN_KOMMUNER) {
 		throw new SyncError(
@@ -921,13 +966,18 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 			`Bara ${kommunerWithValues} kommuner fick värden från Kolada (minst ${MIN_KOMMUNER} krävs).`,
 		);
 	}
-	const empty = indicatorsWithoutKoladaValues(dataset, [...targets.keys()]);
-	if (empty.length > 0) {
+	const fullyFetched = since === undefined ? allTargets : fetchedFully;
+	const emptyKpis = fullyFetched.map((t) => t.indicator.id).filter((id) => !counters.withValues.has(id));
+	const describe = (id: string): string => `${id} ${targets.get(id)?.indicator.shortTitle ?? ''}`;
+	if (emptyKpis.length > 1 && emptyKpis.length > fullyFetched.length * MAX_EMPTY_KPI_SHARE) {
 		throw new SyncError(
 			'GATE',
-			`${empty.length} synkade nyckeltal saknar värden: ${empty.slice(0, 10).join(', ')}${empty.length > 10 ? ' …' : ''}`,
-			empty.map((id) => `${id} ${targets.get(id)?.indicator.shortTitle ?? ''}`),
+			`${emptyKpis.length} av ${fullyFetched.length} hämtade nyckeltal fick inga värden alls – det ser ut som en trasig överföring, inte som enstaka nya eller nedlagda nyckeltal. Försök igen senare.`,
+			emptyKpis.slice(0, 20).map(describe),
 		);
+	}
+	for (const id of emptyKpis) {
+		warnings.push(`${describe(id)}: Kolada skickade inga värden; tidigare värden behölls`);
 	}
 	const problems = checkIntegrity(dataset);
 	if (problems.length > 0) {
@@ -956,7 +1006,17 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 			renamed: areaUpdate.renamed,
 			kommunerWithValues,
 		},
-		values: { ...mergeSummary, ...counters },
+		values: {
+			...mergeSummary,
+			received: counters.received,
+			skippedCategoricalAggregates: counters.skippedCategoricalAggregates,
+			skippedUnknownCodes: counters.skippedUnknownCodes,
+			skippedOther: counters.skippedOther,
+			keptOtherSources: counters.keptOtherSources,
+			quarantined,
+			notFoundAsEmpty: kolada.stats.notFoundAsEmpty,
+		},
+		emptyKpis,
 		groupings: {
 			kommungrupper: kg.updated,
 			liknande: lik.count,
@@ -991,6 +1051,11 @@ export function formatSyncSummary(summary: SyncSummary): string {
 		v.skippedUnknownCodes > 0 ? `${n(v.skippedUnknownCodes)} svarskoder utanför skalan` : '',
 		v.keptOtherSources > 0 ? `${n(v.keptOtherSources)} saknade värden där en annan källa har ett värde` : '',
 		v.skippedOther > 0 ? `${n(v.skippedOther)} övriga (okänt område, kön eller år)` : '',
+		v.quarantined > 0 ? `${n(v.quarantined)} poster i karantän (id, namn eller tal i fel form)` : '',
+		v.notFoundAsEmpty > 0 ? `${n(v.notFoundAsEmpty)} dataanrop med svaret 404 (lästa som inga värden)` : '',
+		summary.emptyKpis.length > 0
+			? `${n(summary.emptyKpis.length)} nyckeltal utan värden (tidigare värden behölls)`
+			: '',
 	].filter((s) => s !== '');
 	const lines = [
 		`Kolada-synk (${summary.mode === 'full' ? 'full' : `ändringar sedan ${summary.since ?? '?'}`}) mot ${summary.baseUrl}`,

@@ -252,3 +252,31 @@ describe('layout 4: only a mapping file explains the sheet', () => {
 		});
 	});
 });
+
+describe('text from the workbook is untrusted', () => {
+	it('GIVEN a 50 000-character header THEN that column is skipped with a short warning and the rest imported', async () => {
+		const [kommuner] = namesLayout();
+		const rows = (kommuner?.rows ?? []).map((r, i) => [...r, i === 0 ? 'R'.repeat(50_000) : 'Ja']);
+		const outcome = await importSheets([{ name: 'Kommuner', rows }], 'lang.xlsx', copy.dataPath, true, {
+			minKommuner: 5,
+			year: 2023,
+		});
+		expect(outcome.applied).toBe(true);
+		const warning = outcome.report.warnings.find((w) => w.includes('50000 tecken'));
+		expect(warning).toMatch(/kolumn D hoppades över: rubriken har 50000 tecken \(högst 200\)/);
+		expect(warning!.length).toBeLessThan(200);
+		expect(outcome.report.columns.map((c) => c.column)).toEqual(['B', 'C']);
+	});
+
+	it('GIVEN a 50 000-character stadsdel name THEN the import stops naming the cell, with the name cut short, and writes nothing', async () => {
+		const sheet = stadsdelColumnLayout()[0]!;
+		const rows = [...sheet.rows, ['Stockholm', 'S'.repeat(50_000), 'Ja']];
+		const error = await importSheets([{ ...sheet, rows }], 'sdf.xlsx', copy.dataPath, true, {
+			minKommuner: 2,
+			year: 2023,
+		}).catch((e: unknown) => e);
+		expect(String(error)).toMatch(/stadsdelsnamnet har 50000 tecken \(högst 200\)/);
+		expect(String(error).length).toBeLessThan(2000);
+		expect(await copy.bytes()).toEqual(copy.original);
+	});
+});

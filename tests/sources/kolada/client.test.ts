@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
 	KoladaAbortedError,
 	KoladaArgumentError,
+	KoladaBodyTooLargeError,
 	KoladaClient,
 	KoladaRequestError,
 	KoladaRetiredError,
@@ -131,19 +132,29 @@ describe('KoladaClient metadata', () => {
 });
 
 describe('KoladaClient paging guards', () => {
-	it('GIVEN a next_url that points back at the first page THEN paging stops with a warning', async () => {
-		const fake = await startFake({ maxPerPage: 10 });
-		const { client, warnings } = clientFor(fake);
-		fake.inject({
-			kind: 'drift',
-			times: Infinity,
-			drift: (body) => ({ ...body, next_url: `${fake.baseUrl}/kpi?per_page=5000` }),
-		});
-		const kpis = await client.kpis();
-		expect(kpis).toHaveLength(10);
-		expect(fake.stats.requests).toBe(1);
-		expect(warnings.map((w) => w.code)).toContain('paging-loop');
-	});
+	it.each([
+		['the first page again', (fake: KoladaFake) => `${fake.baseUrl}/kpi?per_page=5000`],
+		['a relative link', () => '/v3/kpi?page=2&per_page=10'],
+		['another host', () => 'http://192.0.2.1:9/v3/kpi?page=2&per_page=10'],
+		['another query', (fake: KoladaFake) => `${fake.baseUrl}/municipality?page=2&per_page=10`],
+	])(
+		'GIVEN a next_url pointing at %s THEN the client asks its own host for the same query and page + 1',
+		async (_, link) => {
+			const fake = await startFake({ maxPerPage: 10 });
+			const { client } = clientFor(fake);
+			fake.inject({
+				kind: 'drift',
+				times: Infinity,
+				drift: (body) => (body['next_url'] === null ? body : { ...body, next_url: link(fake) }),
+			});
+			const kpis = await client.kpis();
+			expect(kpis.map((k) => k.id)).toEqual(fake.kpis.map((k) => k.id));
+			const pages = Math.ceil(fake.kpis.length / 10);
+			expect(fake.log.map((e) => e.url)).toEqual(
+				Array.from({ length: pages }, (__, i) => `/v3/kpi?per_page=5000${i === 0 ? '' : `&page=${i + 1}`}`),
+			);
+		},
+	);
 
 	it('GIVEN endless distinct next pages THEN the page cap stops the loop with KoladaPagingError', async () => {
 		const fake = await startFake({ maxPerPage: 1 });
@@ -412,34 +423,42 @@ describe('KoladaClient retries', () => {
 		expect(fake.stats.requests).toBe(1);
 	});
 
-	it('GIVEN a value sent as a string THEN KoladaSchemaError names the field and nothing is retried', async () => {
+	it('GIVEN a value sent as a string THEN that record is quarantined and named, the rest kept, nothing retried', async () => {
 		const fake = await startFake();
-		const { client } = clientFor(fake);
+		const { client, warnings } = clientFor(fake);
 		fake.inject({ kind: 'drift', drift: 'value-as-string', rowIndex: 3 });
-		const error: unknown = await client
-			.data({ kpis: ['N31807'], municipalities: ['0180', '1480'], years: [2020, 2021] })
-			.catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(KoladaSchemaError);
-		const schemaError = error as KoladaSchemaError;
-		expect(schemaError.fieldPath).toBe('values[3].values[0].value');
-		expect(schemaError.issues[0]).toBe('values[3].values[0].value: expected number, got string');
-		expect(schemaError.message).toContain(fake.baseUrl);
-		expect(fake.stats.requests).toBe(1);
+		const query = { kpis: ['N31807'], municipalities: ['0180', '1480'], years: [2020, 2021] };
+		const records = await client.data(query);
+		const clean = await clientFor(fake).client.data(query);
+		expect(client.stats.quarantined).toBe(1);
+		expect(records.length).toBe(clean.length - 1);
+		const warning = warnings.find((w) => w.code === 'quarantined');
+		expect(warning?.message).toContain('values[3].values[0].value: expected number, got string');
+		expect(warning?.url).toContain(fake.baseUrl);
+		expect(fake.stats.requests).toBe(2);
 	});
 
-	it('GIVEN a renamed period or a numeric municipality id THEN the schema error names that field', async () => {
+	it('GIVEN a renamed period or a numeric municipality id THEN the record is quarantined, naming that field', async () => {
+		const fake = await startFake();
+		const { client, warnings } = clientFor(fake);
+		fake.inject({ kind: 'drift', drift: 'period-renamed' });
+		const rows = await client.data({ kpis: ['N31807'], municipalities: ['0180'] });
+		expect(rows.length).toBeGreaterThan(0);
+		expect(warnings.at(-1)?.message).toContain('values[0].period');
+		fake.inject({ kind: 'drift', drift: 'municipality-as-number' });
+		expect(await client.municipalities()).toHaveLength(fake.municipalities.length - 1);
+		expect(warnings.at(-1)?.message).toContain('values[0].id: expected string, got number');
+		expect(client.stats.quarantined).toBe(2);
+	});
+
+	it('GIVEN a page whose envelope is broken THEN KoladaSchemaError names the field and nothing is retried', async () => {
 		const fake = await startFake();
 		const { client } = clientFor(fake);
-		fake.inject({ kind: 'drift', drift: 'period-renamed' });
-		await expect(client.data({ kpis: ['N31807'], municipalities: ['0180'] })).rejects.toMatchObject({
-			code: 'KOLADA_SCHEMA',
-			fieldPath: 'values[0].period',
-		});
-		fake.inject({ kind: 'drift', drift: 'municipality-as-number' });
-		await expect(client.municipalities()).rejects.toMatchObject({
-			fieldPath: 'values[0].id',
-			issues: ['values[0].id: expected string, got number'],
-		});
+		fake.inject({ kind: 'drift', drift: (body) => ({ ...body, values: 'inga' }) });
+		const error: unknown = await client.municipalities().catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(KoladaSchemaError);
+		expect((error as KoladaSchemaError).fieldPath).toBe('values');
+		expect(fake.stats.requests).toBe(1);
 	});
 });
 
@@ -500,5 +519,106 @@ describe('KoladaClient politeness', () => {
 		expect(attempts).toEqual([1, 2, 1, 1]);
 		expect(progress.at(-1)).toMatchObject({ chunksDone: 1, chunksTotal: 1, pages: 3 });
 		expect(client.stats.bytes).toBeGreaterThan(10_000);
+	});
+});
+
+describe('KoladaClient and hostile or unusual responses', () => {
+	it.each([true, false])(
+		'GIVEN a body far above the cap (Content-Length sent: %s) THEN it is refused while it streams, without retry',
+		async (announce) => {
+			const fake = await startFake();
+			const { client } = clientFor(fake, { maxBodyBytes: 2 * 1024 * 1024 });
+			fake.inject({ kind: 'huge-body', bytes: 50 * 1024 * 1024, announce });
+			const error: unknown = await client.municipalities().catch((e: unknown) => e);
+			expect(error).toBeInstanceOf(KoladaBodyTooLargeError);
+			expect((error as KoladaBodyTooLargeError).code).toBe('KOLADA_BODY_TOO_LARGE');
+			expect(fake.stats.requests).toBe(1);
+			expect(client.stats.bytes).toBe(0);
+		},
+	);
+
+	it('GIVEN a KPI id with ../ and a 50 000-character kommun name THEN those records are quarantined, the rest kept', async () => {
+		const base = await startFake();
+		const hostile = { ...base.kpis[0]!, id: '../../etc/N31807', title: 'Ekonomiskt bistånd, andel (%)' };
+		const fake = await startFake({ kpis: [...base.kpis, hostile] });
+		const { client, warnings } = clientFor(fake);
+		const kpis = await client.kpis();
+		expect(kpis.map((k) => k.id)).not.toContain(hostile.id);
+		expect(kpis).toHaveLength(base.kpis.length);
+		fake.inject({
+			kind: 'drift',
+			drift: (body) => ({
+				...body,
+				values: [...(body['values'] as object[]), { id: '9999', title: 'x'.repeat(50_000), type: 'K' }],
+			}),
+		});
+		const municipalities = await client.municipalities();
+		expect(municipalities.every((m) => m.title.length <= 200)).toBe(true);
+		expect(client.stats.quarantined).toBe(2);
+		const message = warnings.filter((w) => w.code === 'quarantined').at(-1)?.message ?? '';
+		expect(message).toContain('values[312].title');
+		expect(message.length).toBeLessThan(400);
+	});
+
+	it('GIVEN a value of 1e309 THEN the record is quarantined as "not a finite number"', async () => {
+		const fake = await startFake();
+		const { client, warnings } = clientFor(fake);
+		fake.inject({
+			kind: 'raw',
+			text: (body) => JSON.stringify(body).replace(/"value":[^,}]+/, '"value":1e309'),
+		});
+		const rows = await client.data({ kpis: ['N31807'], municipalities: ['0180'], years: [2020, 2021] });
+		expect(rows.every((r) => r.value === null || Number.isFinite(r.value))).toBe(true);
+		expect(client.stats.quarantined).toBe(1);
+		expect(warnings.find((w) => w.code === 'quarantined')?.message).toContain('not a finite number');
+	});
+
+	it('GIVEN a server that answers 404 for an empty selection THEN data after metadata is no rows, before it the API is retired', async () => {
+		const fake = await startFake({ emptyData: 404, kpisWithoutValues: ['N31807'] });
+		const before = clientFor(fake).client;
+		await expect(before.data({ kpis: ['N31807'], municipalities: ['0180'] })).rejects.toMatchObject({
+			code: 'KOLADA_RETIRED',
+		});
+		const { client, warnings } = clientFor(fake);
+		await client.municipalities();
+		expect(await client.data({ kpis: ['N31807'], municipalities: ['0180'] })).toEqual([]);
+		expect(client.stats.notFoundAsEmpty).toBe(1);
+		expect(warnings.map((w) => w.code)).toContain('empty-result');
+		expect(await client.data({ kpis: ['N31814'], municipalities: ['0180'] })).not.toEqual([]);
+	});
+
+	it.each(['isdeleted', 'is_deleted'] as const)(
+		'GIVEN deletions flagged on the row (%s) THEN every value of that row is marked deleted',
+		async (deletionFlag) => {
+			const onValue = await startFake({ deletionFlag });
+			const onRow = await startFake({ deletionFlag, deletionOn: 'row' });
+			const query = { kpis: ['N31807', 'N31814'], municipalities: kommuner(onValue, 20), fromDate: '2025-06-01' };
+			const key = (r: {
+				kpi: string;
+				municipality: string;
+				period: number;
+				gender: string;
+				deleted: boolean;
+			}): string => `${r.kpi}|${r.municipality}|${r.period}|${r.gender}|${r.deleted}`;
+			const fromValue = (await clientFor(onValue).client.data(query)).map(key).sort();
+			const fromRow = (await clientFor(onRow).client.data(query)).map(key).sort();
+			expect(fromRow.filter((k) => k.endsWith('|true')).length).toBeGreaterThan(0);
+			expect(fromRow).toEqual(fromValue);
+		},
+	);
+
+	it('GIVEN the same key twice in one answer THEN the duplicate is counted and reported', async () => {
+		const fake = await startFake();
+		const { client, warnings } = clientFor(fake);
+		fake.inject({
+			kind: 'drift',
+			drift: (body) => {
+				const values = body['values'] as object[];
+				return { ...body, values: [...values, values[0]] };
+			},
+		});
+		await client.data({ kpis: ['N31807'], municipalities: ['0180'], years: [2020] });
+		expect(client.stats.duplicates).toBeGreaterThan(0);
+		expect(warnings.map((w) => w.code)).toContain('duplicate-keys');
 	});
 });

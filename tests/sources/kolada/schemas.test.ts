@@ -4,7 +4,10 @@ import { chunk, parseRetryAfter } from '../../../src/sources/kolada/client.js';
 import {
 	koladaDataPageSchema,
 	koladaKpiSchema,
+	koladaDataRowSchema,
+	koladaMunicipalityGroupSchema,
 	koladaMunicipalityPageSchema,
+	koladaMunicipalitySchema,
 	nextPageUrl,
 } from '../../../src/sources/kolada/schemas.js';
 
@@ -47,7 +50,7 @@ describe('Kolada schemas', () => {
 	});
 
 	it('GIVEN a thin KPI with only id and title THEN neutral defaults fill the rest', () => {
-		expect(koladaKpiSchema.parse({ id: 'U1', title: 'x', publication_date: '' })).toMatchObject({
+		expect(koladaKpiSchema.parse({ id: 'U00001', title: 'x', publication_date: '' })).toMatchObject({
 			description: '',
 			auspice: null,
 			publication_date: null,
@@ -109,5 +112,43 @@ describe('Kolada client helpers', () => {
 	it('GIVEN 60 ids THEN chunk splits them 25 + 25 + 10', () => {
 		const ids = Array.from({ length: 60 }, (_, i) => String(i));
 		expect(chunk(ids).map((c) => c.length)).toEqual([25, 25, 10]);
+	});
+});
+
+describe('Kolada records are untrusted', () => {
+	it.each(['../../etc/passwd', 'N3180', 'n31807', 'N31807/..', 'N31807 ', 'OJEB-X'])(
+		'GIVEN the KPI id %j THEN the KPI is rejected',
+		(id) => {
+			expect(koladaKpiSchema.safeParse({ ...v3Kpi, id }).success).toBe(false);
+		},
+	);
+
+	it('GIVEN names of 200 and 201 characters THEN the first is kept and the second rejected', () => {
+		const m = { id: '0180', title: 'S'.repeat(200), type: 'K' };
+		expect(koladaMunicipalitySchema.safeParse(m).success).toBe(true);
+		expect(koladaMunicipalitySchema.safeParse({ ...m, title: 'S'.repeat(201) }).success).toBe(false);
+		const group = { id: 'G92787', title: 'Grupp', members: [{ member_id: '0180', member_title: 'x'.repeat(201) }] };
+		expect(koladaMunicipalityGroupSchema.safeParse(group).success).toBe(false);
+		expect(koladaMunicipalityGroupSchema.safeParse({ ...group, id: 'G../1', members: [] }).success).toBe(false);
+	});
+
+	it('GIVEN area ids that are not four digits or a group id THEN the row is rejected', () => {
+		const row = { kpi: 'N31807', municipality: '0180', period: 2023, values: [{ gender: 'T', value: 1 }] };
+		expect(koladaDataRowSchema.safeParse(row).success).toBe(true);
+		for (const municipality of ['180', '../0180', '0180\n', 'G'])
+			expect(koladaDataRowSchema.safeParse({ ...row, municipality }).success).toBe(false);
+	});
+
+	it('GIVEN a non-finite value THEN the row is rejected', () => {
+		const row: unknown = JSON.parse(
+			'{"kpi":"N31807","municipality":"0180","period":2023,"values":[{"gender":"T","value":1e309}]}',
+		);
+		expect(koladaDataRowSchema.safeParse(row).success).toBe(false);
+	});
+
+	it('GIVEN a deletion flagged on the row THEN both spellings are read as booleans', () => {
+		const row = { kpi: 'N31807', municipality: '0180', period: 2023, values: [{ gender: 'T', value: null }] };
+		expect(koladaDataRowSchema.parse({ ...row, isdeleted: true }).isdeleted).toBe(true);
+		expect(koladaDataRowSchema.parse({ ...row, is_deleted: 1 }).is_deleted).toBe(true);
 	});
 });

@@ -43,13 +43,17 @@ describe('npm run sync (CLI)', () => {
 		expect(await readFile(t.file)).toEqual(t.original);
 	});
 
-	it('GIVEN schema drift THEN exit 1, the field is named and the file is byte-for-byte unchanged', async () => {
+	it('GIVEN a drifted page envelope THEN exit 1, the field is named and the file is byte-for-byte unchanged', async () => {
 		const t = await temp();
-		fake.inject({ kind: 'drift', drift: 'period-renamed', match: (url) => url.startsWith('/v3/data/') });
+		fake.inject({
+			kind: 'drift',
+			drift: (body) => ({ ...body, values: { rows: body['values'] } }),
+			match: (url) => url.startsWith('/v3/data/'),
+		});
 		const run = await runScript(SYNC, ['--full'], { env: syncEnv(fake.baseUrl, t.file) });
 		expect(run.code).toBe(1);
 		expect(run.stderr).toContain('Synken misslyckades');
-		expect(run.stderr).toContain('"values[0].period"');
+		expect(run.stderr).toContain('"values"');
 		expect(run.stderr).toContain('är oförändrad');
 		expect(await readFile(t.file)).toEqual(t.original);
 	});

@@ -285,12 +285,13 @@ describe('full sync', () => {
 		expect(pointsOf(next.dataset, 'N00945', '0180').size).toBeGreaterThan(0);
 		expect(next.summary.requests).toBeLessThan(result.summary.requests + 20);
 
-		// Without --since the last sync's date is used; --full overrides it.
+		// Without --since the day before the last sync is used (figures published later that day are not
+		// missed if Kolada reads from_date as "after"); --full overrides it.
 		fake.resetLog();
 		const again = await syncFromKolada({ base: next.dataset, clientOptions: fastClient(fake.baseUrl), today: TODAY });
-		expect(again.summary.since).toBe('2026-03-24');
+		expect(again.summary.since).toBe('2026-03-23');
 		expect(
-			fake.log.filter((e) => e.url.startsWith('/v3/data/')).every((e) => e.url.includes('from_date=2026-03-24')),
+			fake.log.filter((e) => e.url.startsWith('/v3/data/')).every((e) => e.url.includes('from_date=2026-03-23')),
 		).toBe(true);
 	});
 });
@@ -371,15 +372,28 @@ describe('sync against a small fake', () => {
 		expect(error.message).toContain('/v3/municipality');
 	});
 
-	it('GIVEN schema drift THEN the sync stops with a message naming the field', async () => {
+	it('GIVEN one drifted record THEN it is quarantined and counted; drift in every record stops the sync naming the field', async () => {
 		fake.clearFaults();
 		fake.inject({ kind: 'drift', drift: 'value-as-string', match: (url) => url.startsWith('/v3/data/') });
+		const { summary } = await syncFromKolada({ base: bundled, clientOptions: fastClient(fake.baseUrl), today: TODAY });
+		expect(summary.values.quarantined).toBe(1);
+		expect(formatSyncSummary(summary)).toContain('1 poster i karantän');
+		fake.clearFaults();
+		fake.inject({
+			kind: 'drift',
+			times: Infinity,
+			match: (url) => url.startsWith('/v3/data/'),
+			drift: (body) => ({
+				...body,
+				values: (body['values'] as FakeDataRow[]).map((r) => ({ ...r, period: String(r.period) })),
+			}),
+		});
 		const error = await expectSyncError(
 			syncFromKolada({ base: bundled, clientOptions: fastClient(fake.baseUrl), today: TODAY }),
-			'KOLADA_SCHEMA',
+			'GATE',
 		);
-		expect(error.message).toContain('"values[0].values[0].value"');
-		expect(error.message).toContain('expected number');
+		expect(error.message).toContain('klarade inte kontrollen');
+		expect(error.details.join('\n')).toContain('period: expected number, got string');
 	});
 
 	it('GIVEN a retired API THEN the error says so', async () => {
@@ -391,20 +405,120 @@ describe('sync against a small fake', () => {
 		expect(error.message).toContain('HTTP 410');
 	});
 
-	it('GIVEN a KPI without any value THEN the gate fails and names it', async () => {
+	it('GIVEN a KPI without any value THEN it is reported, keeps its previous values, and the sync goes on', async () => {
+		const odd = await KoladaFake.start({ ...small, kpisWithoutValues: ['N31807'] });
+		try {
+			const { dataset, summary } = await syncFromKolada({
+				base: bundled,
+				clientOptions: fastClient(odd.baseUrl),
+				today: TODAY,
+			});
+			expect(summary.emptyKpis).toEqual(['N31807']);
+			expect(summary.warnings.join('\n')).toContain('N31807');
+			expect(pointsOf(dataset, 'N31807', '0180')).toEqual(pointsOf(bundled, 'N31807', '0180'));
+			expect(pointsOf(dataset, 'N31807', '0180').size).toBeGreaterThan(0);
+		} finally {
+			await odd.close();
+		}
+	});
+
+	it('GIVEN a large share of KPIs without values THEN the transfer counts as broken and the sync fails', async () => {
+		const ids = fake.kpis.slice(0, Math.ceil(fake.kpis.length / 2)).map((k) => k.id);
+		const broken = await KoladaFake.start({ ...small, kpisWithoutValues: ids });
+		try {
+			const error = await expectSyncError(
+				syncFromKolada({ base: bundled, clientOptions: fastClient(broken.baseUrl), today: TODAY }),
+				'GATE',
+			);
+			expect(error.message).toContain('trasig överföring');
+		} finally {
+			await broken.close();
+		}
+	});
+
+	it('GIVEN 404 for empty selections and deletions flagged on the row THEN full and incremental syncs work', async () => {
+		const variant = await KoladaFake.start({
+			...small,
+			emptyData: 404,
+			deletionOn: 'row',
+			kpisWithoutValues: ['N31807'],
+		});
+		try {
+			variant.inject({ kind: 'status', status: 404, match: (url) => url.startsWith('/v3/data/') });
+			const first = await syncFromKolada({ base: bundled, clientOptions: fastClient(variant.baseUrl), today: TODAY });
+			expect(first.summary.values.notFoundAsEmpty).toBe(1);
+			expect(first.summary.emptyKpis).toEqual(['N31807']);
+			const second = await syncFromKolada({
+				base: first.dataset,
+				clientOptions: fastClient(variant.baseUrl),
+				options: { since: '2025-12-01' },
+				today: TODAY,
+			});
+			expect(second.summary.values.deleted).toBeGreaterThan(0);
+		} finally {
+			await variant.close();
+		}
+	});
+
+	it('GIVEN the same key twice THEN the sync fails as a broken transfer', async () => {
 		fake.clearFaults();
 		fake.inject({
 			kind: 'drift',
-			times: Infinity,
 			match: (url) => url.startsWith('/v3/data/'),
-			drift: (body) => ({ ...body, values: (body['values'] as FakeDataRow[]).filter((r) => r.kpi !== 'N31000') }),
+			drift: (body) => {
+				const values = body['values'] as FakeDataRow[];
+				return { ...body, values: [...values, ...values.slice(0, 1)] };
+			},
 		});
 		const error = await expectSyncError(
 			syncFromKolada({ base: bundled, clientOptions: fastClient(fake.baseUrl), today: TODAY }),
 			'GATE',
 		);
-		expect(error.message).toContain('N31000');
-		expect(error.details.join('\n')).toContain('N31000');
+		expect(error.message).toContain('mer än en gång');
+	});
+
+	it('GIVEN hostile KPI ids and names THEN they are quarantined and never reach the dataset', async () => {
+		const hostileKpi = { ...fake.kpis[0]!, id: '../x', title: 'Ekonomiskt bistånd ../../' };
+		const hostile = await KoladaFake.start({ ...small, kpis: [...fake.kpis, hostileKpi] });
+		try {
+			hostile.inject({
+				kind: 'drift',
+				match: (url) => url.startsWith('/v3/municipality?'),
+				drift: (body) => ({
+					...body,
+					values: (body['values'] as { id: string; title: string }[]).map((m) =>
+						m.id === '0180' ? { ...m, title: 'S'.repeat(200_000) } : m,
+					),
+				}),
+			});
+			const { dataset, summary } = await syncFromKolada({
+				base: bundled,
+				clientOptions: fastClient(hostile.baseUrl),
+				today: TODAY,
+			});
+			expect(summary.values.quarantined).toBe(2);
+			expect(dataset.indicators.some((i) => i.id.includes('/'))).toBe(false);
+			expect(dataset.areas.find((a) => a.id === '0180')?.name).toBe('Stockholm');
+			expect(Math.max(...dataset.areas.map((a) => a.name.length))).toBeLessThanOrEqual(200);
+		} finally {
+			await hostile.close();
+		}
+	});
+
+	it('GIVEN a 300 MB body THEN the sync stops with a clear one-line message', async () => {
+		fake.clearFaults();
+		fake.inject({
+			kind: 'huge-body',
+			bytes: 300 * 1024 * 1024,
+			announce: false,
+			match: (u) => u.startsWith('/v3/kpi'),
+		});
+		const error = await expectSyncError(
+			syncFromKolada({ base: bundled, clientOptions: fastClient(fake.baseUrl), today: TODAY }),
+			'KOLADA_OTHER',
+		);
+		expect(error.message).toMatch(/mer än 16 MB.*\/v3\/kpi/);
+		expect(error.message).not.toContain('\n');
 	});
 
 	it('GIVEN too few kommuner THEN the gate fails before any data is fetched', async () => {
