@@ -7,9 +7,12 @@
  * (time to run `npm run sync`). Readable Swedish text, or JSON with `--json`. `--today` fixes the
  * date the publication dates are compared with (default: today).
  *
- * Environment: `DATA_PATH` (default data/db.json).
+ * Configuration is read like the bot's (`.env`, then the environment, validated by src/config.ts):
+ * without `--data`, the dataset the bot would load (DATA_PATH, else the synced dataset when there
+ * is one, else the bundled one).
  */
 import { parseArgs } from 'node:util';
+import { ConfigError, dataLocation, loadConfig, loadEnvFile } from '../src/config.js';
 import { datasetStatus, type DatasetStatus } from '../src/answers/om.js';
 import { formatYears } from '../src/answers/format.js';
 import { Dataset } from '../src/dataset/dataset.js';
@@ -143,14 +146,15 @@ async function main(): Promise<number> {
 		process.stderr.write(`--today ska vara ett datum ÅÅÅÅ-MM-DD.\n${USAGE}\n`);
 		return 2;
 	}
-	const file = values.data ?? process.env['DATA_PATH'] ?? 'data/db.json';
 	try {
+		loadEnvFile();
+		const file = values.data ?? dataLocation(loadConfig()).file;
 		const r = report(file, await readDataset(file), today);
 		process.stdout.write(`${values.json ? JSON.stringify(r, null, 2) : toText(r)}\n`);
 		return 0;
 	} catch (error) {
 		process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-		return 1;
+		return error instanceof ConfigError ? 2 : 1;
 	}
 }
 

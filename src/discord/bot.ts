@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import { commands } from '../../commands/index.js';
+import { coverageText, datasetCoverage, originText } from '../answers/coverage.js';
 import type { ChartSpec } from '../charts/spec.js';
 import { ConfigError, type Config } from '../config.js';
 import type { DataRuntime } from '../runtime.js';
@@ -59,6 +60,19 @@ export function clientOptions(config: Readonly<Config>, managed: ManagedShards |
 		}),
 		...clientShardOptions(config.SHARDS, managed),
 	};
+}
+
+/** Which dataset is loaded and what it covers; how to fill it is for the log, never for a chat reply. */
+function logDataset(runtime: DataRuntime, logger: Logger): void {
+	const coverage = datasetCoverage(runtime.current.dataset);
+	const details = {
+		file: runtime.file,
+		origin: originText({ locale: 'sv' }, coverage),
+		coverage: coverageText({ locale: 'sv' }, coverage),
+	};
+	if (coverage.origin === 'bundled')
+		logger.warn(details, 'dataset is the bundled one; fill it from Kolada with npm run sync');
+	else logger.info(details, 'dataset');
 }
 
 function watchDataset(runtime: DataRuntime, logger: Logger): void {
@@ -134,6 +148,7 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 			},
 			'ready',
 		);
+		logDataset(runtime, logger);
 		const started = performance.now();
 		void Promise.all(Array.from({ length: renders.stats.workers }, () => renders.render(WARM_UP_CHART))).then(
 			() =>
