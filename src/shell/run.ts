@@ -7,7 +7,7 @@ import { inputFrom, type Command } from '../../commands/command.js';
 import { tr, type AnswerContext } from '../answers/context.js';
 import { errorAnswer, quote } from '../answers/resolve.js';
 import type { Answer } from '../answers/types.js';
-import { parseLine } from '../../commands/line.js';
+import { formatLine, parseLine } from '../../commands/line.js';
 
 /** Runs a line (`/kommando namn:värde …`) and returns the answer. */
 export function runLine(ctx: AnswerContext, commands: readonly Command[], line: string): Answer {
@@ -47,7 +47,7 @@ function runCommand(
 	values: Readonly<Record<string, string | number | boolean>>,
 ): Answer {
 	try {
-		return command.answer(ctx, inputFrom(values));
+		return withLines(command.data.name, values, command.answer(ctx, inputFrom(values)));
 	} catch (error) {
 		const ref = randomBytes(4).toString('hex');
 		process.stderr.write(`[fel ${ref}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -57,6 +57,24 @@ function runCommand(
 			tr(ctx, `Något gick fel (ref: ${ref}).`, `Something went wrong (ref: ${ref}).`),
 		);
 	}
+}
+
+/**
+ * A "no data" answer's choices as ready command lines: the same command with the choice's option
+ * changed (a `/fråga` choice already is a command line).
+ */
+export function withLines(
+	name: string,
+	values: Readonly<Record<string, string | number | boolean>>,
+	answer: Answer,
+): Answer {
+	if (answer.ok || answer.error.code !== 'no_data' || !answer.error.candidates?.length) return answer;
+	const lines = answer.error.candidates.map((c) =>
+		c.option === 'text' && c.id.startsWith('/')
+			? c.id
+			: formatLine(name, { ...values, [c.option ?? '']: c.id }),
+	);
+	return { ...answer, error: { ...answer.error, lines } };
 }
 
 function notACommand(ctx: AnswerContext): Answer {

@@ -35,6 +35,7 @@ const BAND: Record<string, string> = { green: '🟢', yellow: '🟡', red: '🔴
 export function renderText(answer: Answer): string {
 	if (!answer.ok) {
 		const lines = [`⚠ ${stripMarkdown(answer.error.message)}`];
+		if (answer.error.lines?.length) lines.push('Prova:', ...answer.error.lines.map((l) => `  ${l}`));
 		if (answer.interpretation) lines.unshift(stripMarkdown(answer.interpretation));
 		return lines.join('\n');
 	}
