@@ -51,6 +51,7 @@ export default {
 	defer: 'public',
 	chart: true,
 	example: '/jämför indikator:långvarigt bistånd kommuner:Malmö, Göteborg, Stockholm',
+	fallbackExamples: ['/jämför indikator:kostnad per invånare kommuner:Nyköping, Eskilstuna, Örebro'],
 	answer: (ctx, input) =>
 		compareAnswer(ctx, {
 			indicator: text(input, 'indikator'),

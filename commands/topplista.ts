@@ -41,6 +41,7 @@ export default {
 	defer: 'public',
 	chart: true,
 	example: '/topplista indikator:kostnad per invånare antal:10 län:Skåne',
+	fallbackExamples: ['/topplista indikator:kostnad per invånare antal:10 län:Norrbotten'],
 	answer: (ctx, input) =>
 		topListAnswer(ctx, {
 			indicator: text(input, 'indikator'),

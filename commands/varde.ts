@@ -18,6 +18,7 @@ export default {
 	defer: 'public',
 	chart: true,
 	example: '/värde kommun:Malmö indikator:långvarigt bistånd',
+	fallbackExamples: ['/värde kommun:Nyköping indikator:kostnad per invånare'],
 	answer: (ctx, input) =>
 		valueAnswer(ctx, {
 			area: text(input, 'kommun'),

@@ -12,6 +12,7 @@ import type { AnswerContext } from './answers/context.js';
 import type { Locale } from './answers/types.js';
 import type { DataLocation } from './config.js';
 import { Dataset } from './dataset/dataset.js';
+import type { DatasetFile } from './dataset/schema.js';
 import { readDataset } from './dataset/store.js';
 import { lexiconFor } from './question/lexicon.js';
 import { Search } from './search/search.js';
@@ -33,7 +34,12 @@ export async function loadSnapshot(
 	location: DataLocation = { file, origin: 'configured' },
 ): Promise<Snapshot> {
 	const started = performance.now();
-	const dataset = new Dataset(await readDataset(file));
+	return indexSnapshot(await readDataset(file), location, started);
+}
+
+/** Indexes a validated dataset (a file just read, or a dataset built in memory by a sync). */
+export function indexSnapshot(data: DatasetFile, location: DataLocation, started = performance.now()): Snapshot {
+	const dataset = new Dataset(data);
 	const search = new Search(dataset);
 	// The question parser's name table is built here, at load, not on the first question.
 	lexiconFor(dataset, search);

@@ -7,6 +7,7 @@ import { inputFrom, type Command } from '../../commands/command.js';
 import { tr, type AnswerContext } from '../answers/context.js';
 import { errorAnswer, quote } from '../answers/resolve.js';
 import type { Answer } from '../answers/types.js';
+import { workingExample } from '../../commands/examples.js';
 import { formatLine, parseLine } from '../../commands/line.js';
 
 /** Runs a line (`/kommando namn:värde …`) and returns the answer. */
@@ -23,7 +24,7 @@ export function runLine(ctx: AnswerContext, commands: readonly Command[], line: 
 			case 'not_command': {
 				// A line without a leading slash is a question, answered as /fråga would.
 				const question = commands.find((c) => c.data.name === 'fråga');
-				return question ? runCommand(ctx, question, { text: line }) : notACommand(ctx);
+				return question ? runCommand(ctx, question, { text: line }) : notACommand(ctx, commands);
 			}
 			case 'unknown_command':
 				return errorAnswer(
@@ -77,14 +78,16 @@ export function withLines(
 	return { ...answer, error: { ...answer.error, lines } };
 }
 
-function notACommand(ctx: AnswerContext): Answer {
+function notACommand(ctx: AnswerContext, commands: readonly Command[]): Answer {
+	const value = commands.find((c) => c.data.name === 'värde');
+	const example = value ? workingExample(ctx, value, commands) : '/hjälp';
 	return errorAnswer(
 		'',
 		'unknown_command',
 		tr(
 			ctx,
-			'Kommandon börjar med /, t.ex. `/värde kommun:Malmö indikator:långvarigt bistånd`. Skriv /hjälp för alla.',
-			'Commands start with /, e.g. `/värde kommun:Malmö indikator:långvarigt bistånd`. Type /hjälp for all.',
+			`Kommandon börjar med /, t.ex. \`${example}\`. Skriv /hjälp för alla.`,
+			`Commands start with /, e.g. \`${example}\`. Type /hjälp for all.`,
 		),
 	);
 }
