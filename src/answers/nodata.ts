@@ -94,11 +94,7 @@ export function whereValuesAre(ctx: AnswerContext, indicator: Indicator, near?: 
 					`; övriga år (${formatYears(rest.map((y) => y.year).sort((a, b) => a - b))}) högst ${most} ${kommun(most)}`,
 					`; other years (${formatYears(rest.map((y) => y.year).sort((a, b) => a - b))}) at most ${most} ${kommun(most)}`,
 				);
-	return tr(
-		ctx,
-		`Värden finns för ${joinAnd(ctx, parts)}${more}.`,
-		`Values exist for ${joinAnd(ctx, parts)}${more}.`,
-	);
+	return tr(ctx, `Värden finns för ${joinAnd(ctx, parts)}${more}.`, `Values exist for ${joinAnd(ctx, parts)}${more}.`);
 }
 
 /** Nearer first: the same län, then the liknande kommuner, then the same kommungrupp, then the rest. */

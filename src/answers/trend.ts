@@ -74,7 +74,12 @@ export function trendAnswer(ctx: AnswerContext, query: TrendQuery): Answer {
 			),
 			resolved,
 			{
-				candidates: noDataChoices(ctx, { indicator, area, gender, options: { area: 'kommun', indicator: 'indikator' } }),
+				candidates: noDataChoices(ctx, {
+					indicator,
+					area,
+					gender,
+					options: { area: 'kommun', indicator: 'indikator' },
+				}),
 			},
 		);
 	}

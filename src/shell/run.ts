@@ -71,9 +71,7 @@ export function withLines(
 ): Answer {
 	if (answer.ok || answer.error.code !== 'no_data' || !answer.error.candidates?.length) return answer;
 	const lines = answer.error.candidates.map((c) =>
-		c.option === 'text' && c.id.startsWith('/')
-			? c.id
-			: formatLine(name, { ...values, [c.option ?? '']: c.id }),
+		c.option === 'text' && c.id.startsWith('/') ? c.id : formatLine(name, { ...values, [c.option ?? '']: c.id }),
 	);
 	return { ...answer, error: { ...answer.error, lines } };
 }

@@ -277,6 +277,30 @@ describe('"Menade du …?"', () => {
 	);
 });
 
+describe('"no data" that helps', () => {
+	it.runIf(findCommand('värde'))(
+		'GIVEN a year without a value THEN choices that answer as buttons; a click answers with the chosen year',
+		async () => {
+			const values = { kommun: 'Nyköping', indikator: 'U31001', år: 2023 };
+			const answer = expected('värde', values);
+			if (answer.ok || answer.error.code !== 'no_data' || !answer.error.candidates?.length)
+				throw new Error('expected no_data with choices');
+			const { handle, result } = await run('värde', values);
+			const message = await errorMessage(handle, result);
+			expect(message.content).toBe(answer.error.message);
+			const buttons = buttonsOf(message.components);
+			expect(buttons.map((b) => b.label)).toEqual(answer.error.candidates.map((c) => c.label));
+			const button = buttons.find((b) => b.custom_id.endsWith(':år:2020'));
+			const clicked = await fake.waitForResponse(
+				fake.dispatch(fake.button(button?.custom_id ?? '', { message: handle })),
+			);
+			const rerun = expected('värde', { ...values, år: 2020 });
+			expect(rerun.ok).toBe(true);
+			expect(clicked.embeds[0]?.title).toBe(rerun.ok ? rerun.title : '');
+		},
+	);
+});
+
 describe('charts', () => {
 	const query = chartQuery();
 	it.runIf(query)('GIVEN a chart command THEN a public defer, then an edit with a PNG shown in the embed', async () => {
