@@ -76,7 +76,9 @@ export function questionCommand(list: () => readonly Command[]): Command {
 		defer: 'public',
 		chart: true,
 		example: '/fråga text:hur ligger Malmö till på långvarigt bistånd jämfört med Göteborg och Lund?',
-		fallbackExamples: ['/fråga text:hur ligger Örebro till på kostnad per invånare jämfört med Eskilstuna och Nyköping?'],
+		fallbackExamples: [
+			'/fråga text:hur ligger Örebro till på kostnad per invånare jämfört med Eskilstuna och Nyköping?',
+		],
 		answer: (ctx, input) => {
 			const question = text(input, 'text');
 			const line = stripInvisible(question).trim();

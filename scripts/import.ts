@@ -125,7 +125,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 		if (year !== undefined && (year < 1950 || year > 2100)) throw new UsageError(`orimligt år ${year}`);
 		minKommuner = intOption(values['min-kommuner'], '--min-kommuner');
 	} catch (error) {
-		io.err(`${error instanceof Error ? error.message : String(error)}${error instanceof ConfigError ? '' : `\n\n${USAGE}`}`);
+		io.err(
+			`${error instanceof Error ? error.message : String(error)}${error instanceof ConfigError ? '' : `\n\n${USAGE}`}`,
+		);
 		return 2;
 	}
 	const file = positionals[0] ?? '';
