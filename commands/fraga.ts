@@ -61,8 +61,8 @@ export function questionCommand(list: () => readonly Command[]): Command {
 		data: new SlashCommandBuilder()
 			.setName('fråga')
 			.setNameLocalizations(en('ask'))
-			.setDescription('Fråga med egna ord, t.ex. ”hur ligger Malmö till på långvarigt bistånd?”')
-			.setDescriptionLocalizations(en('Ask in your own words, e.g. ”how is Malmö doing on long-term assistance?”'))
+			.setDescription('Fråga med egna ord, t.ex. ”hur ligger Nyköping till på kostnad per invånare?”')
+			.setDescriptionLocalizations(en('Ask in your own words, e.g. ”how is Nyköping doing on cost per inhabitant?”'))
 			.addStringOption((o) =>
 				o
 					.setName('text')

@@ -103,7 +103,7 @@ export function coverageText(ctx: Pick<AnswerContext, 'locale'>, coverage: Cover
 	const best = [...c.years]
 		.sort((a, b) => b.kommuner - a.kommuner || b.year - a.year)
 		.slice(0, 3)
-		.map((y) => tr(ctx, `${y.year}: ${y.kommuner}`, `${y.year}: ${y.kommuner}`));
+		.map((y) => `${y.year} (${y.kommuner})`);
 	const most = Math.max(...c.years.map((y) => y.kommuner));
 	return `${head} ${tr(
 		ctx,

@@ -35,7 +35,11 @@ const BAND: Record<string, string> = { green: '🟢', yellow: '🟡', red: '🔴
 export function renderText(answer: Answer): string {
 	if (!answer.ok) {
 		const lines = [`⚠ ${stripMarkdown(answer.error.message)}`];
-		if (answer.error.lines?.length) lines.push('Prova:', ...answer.error.lines.map((l) => `  ${l}`));
+		const ready = answer.error.lines ?? [];
+		if (ready.length > 0) {
+			const labels = answer.error.candidates ?? [];
+			lines.push('Prova:', ...ready.flatMap((l, i) => [`  • ${labels[i]?.label ?? ''}`, `    ${l}`]));
+		}
 		if (answer.interpretation) lines.unshift(stripMarkdown(answer.interpretation));
 		return lines.join('\n');
 	}
