@@ -138,10 +138,7 @@ export function noDataChoices(ctx: AnswerContext, q: NoDataQuery): Candidate[] {
 	const sameArea: Candidate[] = [];
 	const own = yearsFor(ds, q.indicator, q.area, q.gender);
 	if (q.options.year !== undefined && q.year !== undefined && own.length > 0) {
-		const wanted = q.year;
-		for (const y of [...own].sort((a, b) => Math.abs(a - wanted) - Math.abs(b - wanted) || b - a).slice(0, 2)) {
-			sameArea.push({ id: String(y), label: `${q.area.name} ${y}`, option: q.options.year });
-		}
+		sameArea.push(...yearChoices(own, q.year, q.options.year, (y) => `${q.area.name} ${y}`, 2));
 	}
 	const suffix = q.year === undefined ? '' : ` ${q.year}`;
 	const near = nearness(ds, q.area);
@@ -199,10 +196,7 @@ export function areaChoices(
 ): Candidate[] {
 	const ds = ctx.dataset;
 	const own = year === undefined ? [] : areaYears(ds, area);
-	const sameArea = [...own]
-		.sort((a, b) => Math.abs(a - (year ?? 0)) - Math.abs(b - (year ?? 0)) || b - a)
-		.slice(0, 2)
-		.map((y): Candidate => ({ id: String(y), label: `${area.name} ${y}`, option: options.year }));
+	const sameArea = yearChoices(own, year ?? 0, options.year, (y) => `${area.name} ${y}`, 2);
 	const near = nearness(ds, area);
 	const suffix = year === undefined ? '' : ` ${year}`;
 	const nearby = ds
@@ -213,4 +207,18 @@ export function areaChoices(
 		.slice(0, MAX_CHOICES - sameArea.length)
 		.map(({ a }): Candidate => ({ id: a.id, label: `${a.name}${suffix}`, option: options.area }));
 	return [...sameArea, ...nearby];
+}
+
+/** Up to `count` years nearest to `wanted` (ties: the newer first), as choices for a year option. */
+export function yearChoices(
+	years: readonly number[],
+	wanted: number,
+	option: string,
+	label: (year: number) => string,
+	count = 3,
+): Candidate[] {
+	return [...years]
+		.sort((a, b) => Math.abs(a - wanted) - Math.abs(b - wanted) || b - a)
+		.slice(0, count)
+		.map((y) => ({ id: String(y), label: label(y), option }));
 }

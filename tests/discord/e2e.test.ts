@@ -278,6 +278,16 @@ describe('"Menade du …?"', () => {
 });
 
 describe('"no data" that helps', () => {
+	it('GIVEN the bundled dataset THEN the start log says so, with its coverage and how to fill it', async () => {
+		const line = await bot.waitForLog(
+			(l) => typeof l.msg === 'string' && l.msg.startsWith('dataset is the bundled one'),
+		);
+		expect(line.level).toBe('warn');
+		expect(line.msg).toBe('dataset is the bundled one; fill it from Kolada with npm run sync');
+		expect(line.origin).toBe('Medföljande dataset (uppgifter till och med 2026-03-23)');
+		expect(String(line.coverage)).toMatch(/^\d+ av 290 kommuner har värden/);
+	});
+
 	it.runIf(findCommand('värde'))(
 		'GIVEN a year without a value THEN choices that answer as buttons; a click answers with the chosen year',
 		async () => {
