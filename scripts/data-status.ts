@@ -14,6 +14,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, dataLocation, loadConfig, loadEnvFile } from '../src/config.js';
 import { datasetStatus, type DatasetStatus } from '../src/answers/om.js';
+import { coverageText, datasetCoverage, originText, type Coverage } from '../src/answers/coverage.js';
 import { formatYears } from '../src/answers/format.js';
 import { Dataset } from '../src/dataset/dataset.js';
 import type { DatasetFile, ImportRecord } from '../src/dataset/schema.js';
@@ -33,6 +34,8 @@ interface StatusReport {
 	readonly file: string;
 	readonly today: string;
 	readonly status: DatasetStatus;
+	/** Origin and kommun coverage, as the shell and /om say it. */
+	readonly coverage: Coverage;
 	/** The newest import record of each kind. */
 	readonly lastImports: readonly ImportRecord[];
 	/** Day of the last Kolada sync, or of the bundle when the dataset was never synced. */
@@ -42,6 +45,7 @@ interface StatusReport {
 }
 
 const numberFormat = new Intl.NumberFormat('sv-SE');
+const SV = { locale: 'sv' } as const;
 
 function n(value: number): string {
 	return numberFormat.format(value);
@@ -52,7 +56,8 @@ function indikatorer(count: number): string {
 }
 
 function report(file: string, data: DatasetFile, today: Date): StatusReport {
-	const status = datasetStatus(new Dataset(data), today);
+	const dataset = new Dataset(data);
+	const status = datasetStatus(dataset, today);
 	const todayIso = today.toISOString().slice(0, 10);
 	const lastByKind = new Map<string, ImportRecord>();
 	for (const record of data.imports) {
@@ -70,6 +75,7 @@ function report(file: string, data: DatasetFile, today: Date): StatusReport {
 		file,
 		today: todayIso,
 		status,
+		coverage: datasetCoverage(dataset),
 		lastImports: [...lastByKind.values()].sort((a, b) => b.at.localeCompare(a.at)),
 		freshSince,
 		publishedSinceSync: [...passed.entries()]
@@ -88,7 +94,8 @@ function summaryOf(record: ImportRecord): string {
 function toText(r: StatusReport): string {
 	const c = r.status.counts;
 	const lines = [
-		`Dataset: ${r.file} (uppgifter till och med ${r.status.builtFrom})`,
+		`Dataset: ${r.file} – ${originText(SV, r.coverage)}`,
+		`Täckning: ${coverageText(SV, r.coverage)}`,
 		`Innehåll: ${n(c.kommuner)} kommuner, ${n(c.lan)} län, ${n(c.stadsdelar)} stadsdelar, ${n(c.grupper)} grupper; ${n(c.indikatorer)} indikatorer, ${n(c.serier)} serier, ${n(c.varden)} värden`,
 		'',
 		'Källor:',
