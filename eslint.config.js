@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['node_modules/', 'out/', 'coverage/', 'bench/'] },
+	{ ignores: ['node_modules/', 'out/', 'coverage/', 'bench/', 'dist/'] },
 	js.configs.recommended,
 	...tseslint.configs.strictTypeChecked,
 	{

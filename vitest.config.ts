@@ -1,10 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
+/** End-to-end tests: real processes (the compiled build) and loopback servers. */
+const E2E = ['tests/**/*.e2e.test.ts'];
+
 export default defineConfig({
 	test: {
-		include: ['tests/**/*.test.ts'],
-		testTimeout: 30_000,
-		hookTimeout: 60_000,
 		pool: 'forks',
+		// Hang guards only: nothing here asserts how long a test takes (`npm run bench` measures that).
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: E2E },
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: E2E,
+					globalSetup: ['tests/helpers/build.ts'],
+				},
+			},
+		],
 	},
 });

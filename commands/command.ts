@@ -2,7 +2,7 @@
  * The shape of a slash command module: a Discord definition, a platform-neutral `answer`, and an
  * optional `autocomplete`. Discord's router and the local shell both run commands through this.
  */
-import type { SharedSlashCommand } from 'discord.js';
+import type { SharedSlashCommand } from '@discordjs/builders';
 import type { AnswerContext } from '../src/answers/context.js';
 import type { Answer } from '../src/answers/types.js';
 import type { Choice } from '../src/search/search.js';

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import type { AnswerContext } from '../src/answers/context.js';
 import {
 	displayLine,

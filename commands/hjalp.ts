@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { helpAnswer } from '../src/answers/hjalp.js';
 import type { Command } from './command.js';
 import { workingExample } from './examples.js';

@@ -3,8 +3,8 @@
  * and its raw option values, using the command definitions (option names and types) so values may
  * contain spaces and colons (`kommuner:kommungrupp:A1`).
  */
-import type { APIApplicationCommandOption } from 'discord.js';
-import { ApplicationCommandOptionType } from 'discord.js';
+import type { APIApplicationCommandOption } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { Command } from './command.js';
 
 /** A parsed line. */

@@ -2,7 +2,11 @@
  * Option builders shared by the commands, with Swedish names and English localisations, so every
  * command spells `kommun`, `indikator`, `år`, `kön` and `privat` the same way.
  */
-import type { SlashCommandBooleanOption, SlashCommandIntegerOption, SlashCommandStringOption } from 'discord.js';
+import type {
+	SlashCommandBooleanOption,
+	SlashCommandIntegerOption,
+	SlashCommandStringOption,
+} from '@discordjs/builders';
 
 type Localized = Readonly<Record<'en-US' | 'en-GB', string>>;
 

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { searchAnswer } from '../src/answers/sok.js';
 import { text, type Command } from './command.js';
 import { en, privat } from './options.js';

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { topListAnswer } from '../src/answers/topplista.js';
 import { text, type Command } from './command.js';
 import { area, csv, en, gender, indikator, privat, year } from './options.js';

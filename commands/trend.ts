@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { trendAnswer } from '../src/answers/trend.js';
 import { text, type Command } from './command.js';
 import { suggestListPart } from './jamfor.js';

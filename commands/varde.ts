@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { valueAnswer } from '../src/answers/varde.js';
 import { text, type Command } from './command.js';
 import { area, en, gender, indikator, privat, year } from './options.js';

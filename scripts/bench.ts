@@ -12,8 +12,11 @@ import { e2eBench } from './bench/e2e.js';
 import { loadBench } from './bench/load.js';
 import { questionBench } from './bench/question.js';
 import { searchBench } from './bench/search.js';
+import { startBench } from './bench/start.js';
+import { suiteBench } from './bench/suite.js';
 import { syncBench } from './bench/sync.js';
 import { meetsTarget, type BenchFigure, type BenchSection } from './bench/types.js';
+import buildOnce from '../tests/helpers/build.js';
 
 const sections: BenchSection[] = [
 	searchBench,
@@ -23,6 +26,8 @@ const sections: BenchSection[] = [
 	loadBench,
 	syncBench,
 	questionBench,
+	startBench,
+	suiteBench,
 ];
 
 const resultsPath = path.resolve('bench/results.json');
@@ -58,6 +63,8 @@ function readStored(): StoredResults | undefined {
 async function main(): Promise<void> {
 	const onlyArg = process.argv.indexOf('--only');
 	const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : undefined;
+	// The process sections run the compiled build, as `npm start` does.
+	buildOnce();
 	const stored = readStored();
 	const previous = new Map((stored?.figures ?? []).map((f) => [`${f.section}\u0000${f.name}`, f.value]));
 	const figures: BenchFigure[] = [];

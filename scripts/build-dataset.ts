@@ -1,8 +1,8 @@
 /**
- * `npm run build:data [-- --from ../shared --out data/db.json]`
+ * `npm run build:data [-- --from data/sources --out data/db.json]`
  *
- * Builds the bundled dataset reproducibly from the public facts and figures in `../shared`
- * (data-sources/ and seeds/): areas, groupings, the Kolada indicator catalogue for ekonomiskt
+ * Builds the bundled dataset reproducibly from the public facts and figures in `data/sources/`
+ * (each file's origin, date and licence in its README): areas, groupings, the Kolada indicator catalogue for ekonomiskt
  * bistånd, the published ÖJ survey figures (2020 fact sheet Tabell 1–3 and other national
  * figures), and real municipal register values (Regionfakta, Stockholms stad). Nothing is invented:
  * every value carries its provenance, and the same inputs give the same file.
@@ -35,11 +35,11 @@ function arg(name: string, fallback: string): string {
 	return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
-const shared = path.resolve(arg('--from', '../shared'));
+const sources = path.resolve(arg('--from', 'data/sources'));
 const out = arg('--out', 'data/db.json');
 
 function csv(file: string): Record<string, string>[] {
-	return parse(readFileSync(path.join(shared, 'data-sources', file), 'utf8'), {
+	return parse(readFileSync(path.join(sources, file), 'utf8'), {
 		columns: true,
 		skip_empty_lines: true,
 		bom: true,
@@ -48,7 +48,7 @@ function csv(file: string): Record<string, string>[] {
 }
 
 function json(file: string): unknown {
-	return JSON.parse(readFileSync(path.join(shared, file), 'utf8'));
+	return JSON.parse(readFileSync(path.join(sources, file), 'utf8'));
 }
 
 function need<T>(value: T | undefined, what: string): T {
@@ -261,7 +261,7 @@ groupings.push({
 	}),
 });
 
-const factSheet = json('seeds/oj-2020-tables.json') as {
+const factSheet = json('oj-2020-tables.json') as {
 	tabell1_riket: { years: number[]; rows: { indicator: string; values: number[] }[] };
 	tabell2_storleksklass_2020: { columns: string[]; rows: { group: string; values: number[] }[] };
 	tabell3_skr_kommungrupp_2020: { columns: string[]; rows: { group: string; values: number[] }[] };
@@ -423,7 +423,7 @@ interface CatalogKpi {
 	snapshots_present: string[];
 	in_latest_snapshot: boolean;
 }
-const catalog = json('data-sources/kolada_kpi_ekonomiskt_bistand.json') as {
+const catalog = json('kolada_kpi_ekonomiskt_bistand.json') as {
 	snapshots: Record<string, string>;
 	values: CatalogKpi[];
 };
@@ -691,7 +691,7 @@ interface NationalFact {
 	related_kpi?: string[];
 	source_url: string;
 }
-const national = json('data-sources/oj_ekonomiskt_bistand_nationella_fakta.json') as { values: NationalFact[] };
+const national = json('oj_ekonomiskt_bistand_nationella_fakta.json') as { values: NationalFact[] };
 /** Statements whose figures are exact shares of kommuner for one indicator: prefix → indicator, measure. */
 const NATIONAL_VALUES: readonly (readonly [string, string, Measure])[] = [
 	['73 procent av kommunerna använder bedömningsmetoden FREDA', 'U31509', 'share'],

@@ -3,7 +3,8 @@
 #   1. Debian libraries that `canvas` needs to build from source, plus a font with å ä ö;
 #   2. npm dependencies from the lockfile (canvas's install script is approved in package.json);
 #   3. a check that the native canvas binding loads and the bundled dataset is present;
-#   4. a first Kolada sync into the git-ignored data/local/ when Kolada answers (see the last step).
+#   4. the TypeScript sources compiled once to dist/, which `npm start` and the other scripts run;
+#   5. a first Kolada sync into the git-ignored data/local/ when Kolada answers (see the last step).
 # Idempotent: every step checks first and is skipped when already done.
 # `npm run setup -- --offline` (or OJ_OFFLINE=1) skips the Kolada sync.
 set -euo pipefail
@@ -79,7 +80,12 @@ if [ ! -f data/db.json ]; then
 	exit 1
 fi
 
-# --- 5. First Kolada sync ------------------------------------------------------
+# --- 5. Compiled build ---------------------------------------------------------
+# Incremental: only what changed since the last build is compiled again.
+say "Kompilerar till dist/ …"
+npm run --silent build
+
+# --- 6. First Kolada sync ------------------------------------------------------
 # A short reachability check first; unreachable or --offline/OJ_OFFLINE=1: one line, and the bot
 # uses the bundled dataset. The synced dataset goes to data/local/ (git-ignored).
 npm run --silent setup:sync -- ${sync_args[@]+"${sync_args[@]}"}

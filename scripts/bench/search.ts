@@ -1,7 +1,7 @@
 /**
  * Search benchmark: load + index time of the bundled dataset, and resolve/autocomplete latency
  * p50/p99 over a few thousand queries — with the bundled indicators and with the whole Kolada KPI
- * catalogue (6 931 KPIs from ../shared) in the index.
+ * catalogue (6 931 KPIs from data/sources) in the index.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { loadSnapshot } from '../../src/runtime.js';
 import { Search } from '../../src/search/search.js';
 import { percentile, type BenchFigure, type BenchSection } from './types.js';
 
-const CATALOG = path.resolve('../shared/data-sources/kolada_kpi_catalog.csv');
+const CATALOG = path.resolve('data/sources/kolada_kpi_catalog.csv');
 
 /** Kolada's whole KPI catalogue as indicators (metadata only). */
 export function catalogIndicators(file = CATALOG): Indicator[] {

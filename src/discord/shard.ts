@@ -1,22 +1,23 @@
 /**
- * Sharded start: `node --import tsx src/discord/shard.ts [--spawn-delay <ms>]`.
+ * Sharded start: `npm run start:shards [-- --spawn-delay <ms>]` (`node dist/src/discord/shard.js`).
  *
  * discord.js's ShardingManager runs one process per shard, each the same entry as `npm start`
- * (`src/index.ts` under tsx) and each reading the same dataset file. The shard count comes from
- * `SHARDS` (`auto` asks `GET /gateway/bot` on DISCORD_API_URL, default discord.com). Shards start
- * `--spawn-delay` ms apart (default 5500, Discord's one identify per 5 s). SIGINT/SIGTERM stop every
- * shard, each of which drains its interactions first.
+ * (the compiled `src/index.ts`; the TypeScript source when this module runs under tsx) and each
+ * reading the same dataset file. The shard count comes from `SHARDS` (`auto` asks
+ * `GET /gateway/bot` on DISCORD_API_URL, default discord.com). Shards start `--spawn-delay` ms
+ * apart (default 5500, Discord's one identify per 5 s). SIGINT/SIGTERM stop every shard, each of
+ * which drains its interactions first.
  */
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../config.js';
 import { createLogger, secretsOfToken } from './logger.js';
 import { parseShardSetting, recommendedShardCount } from './sharding.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** The entry every shard runs: the same as `npm start`. */
-export const SHARD_ENTRY = path.join(ROOT, 'src/index.ts');
+/** True when this module runs from TypeScript sources (tsx) rather than the compiled build. */
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+/** The entry every shard runs: the same as `npm start`, next to this module in the same build. */
+export const SHARD_ENTRY = fileURLToPath(new URL(FROM_SOURCES ? '../index.ts' : '../index.js', import.meta.url));
 
 function spawnDelay(argv: readonly string[]): number {
 	const index = argv.indexOf('--spawn-delay');
@@ -46,7 +47,7 @@ async function main(argv: readonly string[]): Promise<void> {
 		totalShards,
 		mode: 'process',
 		respawn: true,
-		execArgv: ['--import', 'tsx'],
+		execArgv: FROM_SOURCES ? ['--import', 'tsx'] : [],
 	});
 	manager.on('shardCreate', (shard) => {
 		logger.info({ shard: shard.id, totalShards }, 'shard started');
@@ -80,7 +81,7 @@ async function main(argv: readonly string[]): Promise<void> {
 		});
 	};
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, (s) => stop(s));
-	logger.info({ totalShards, entry: path.relative(ROOT, SHARD_ENTRY), delay }, 'spawning shards');
+	logger.info({ totalShards, entry: SHARD_ENTRY, delay }, 'spawning shards');
 	try {
 		await manager.spawn({ amount: totalShards, delay, timeout: 60_000 });
 	} catch (error) {

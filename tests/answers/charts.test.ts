@@ -212,7 +212,7 @@ describe('/topplista', () => {
 });
 
 describe('/grupper reproduces the 2020 fact sheet', () => {
-	const tables = JSON.parse(readFileSync(path.resolve('../shared/seeds/oj-2020-tables.json'), 'utf8')) as {
+	const tables = JSON.parse(readFileSync(path.resolve('data/sources/oj-2020-tables.json'), 'utf8')) as {
 		tabell2_storleksklass_2020: { rows: { group: string; values: number[] }[] };
 		tabell3_skr_kommungrupp_2020: { rows: { group: string; values: number[] }[] };
 	};

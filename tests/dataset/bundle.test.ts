@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset/dataset.js';
 import { bundled } from '../helpers/bundled.js';
 
-const SHARED = path.resolve('../shared');
+const SOURCES = path.resolve('data/sources');
 let ds: Dataset;
 beforeAll(async () => {
 	({ dataset: ds } = await bundled());
@@ -35,7 +35,7 @@ describe('the bundled dataset', () => {
 	});
 
 	it('GIVEN Tabell 3 of the 2020 fact sheet THEN its figures are stored on the 2017 kommungrupper and Riket', () => {
-		const tables = JSON.parse(readFileSync(path.join(SHARED, 'seeds/oj-2020-tables.json'), 'utf8')) as {
+		const tables = JSON.parse(readFileSync(path.join(SOURCES, 'oj-2020-tables.json'), 'utf8')) as {
 			tabell3_skr_kommungrupp_2020: { rows: { group: string; values: number[] }[] };
 		};
 		const ids = ['U37535', 'U31509', 'U31497'];
@@ -75,23 +75,16 @@ describe('the bundled dataset', () => {
 		expect(obs?.status).toBe('..');
 	});
 
-	it.skipIf(!existsSync(SHARED))(
-		'GIVEN the same inputs THEN the build script reproduces data/db.json byte for byte',
-		() => {
-			const dir = mkdtempSync(path.join(os.tmpdir(), 'oj-build-'));
-			try {
-				const out = path.join(dir, 'db.json');
-				execFileSync(
-					process.execPath,
-					['--import', 'tsx', 'scripts/build-dataset.ts', '--from', SHARED, '--out', out],
-					{
-						stdio: 'pipe',
-					},
-				);
-				expect(readFileSync(out, 'utf8')).toBe(readFileSync('data/db.json', 'utf8'));
-			} finally {
-				rmSync(dir, { recursive: true, force: true });
-			}
-		},
-	);
+	it('GIVEN the inputs in data/sources THEN the build script reproduces data/db.json byte for byte', () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'oj-build-'));
+		try {
+			const out = path.join(dir, 'db.json');
+			execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-dataset.ts', '--from', SOURCES, '--out', out], {
+				stdio: 'pipe',
+			});
+			expect(readFileSync(out, 'utf8')).toBe(readFileSync('data/db.json', 'utf8'));
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });

@@ -18,7 +18,7 @@ import { localeOf } from '../../src/discord/locale.js';
 import { loadSnapshot, type Snapshot } from '../../src/runtime.js';
 import { DiscordFake, type InteractionHandle, type RecordedRequest } from '../fakes/discord-fake.js';
 import { hostileString, hostileValue, LEAK, MENTION, VALID_OPTIONS } from '../properties/hostile.js';
-import { expectedAnswer, startBotProcess, type BotProcess } from './bot-process.js';
+import { expectedAnswer, startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
 
 type Value = string | number | boolean;
 type Values = Readonly<Record<string, Value>>;
@@ -201,7 +201,7 @@ function nextUser(): string {
 }
 
 beforeAll(async () => {
-	fake = await DiscordFake.start();
+	fake = await DiscordFake.start(UNHURRIED);
 	bot = await startBotProcess(fake, { env: { LOG_LEVEL: 'info', CHART_COOLDOWN_SECONDS: '0' } });
 });
 
@@ -292,7 +292,6 @@ async function runCommand(c: CommandCase): Promise<void> {
 	const handle = fake.dispatch(fake.chatInput(c.name, c.values, { userId: nextUser(), locale: c.locale }));
 	const seen = await visible(handle);
 	expect(seen.result.late, `${where}: late`).toBe(false);
-	expect(seen.result.ackMs, `${where}: ack`).toBeLessThan(3000);
 	checkMessage(seen.content, seen.embeds, where);
 	checkRequests(requestsOf(handle), where);
 
@@ -326,7 +325,6 @@ async function runAutocomplete(c: AutocompleteCase): Promise<void> {
 	);
 	const result = await fake.waitForResponse(handle, { timeoutMs: 20_000 });
 	expect(result.ackType).toBe(8);
-	expect(result.ackMs, `${where}: ack`).toBeLessThan(3000);
 	checkRequests(requestsOf(handle), where);
 	const choices = result.choices ?? [];
 	expect(choices.length).toBeLessThanOrEqual(LIMITS.choices);
@@ -354,7 +352,7 @@ describe('hostile input through the real bot process', () => {
 		});
 	}, 90_000);
 
-	it(`GIVEN ${AUTOCOMPLETE_RUNS} autocomplete requests with hostile focused values THEN valid choices, the same as the command gives, within 3 s`, async () => {
+	it(`GIVEN ${AUTOCOMPLETE_RUNS} autocomplete requests with hostile focused values THEN valid choices, the same as the command gives`, async () => {
 		await fc.assert(fc.asyncProperty(autocompleteCase, runAutocomplete), {
 			numRuns: AUTOCOMPLETE_RUNS,
 			examples: AUTOCOMPLETE_EXAMPLES.map((e) => [e] as [AutocompleteCase]),

@@ -10,7 +10,7 @@
  * offers fault injection (status codes, truncated bodies, dropped connections, delays, schema
  * drift), a global latency and a request log with in-flight counters.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -158,8 +158,6 @@ export interface KoladaFakeOptions {
 	kpiSource?: 'eb-sample' | 'catalog' | 'catalog-latest' | undefined;
 	/** Replaces the KPI metadata entirely. */
 	kpis?: readonly FakeKpi[] | undefined;
-	/** Directory holding `specs/` and `data-sources/`; default `$OJ_SHARED_DIR`, `../shared` beside the repo, `/work/shared`. */
-	sharedDir?: string | undefined;
 	/** Years that have data, default 2010–2024. */
 	years?: readonly number[] | undefined;
 	/** Page size cap (and default when the client sends none), default 5000; set it low to force paging. */
@@ -186,22 +184,8 @@ export interface KoladaFakeOptions {
 // Metadata loading (cached per process)
 // ---------------------------------------------------------------------------------------------
 
-function resolveSharedDir(explicit: string | undefined): string {
-	const candidates = [
-		explicit,
-		process.env['OJ_SHARED_DIR'],
-		fileURLToPath(new URL('../../../shared/', import.meta.url)),
-		'/work/shared',
-	];
-	for (const dir of candidates) {
-		if (dir !== undefined && dir !== '' && existsSync(path.join(dir, 'data-sources', 'kolada_municipality.json'))) {
-			return dir;
-		}
-	}
-	throw new Error(
-		`KoladaFake: shared data directory not found (tried ${candidates.filter(Boolean).join(', ')}); set OJ_SHARED_DIR`,
-	);
-}
+/** The public inputs the fake serves, kept in the repository. */
+const SOURCES = fileURLToPath(new URL('../../data/sources/', import.meta.url));
 
 const fileCache = new Map<string, unknown>();
 
@@ -216,9 +200,7 @@ interface EbSample {
 
 function loadEbSample(dir: string): FakeKpi[] {
 	return cached(`eb:${dir}`, () => {
-		const raw = JSON.parse(
-			readFileSync(path.join(dir, 'specs', 'data', 'kolada-v3-eb-metadata-sample.json'), 'utf8'),
-		) as EbSample;
+		const raw = JSON.parse(readFileSync(path.join(dir, 'kolada-v3-eb-metadata-sample.json'), 'utf8')) as EbSample;
 		return raw.kpi;
 	});
 }
@@ -233,14 +215,11 @@ function csvNullable(text: string | undefined): string | null {
 
 function loadCatalog(dir: string, latestOnly: boolean): FakeKpi[] {
 	const all = cached(`catalog:${dir}`, () => {
-		const rows = parseCsv<Record<string, string>>(
-			readFileSync(path.join(dir, 'data-sources', 'kolada_kpi_catalog.csv'), 'utf8'),
-			{
-				columns: true,
-				bom: true,
-				skip_empty_lines: true,
-			},
-		);
+		const rows = parseCsv<Record<string, string>>(readFileSync(path.join(dir, 'kolada_kpi_catalog.csv'), 'utf8'), {
+			columns: true,
+			bom: true,
+			skip_empty_lines: true,
+		});
 		return rows.map((r) => ({
 			latest: r['in_latest_snapshot'] === 'true',
 			kpi: {
@@ -264,7 +243,7 @@ function loadCatalog(dir: string, latestOnly: boolean): FakeKpi[] {
 
 function loadMunicipalities(dir: string): FakeMunicipality[] {
 	return cached(`muni:${dir}`, () => {
-		const raw = JSON.parse(readFileSync(path.join(dir, 'data-sources', 'kolada_municipality.json'), 'utf8')) as {
+		const raw = JSON.parse(readFileSync(path.join(dir, 'kolada_municipality.json'), 'utf8')) as {
 			values: FakeMunicipality[];
 		};
 		return raw.values;
@@ -274,7 +253,7 @@ function loadMunicipalities(dir: string): FakeMunicipality[] {
 function loadGroups(dir: string): FakeMunicipalityGroup[] {
 	return cached(`groups:${dir}`, () => {
 		const rows = parseCsv<Record<string, string>>(
-			readFileSync(path.join(dir, 'data-sources', 'kolada_municipality_groups.csv'), 'utf8'),
+			readFileSync(path.join(dir, 'kolada_municipality_groups.csv'), 'utf8'),
 			{
 				columns: true,
 				bom: true,
@@ -961,7 +940,7 @@ interface FakeData {
 }
 
 function loadFakeData(opts: KoladaFakeOptions): FakeData {
-	const dir = resolveSharedDir(opts.sharedDir);
+	const dir = SOURCES;
 	let kpis: readonly FakeKpi[];
 	if (opts.kpis) kpis = opts.kpis;
 	else if (opts.kpiSource === 'catalog') kpis = loadCatalog(dir, false);

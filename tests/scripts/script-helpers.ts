@@ -1,16 +1,12 @@
 /**
- * Runs the project's scripts as a new user would, from another working directory (a fresh clone,
- * a temp folder with its own `.env`), with the environment cleared of the keys a test sets.
+ * Runs the project's scripts as a new user would — the compiled build, as the npm scripts do — from
+ * another working directory (a fresh clone, a temp folder with its own `.env`), with the
+ * environment cleared of the keys a test sets.
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
-import { ROOT, type ScriptRun } from '../sources/kolada/sync-helpers.js';
-
-/** tsx's loader by absolute URL, so scripts run from a directory without node_modules. */
-const TSX = pathToFileURL(createRequire(path.join(ROOT, 'package.json')).resolve('tsx')).href;
+import { compiled } from '../helpers/compiled.js';
+import type { ScriptRun } from '../sources/kolada/sync-helpers.js';
 
 /** Configuration keys removed from the inherited environment, so only the test's values (or `.env`) count. */
 const CONFIG_KEYS = [
@@ -31,7 +27,7 @@ export interface RunInOptions {
 	readonly unset?: readonly string[];
 }
 
-/** Runs `node --import tsx <script> …args` in `cwd`. Asynchronous: a fake in this process must keep answering. */
+/** Runs `node dist/<script>.js …args` in `cwd`. Asynchronous: a fake in this process must keep answering. */
 export function runScriptIn(
 	cwd: string,
 	script: string,
@@ -45,7 +41,7 @@ export function runScriptIn(
 		...options.env,
 	};
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', TSX, script, ...args], {
+		const child = spawn(process.execPath, [compiled(script), ...args], {
 			cwd,
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],

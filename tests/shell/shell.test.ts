@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import type { AnswerContext } from '../../src/answers/context.js';
@@ -8,7 +6,6 @@ import { runLine } from '../../src/shell/run.js';
 import { formatTable, renderText, stripMarkdown } from '../../src/shell/text.js';
 import { context } from '../helpers/bundled.js';
 
-const run = promisify(execFile);
 let ctx: AnswerContext;
 beforeAll(async () => {
 	ctx = await context();
@@ -67,42 +64,5 @@ describe('text rendering', () => {
 		expect(
 			renderText({ ok: false, command: 'x', error: { code: 'not_found', message: 'Hittade **inget**' }, resolved: {} }),
 		).toBe('⚠ Hittade inget');
-	});
-});
-
-describe('npm run ask', () => {
-	it('GIVEN --json THEN the answer object with ok, resolved ids and numbers is printed', async () => {
-		const { stdout } = await run(process.execPath, [
-			'--import',
-			'tsx',
-			'src/index.ts',
-			'--ask',
-			'/indikator indikator:långvarigt bistånd',
-			'--json',
-		]);
-		const answer = JSON.parse(stdout) as { ok: boolean; resolved: Record<string, string>; data: { years: number[] } };
-		expect(answer.ok).toBe(true);
-		expect(answer.resolved.indikator).toBe('N31814');
-		expect(Array.isArray(answer.data.years)).toBe(true);
-	});
-
-	it('GIVEN an ambiguous name with --json THEN error.code, error.message and the candidates, exit code 2', async () => {
-		const result = await run(process.execPath, [
-			'--import',
-			'tsx',
-			'src/index.ts',
-			'--ask',
-			'/indikator indikator:barn i familjer',
-			'--json',
-		]).catch((error: unknown) => error as { stdout: string; code: number });
-		expect('code' in result ? result.code : 0).toBe(2);
-		const answer = JSON.parse(result.stdout) as {
-			ok: boolean;
-			error: { code: string; message: string; candidates: { id: string }[] };
-		};
-		expect(answer.ok).toBe(false);
-		expect(answer.error.code).toBe('ambiguous');
-		expect(answer.error.message).toMatch(/Menade du/);
-		expect(answer.error.candidates.map((c) => c.id)).toContain('U31809');
 	});
 });

@@ -320,15 +320,15 @@ describe('KoladaClient retries', () => {
 		expect(retries.map((r) => r.error.code)).toEqual(['KOLADA_SERVER_ERROR', 'KOLADA_SERVER_ERROR']);
 	});
 
-	it('GIVEN 429 with Retry-After: 1 THEN the client waits about a second before retrying', async () => {
+	it('GIVEN 429 with Retry-After: 1 THEN the client waits a second before retrying', async () => {
 		const fake = await startFake();
 		const { client, retries } = clientFor(fake);
 		fake.inject({ kind: 'status', status: 429, retryAfter: 1 });
 		const started = performance.now();
 		await client.municipalities();
 		const elapsed = performance.now() - started;
+		// A lower bound only: load can delay the retry, never hurry it.
 		expect(elapsed).toBeGreaterThanOrEqual(950);
-		expect(elapsed).toBeLessThan(3000);
 		expect(retries[0]).toMatchObject({ delayMs: 1000, error: { code: 'KOLADA_RATE_LIMITED' } });
 	});
 
@@ -367,9 +367,7 @@ describe('KoladaClient retries', () => {
 		const fake = await startFake();
 		const { client, retries } = clientFor(fake, { timeoutMs: 150 });
 		fake.inject({ kind: 'delay', ms: 1_000 });
-		const started = performance.now();
 		expect(await client.municipalities()).toHaveLength(312);
-		expect(performance.now() - started).toBeLessThan(900);
 		expect(retries.map((r) => r.error.code)).toEqual(['KOLADA_TIMEOUT']);
 	});
 

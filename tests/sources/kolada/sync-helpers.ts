@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { KoladaClientOptions } from '../../../src/sources/kolada/client.js';
+import { compiled } from '../../helpers/compiled.js';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -67,12 +68,12 @@ export interface ScriptOptions {
 }
 
 /**
- * Runs `node --import tsx <script> …args` from the repository root. Asynchronous on purpose: the
+ * Runs the compiled build of `<script>` (`node dist/<script>.js …args`) from the repository root. Asynchronous on purpose: the
  * fake Kolada server lives in this process and must keep answering while the child runs.
  */
 export function runScript(script: string, args: readonly string[], options: ScriptOptions = {}): Promise<ScriptRun> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+		const child = spawn(process.execPath, [compiled(script), ...args], {
 			cwd: ROOT,
 			env: { ...process.env, NO_COLOR: '1', ...options.env },
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 /**
- * `scripts/deploy-commands.ts` against the Discord fake: one bulk-overwrite PUT of the whole command
+ * `npm run deploy` (the compiled `scripts/deploy-commands.ts`) against the Discord fake: one bulk-overwrite PUT of the whole command
  * set, checked against discord.js's own builders by rebuilding every command from the JSON sent.
  */
 import { spawn } from 'node:child_process';
@@ -13,7 +13,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { DiscordFake } from '../fakes/discord-fake.js';
-import { botEnv, ROOT } from './bot-process.js';
+import { compiled, ROOT } from '../helpers/compiled.js';
+import { botEnv } from './bot-process.js';
 
 const GUILD = '1310000000000000777';
 
@@ -21,7 +22,7 @@ let fake: DiscordFake;
 
 function deploy(args: readonly string[], env: Readonly<Record<string, string>> = {}) {
 	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/deploy-commands.ts', ...args], {
+		const child = spawn(process.execPath, [compiled('scripts/deploy-commands.ts'), ...args], {
 			cwd: ROOT,
 			env: botEnv(fake, env),
 		});

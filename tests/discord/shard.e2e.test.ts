@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordFake } from '../fakes/discord-fake.js';
-import { startBotProcess, type BotProcess } from './bot-process.js';
+import { startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
 
 let fake: DiscordFake;
 let manager: BotProcess;
 
 beforeAll(async () => {
-	fake = await DiscordFake.start();
+	fake = await DiscordFake.start(UNHURRIED);
 	manager = await startBotProcess(fake, {
 		entry: 'src/discord/shard.ts',
 		args: ['--spawn-delay', '200'],

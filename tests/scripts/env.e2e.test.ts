@@ -14,7 +14,7 @@ import { namesLayout, workbookBuffer, writeFixture } from '../fixtures/oj-workbo
 import { ROOT } from '../sources/kolada/sync-helpers.js';
 import { runScriptIn } from './script-helpers.js';
 
-const script = (name: string): string => path.join(ROOT, 'scripts', `${name}.ts`);
+const script = (name: string): string => `scripts/${name}.ts`;
 
 let dir: string;
 

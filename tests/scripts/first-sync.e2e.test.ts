@@ -15,7 +15,7 @@ import { KoladaFake } from '../fakes/kolada-server.js';
 import { runScriptIn, syncEnv } from './script-helpers.js';
 import { ROOT } from '../sources/kolada/sync-helpers.js';
 
-const FIRST_SYNC = path.join(ROOT, 'scripts', 'first-sync.ts');
+const FIRST_SYNC = 'scripts/first-sync.ts';
 
 /** A fresh git repository with the project's .gitignore and bundled dataset committed. */
 async function freshClone(): Promise<string> {

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { copyDataset, type DatasetCopy } from '../../fixtures/dataset-copy.js';
@@ -10,14 +9,13 @@ import {
 	workbookBuffer,
 	writeFixture,
 } from '../../fixtures/oj-workbooks.js';
-
-const root = path.resolve(import.meta.dirname, '../../..');
+import { compiled, ROOT } from '../../helpers/compiled.js';
 
 function cli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
 	const env = { ...process.env };
 	delete env.DATA_PATH;
-	const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
-		cwd: root,
+	const result = spawnSync(process.execPath, [compiled('scripts/import.ts'), ...args], {
+		cwd: ROOT,
 		encoding: 'utf8',
 		env,
 		timeout: 60_000,

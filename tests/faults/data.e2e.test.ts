@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataset, writeDataset } from '../../src/dataset/store.js';
 import type { DatasetFile } from '../../src/dataset/schema.js';
+import { compiled } from '../helpers/compiled.js';
 
 const run = promisify(execFile);
 let dir: string;
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 async function startWith(dataPath: string): Promise<{ code: number; stdout: string; stderr: string }> {
 	try {
-		const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/index.ts', '--ask', '/om'], {
+		const { stdout, stderr } = await run(process.execPath, [compiled('src/index.ts'), '--ask', '/om'], {
 			env: { ...process.env, DATA_PATH: dataPath, DISCORD_TOKEN: '' },
 		});
 		return { code: 0, stdout, stderr };

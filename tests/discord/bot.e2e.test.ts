@@ -1,48 +1,52 @@
 /**
- * End to end: the real bot process (`node --import tsx src/index.ts`, as `npm start`) against the
+ * End to end: the real bot process (`node dist/src/index.js`, as `npm start`) against the
  * Discord fake, driven by real INTERACTION_CREATE events. One bot for the whole file; it runs on a
  * private copy of the bundled dataset with WATCH_DATA on, and logs at trace level so the token check
  * at the end covers discord.js's debug output too.
  *
- * Expected answers are computed in this process with the same command modules over the same file, so
- * the tests hold whatever the dataset contains; chart tests use the first chart query that has data.
+ * Expected answers come from `tests/fixtures/discord-answers.ts`, written down from the bundled
+ * dataset, never from the command modules under test.
  */
-import { copyFile, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands, findCommand } from '../../commands/index.js';
-import type { Answer, Locale } from '../../src/answers/types.js';
-import { loadSnapshot, type Snapshot } from '../../src/runtime.js';
+import { commands } from '../../commands/index.js';
 import {
 	DiscordFake,
 	type InteractionHandle,
 	type InteractionResult,
 	type OptionsInput,
 } from '../fakes/discord-fake.js';
-import { chartQueries, expectedAnswer, ROOT, startBotProcess, type BotProcess, type Query } from './bot-process.js';
+import {
+	BISTAND_CANDIDATES,
+	CHART_QUERY,
+	CHART_TITLE,
+	CSV_QUERY,
+	FREDA_SOURCES,
+	INDICATOR_TITLES,
+	MISSING_YEAR_QUERY,
+	NO_DATA_YEAR,
+	searchTitle,
+	TITLES,
+} from '../fixtures/discord-answers.js';
+import { ROOT, startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
 
 type Values = Readonly<Record<string, string | number | boolean>>;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-// Set up at load time: which chart tests run depends on the data, and that is decided while collecting.
 const dir = await mkdtemp(path.join(os.tmpdir(), 'oj-discord-e2e-'));
 const dataPath = path.join(dir, 'db.json');
 await copyFile(path.join(ROOT, 'data/db.json'), dataPath);
-const snapshot: Snapshot = await loadSnapshot(dataPath);
 
 let fake: DiscordFake;
 let bot: BotProcess;
 
-/** The answer the bot should give, computed here. */
-function expected(name: string, values: Values, locale: Locale = 'sv'): Answer {
-	return expectedAnswer(snapshot, { name, values }, locale);
-}
-
-/** The first query that yields a chart with the current data, if any chart command exists. */
-function chartQuery(): Query | undefined {
-	return chartQueries(snapshot)[0];
+/** The number of values in a dataset file, counted from its JSON. */
+async function valuesIn(file: string): Promise<number> {
+	const data = JSON.parse(await readFile(file, 'utf8')) as { series: { points: unknown[] }[] };
+	return data.series.reduce((n, s) => n + s.points.length, 0);
 }
 
 async function run(name: string, options: OptionsInput, opts: Parameters<DiscordFake['chatInput']>[2] = {}) {
@@ -76,7 +80,7 @@ function buttonsOf(components: readonly unknown[]): { custom_id: string; label: 
 }
 
 beforeAll(async () => {
-	fake = await DiscordFake.start();
+	fake = await DiscordFake.start(UNHURRIED);
 	bot = await startBotProcess(fake, { env: { DATA_PATH: dataPath, WATCH_DATA: 'true', LOG_LEVEL: 'trace' } });
 });
 
@@ -96,12 +100,11 @@ describe('start-up', () => {
 });
 
 describe('autocomplete', () => {
-	it('GIVEN "FREDA" in an indikator option THEN U31509 is offered, answered within the window and never deferred', async () => {
+	it('GIVEN "FREDA" in an indikator option THEN U31509 is offered in a direct answer, never deferred', async () => {
 		const result = await fake.waitForResponse(
 			fake.dispatch(fake.autocomplete('indikator', { indikator: 'FREDA' }, 'indikator')),
 		);
 		expect(result.ackType).toBe(8);
-		expect(result.ackMs).toBeLessThan(3000);
 		expect(result.choices?.map((c) => c.value)).toContain('U31509');
 		for (const c of result.choices ?? []) {
 			expect(c.name.length).toBeLessThanOrEqual(100);
@@ -128,30 +131,25 @@ describe('autocomplete', () => {
 describe('text commands', () => {
 	it('GIVEN /sök text:upp THEN a public embed with the results and no mentions allowed', async () => {
 		const { result } = await run('sök', { text: 'upp' });
-		const answer = expected('sök', { text: 'upp' });
-		expect(answer.ok).toBe(true);
 		expect(result.ackType).toBe(4);
 		expect(result.ephemeral).toBe(false);
-		expect(result.embeds[0]?.title).toBe(answer.ok ? answer.title : '');
+		expect(result.embeds[0]?.title).toBe(searchTitle('upp'));
 		expect(JSON.stringify(result.embeds[0]?.fields)).toContain('0114');
 		expect(result.allowedMentions).toEqual({ parse: [] });
 	});
 
 	it('GIVEN /indikator indikator:FREDA THEN the indicator with its fields and sources in the footer', async () => {
 		const { result } = await run('indikator', { indikator: 'FREDA' });
-		const answer = expected('indikator', { indikator: 'FREDA' });
-		if (!answer.ok) throw new Error('expected an answer');
 		const embed = result.embeds[0];
-		expect(embed?.title).toBe(answer.title.slice(0, 256));
+		expect(embed?.title).toBe(INDICATOR_TITLES.FREDA);
 		expect(embed?.fields?.some((f) => f.value.includes('U31509'))).toBe(true);
-		expect(embed?.footer?.text).toBe(answer.sources.join('\n'));
+		expect(embed?.footer?.text).toBe(FREDA_SOURCES);
 	});
 
 	it('GIVEN /om and /hjälp THEN each answers with an embed', async () => {
-		for (const name of ['om', 'hjälp']) {
+		for (const name of ['om', 'hjälp'] as const) {
 			const { result } = await run(name, {});
-			const answer = expected(name, {});
-			expect(result.embeds[0]?.title).toBe(answer.ok ? answer.title : '');
+			expect(result.embeds[0]?.title).toBe(TITLES[name]);
 			expect(result.files).toEqual([]);
 		}
 	});
@@ -164,10 +162,7 @@ describe('text commands', () => {
 
 	it('GIVEN the en-US locale THEN the reply is in English', async () => {
 		const { result } = await run('om', {}, { locale: 'en-US' });
-		const english = expected('om', {}, 'en');
-		const swedish = expected('om', {}, 'sv');
-		expect(english.ok && swedish.ok && english.title !== swedish.title).toBe(true);
-		expect(result.embeds[0]?.title).toBe(english.ok ? english.title : '');
+		expect(result.embeds[0]?.title).toBe(TITLES.omEnglish);
 	});
 });
 
@@ -175,10 +170,7 @@ describe('user errors are ephemeral', () => {
 	it('GIVEN an unknown indicator THEN a friendly Swedish message only the user sees', async () => {
 		const { handle, result } = await run('indikator', { indikator: 'xyzzyq' });
 		const message = await errorMessage(handle, result);
-		const answer = expected('indikator', { indikator: 'xyzzyq' });
-		expect(answer.ok).toBe(false);
-		expect(message.content).toBe(answer.ok ? '' : answer.error.message);
-		expect(message.content).toContain('Jag hittar ingen indikator');
+		expect(message.content).toMatch(/^Jag hittar ingen indikator som matchar ”xyzzyq”/);
 	});
 
 	it('GIVEN empty input THEN asks for it, ephemerally', async () => {
@@ -191,56 +183,38 @@ describe('user errors are ephemeral', () => {
 		expect((await errorMessage(handle, result)).content).toMatch(/^I can't find an indicator/);
 	});
 
-	const kommunQuery = findCommand('värde') ? { kommun: 'zzxqy', indikator: 'N31814' } : undefined;
-	it.runIf(kommunQuery)(
-		'GIVEN an unknown kommun in a publicly deferred command THEN the placeholder goes and the error is ephemeral',
-		async () => {
-			const { handle, result } = await run('värde', kommunQuery ?? {});
-			expect(result.ackType).toBe(5);
-			expect(result.deleted).toBe(true);
-			expect((await errorMessage(handle, result)).content).toMatch(/^Jag hittar ingen/);
-		},
-	);
+	it('GIVEN an unknown kommun in a publicly deferred command THEN the placeholder goes and the error is ephemeral', async () => {
+		const { handle, result } = await run('värde', { kommun: 'zzxqy', indikator: 'N31814' });
+		expect(result.ackType).toBe(5);
+		expect(result.deleted).toBe(true);
+		expect((await errorMessage(handle, result)).content).toMatch(/^Jag hittar ingen/);
+	});
 
-	const noData = chartQuery();
-	const missingYear =
-		noData && findCommand('värde')
-			? [
-					{ kommun: 'Gotland', indikator: 'N31910', år: 1996 },
-					{ kommun: 'Malmö', indikator: 'N31814', år: 1996 },
-				].find((v) => {
-					const a = expected('värde', v);
-					return !a.ok && a.error.code === 'no_data';
-				})
-			: undefined;
-	it.runIf(missingYear)('GIVEN a year without data THEN an ephemeral no-data message', async () => {
-		const values = missingYear ?? {};
-		const { handle, result } = await run('värde', values);
-		const answer = expected('värde', values);
-		expect((await errorMessage(handle, result)).content).toBe(answer.ok ? '' : answer.error.message);
+	it('GIVEN a year without data THEN an ephemeral no-data message naming the years that have data', async () => {
+		const { handle, result } = await run(MISSING_YEAR_QUERY.name, MISSING_YEAR_QUERY.values);
+		const { content } = await errorMessage(handle, result);
+		expect(content).toMatch(/^Det finns inget värde för Gotland 1996/);
+		expect(content).toContain('Närmaste år med data: 2012');
 	});
 });
 
 describe('"Menade du …?"', () => {
 	it('GIVEN an ambiguous indicator THEN buttons; a click answers with the chosen one and retires the buttons', async () => {
-		const values = { indikator: 'bistånd' };
-		const answer = expected('indikator', values);
-		if (answer.ok || !answer.error.candidates) throw new Error('expected candidates');
-		const { handle, result } = await run('indikator', values);
+		const { handle, result } = await run('indikator', { indikator: 'bistånd' });
 		const message = await errorMessage(handle, result);
-		expect(message.content).toBe(answer.error.message);
+		expect(message.content).toMatch(/^”bistånd” kan betyda flera saker\. Menade du …\?/);
+		for (const [, label] of BISTAND_CANDIDATES) expect(message.content).toContain(`• ${label}`);
 		const buttons = buttonsOf(message.components);
-		expect(buttons.map((b) => b.label)).toEqual(answer.error.candidates.map((c) => c.label));
+		expect(buttons.map((b) => b.label)).toEqual(BISTAND_CANDIDATES.map(([, label]) => label));
 		for (const b of buttons) expect(b.custom_id).toMatch(/^dym:[0-9a-f]{8}:indikator:[A-Z0-9-]+$/);
-		const chosen = answer.error.candidates[1];
-		const button = buttons.find((b) => b.custom_id.endsWith(`:${chosen?.id ?? ''}`));
+		const [chosenId, chosenLabel] = BISTAND_CANDIDATES[0] ?? ['', ''];
+		const button = buttons.find((b) => b.custom_id.endsWith(`:${chosenId}`));
 		const click = fake.dispatch(fake.button(button?.custom_id ?? '', { message: handle }));
 		const clicked = await fake.waitForResponse(click);
-		const rerun = expected('indikator', { indikator: chosen?.id ?? '' });
-		expect(clicked.embeds[0]?.title).toBe(rerun.ok ? rerun.title : '');
+		expect(clicked.embeds[0]?.title).toBe(INDICATOR_TITLES[chosenId]);
 		expect(clicked.ephemeral).toBe(false);
 		await expect.poll(() => fake.interaction(handle).original?.components).toEqual([]);
-		expect(fake.interaction(handle).original?.content).toBe(`Du valde **${chosen?.label ?? ''}**.`);
+		expect(fake.interaction(handle).original?.content).toBe(`Du valde **${chosenLabel}**.`);
 
 		const again = await fake.waitForResponse(fake.dispatch(fake.button(button?.custom_id ?? '', { message: handle })));
 		expect(again.ackType).toBe(7);
@@ -252,29 +226,19 @@ describe('"Menade du …?"', () => {
 		const message = await errorMessage(handle, result);
 		const key = buttonsOf(message.components)[0]?.custom_id.split(':')[1] ?? '';
 		const picked = await fake.waitForResponse(fake.dispatch(fake.stringSelect(`dym:${key}`, ['indikator:N31807'])));
-		const rerun = expected('indikator', { indikator: 'N31807' });
-		expect(picked.embeds[0]?.title).toBe(rerun.ok ? rerun.title : '');
+		expect(picked.embeds[0]?.title).toBe(INDICATOR_TITLES.N31807);
 	});
 
-	it.runIf(findCommand('värde'))(
-		'GIVEN an ambiguous kommun THEN a click re-runs /värde with the kommun code',
-		async () => {
-			const query = chartQuery();
-			const indikator = String(query?.values.indikator ?? 'N31814');
-			const values = { kommun: 'upp', indikator };
-			const answer = expected('värde', values);
-			if (answer.ok || !answer.error.candidates) throw new Error('expected candidates');
-			const { handle, result } = await run('värde', values);
-			const message = await errorMessage(handle, result);
-			const button = buttonsOf(message.components).find((b) => b.custom_id.endsWith(':kommun:0114'));
-			expect(button?.label).toBe('Upplands Väsby (Stockholms län)');
-			const click = fake.dispatch(fake.button(button?.custom_id ?? ''));
-			const clicked = await fake.waitForResponse(click);
-			const rerun = expected('värde', { kommun: '0114', indikator });
-			if (rerun.ok) expect(clicked.embeds[0]?.title).toBe(rerun.title);
-			else expect((await errorMessage(click, clicked)).content).toBe(rerun.error.message);
-		},
-	);
+	it('GIVEN an ambiguous kommun THEN a click re-runs /värde with the kommun code', async () => {
+		const { handle, result } = await run('värde', { kommun: 'upp', indikator: 'N31814' });
+		const message = await errorMessage(handle, result);
+		const button = buttonsOf(message.components).find((b) => b.custom_id.endsWith(':kommun:0114'));
+		expect(button?.label).toBe('Upplands Väsby (Stockholms län)');
+		const click = fake.dispatch(fake.button(button?.custom_id ?? ''));
+		const clicked = await fake.waitForResponse(click);
+		// The bundled dataset has no values for N31814: the re-run answers with Upplands Väsby's no-data message.
+		expect((await errorMessage(click, clicked)).content).toMatch(/^Det finns inga värden för Upplands Väsby/);
+	});
 });
 
 describe('"no data" that helps', () => {
@@ -288,37 +252,26 @@ describe('"no data" that helps', () => {
 		expect(String(line.coverage)).toMatch(/^\d+ av 290 kommuner har värden/);
 	});
 
-	it.runIf(findCommand('värde'))(
-		'GIVEN a year without a value THEN choices that answer as buttons; a click answers with the chosen year',
-		async () => {
-			const values = { kommun: 'Nyköping', indikator: 'U31001', år: 2023 };
-			const answer = expected('värde', values);
-			if (answer.ok || answer.error.code !== 'no_data' || !answer.error.candidates?.length)
-				throw new Error('expected no_data with choices');
-			const { handle, result } = await run('värde', values);
-			const message = await errorMessage(handle, result);
-			expect(message.content).toBe(answer.error.message);
-			const buttons = buttonsOf(message.components);
-			expect(buttons.map((b) => b.label)).toEqual(answer.error.candidates.map((c) => c.label));
-			const button = buttons.find((b) => b.custom_id.endsWith(':år:2020'));
-			const clicked = await fake.waitForResponse(
-				fake.dispatch(fake.button(button?.custom_id ?? '', { message: handle })),
-			);
-			const rerun = expected('värde', { ...values, år: 2020 });
-			expect(rerun.ok).toBe(true);
-			expect(clicked.embeds[0]?.title).toBe(rerun.ok ? rerun.title : '');
-		},
-	);
+	it('GIVEN a year without a value THEN choices that answer as buttons; a click answers with the chosen year', async () => {
+		const values = { kommun: 'Nyköping', indikator: 'U31001', år: 2023 };
+		const { handle, result } = await run('värde', values);
+		const message = await errorMessage(handle, result);
+		expect(message.content).toBe(NO_DATA_YEAR.message);
+		const buttons = buttonsOf(message.components);
+		expect(buttons.map((b) => b.label)).toEqual(NO_DATA_YEAR.labels);
+		for (const b of buttons) expect(b.custom_id).toMatch(/^dym:[0-9a-f]{8}:år:\d{4}$/);
+		const button = buttons.find((b) => b.custom_id.endsWith(':år:2020'));
+		const clicked = await fake.waitForResponse(
+			fake.dispatch(fake.button(button?.custom_id ?? '', { message: handle })),
+		);
+		expect(clicked.embeds[0]?.title).toBe(NO_DATA_YEAR.pickedTitle);
+	});
 });
 
 describe('charts', () => {
-	const query = chartQuery();
-	it.runIf(query)('GIVEN a chart command THEN a public defer, then an edit with a PNG shown in the embed', async () => {
-		const { name, values } = query ?? { name: '', values: {} };
-		const { result } = await run(name, values);
-		const answer = expected(name, values);
+	it('GIVEN a chart command THEN a public defer, then an edit with a PNG shown in the embed', async () => {
+		const { result } = await run(CHART_QUERY.name, CHART_QUERY.values);
 		expect(result.ackType).toBe(5);
-		expect(result.ackMs).toBeLessThan(3000);
 		expect(result.ephemeral).toBe(false);
 		const png = result.files.find((f) => f.name.endsWith('.png'));
 		expect(png?.contentType).toBe('image/png');
@@ -326,35 +279,22 @@ describe('charts', () => {
 		expect(size.width).toBeGreaterThanOrEqual(800);
 		expect(size.height).toBeGreaterThanOrEqual(400);
 		expect(result.embeds[0]?.image?.url).toBe(`attachment://${png?.name ?? ''}`);
-		expect(result.embeds[0]?.title).toBe(answer.ok ? answer.title.slice(0, 256) : '');
+		expect(result.embeds[0]?.title).toBe(CHART_TITLE);
 		expect(result.allowedMentions).toEqual({ parse: [] });
 	});
 
-	it.runIf(query)(
-		'GIVEN privat:true on a chart command THEN deferred ephemerally and answered ephemerally',
-		async () => {
-			const { name, values } = query ?? { name: '', values: {} };
-			const { result } = await run(name, { ...values, privat: true });
-			expect(result.ackType).toBe(5);
-			expect(result.ephemeral).toBe(true);
-			expect(result.files.some((f) => f.name.endsWith('.png'))).toBe(true);
-		},
-	);
+	it('GIVEN privat:true on a chart command THEN deferred ephemerally and answered ephemerally', async () => {
+		const { result } = await run(CHART_QUERY.name, { ...CHART_QUERY.values, privat: true });
+		expect(result.ackType).toBe(5);
+		expect(result.ephemeral).toBe(true);
+		expect(result.files.some((f) => f.name.endsWith('.png'))).toBe(true);
+	});
 
-	const csvCommand = commands.find((c) => c.chart === true && c.data.toJSON().options?.some((o) => o.name === 'csv'));
-	const csvQuery =
-		csvCommand && findCommand('topplista')
-			? { name: 'topplista', values: { indikator: 'N31910', csv: true } }
-			: undefined;
-	it.runIf(csvQuery && expected(csvQuery.name, csvQuery.values).ok)(
-		'GIVEN csv:true THEN the CSV is a second attachment',
-		async () => {
-			const { name, values } = csvQuery ?? { name: '', values: {} };
-			const { result } = await run(name, values);
-			expect(result.files.map((f) => f.name.split('.').pop())).toEqual(['png', 'csv']);
-			expect(result.files[1]?.data.toString('utf8').length).toBeGreaterThan(0);
-		},
-	);
+	it('GIVEN csv:true THEN the CSV is a second attachment', async () => {
+		const { result } = await run(CSV_QUERY.name, CSV_QUERY.values);
+		expect(result.files.map((f) => f.name.split('.').pop())).toEqual(['png', 'csv']);
+		expect(result.files[1]?.data.toString('utf8').length).toBeGreaterThan(0);
+	});
 });
 
 describe('robustness', () => {
@@ -393,53 +333,41 @@ describe('robustness', () => {
 		expect(JSON.stringify(line.err)).toContain('stack');
 	});
 
-	it('GIVEN 100 interactions at once THEN every one is answered correctly within 3 s', async () => {
+	it('GIVEN 100 interactions at once THEN every one is answered correctly', async () => {
 		const mix: { name: string; values: Values; check: (r: InteractionResult) => void }[] = [];
-		const titleOf = (name: string, values: Values): string => {
-			const a = expected(name, values);
-			return a.ok ? a.title.slice(0, 256) : '';
-		};
-		const indicators = ['FREDA', 'N31807', 'N31910', 'U31001', 'långvarigt bistånd'];
+		const indicators = Object.keys(INDICATOR_TITLES);
+		const texts = ['upp', 'malmö', 'göteborg', 'FREDA'];
 		for (let i = 0; i < 100; i++) {
 			switch (i % 5) {
 				case 0: {
-					const values = { indikator: indicators[(i / 5) % indicators.length] ?? 'FREDA' };
-					const title = titleOf('indikator', values);
-					mix.push({ name: 'indikator', values, check: (r) => expect(r.embeds[0]?.title).toBe(title) });
+					const typed = indicators[(i / 5) % indicators.length] ?? 'FREDA';
+					const title = INDICATOR_TITLES[typed];
+					mix.push({
+						name: 'indikator',
+						values: { indikator: typed },
+						check: (r) => expect(r.embeds[0]?.title).toBe(title),
+					});
 					break;
 				}
 				case 1: {
-					const values = { text: ['upp', 'malmö', 'göteborg', 'FREDA'][i % 4] ?? 'upp' };
-					const title = titleOf('sök', values);
-					mix.push({ name: 'sök', values, check: (r) => expect(r.embeds[0]?.title).toBe(title) });
+					const text = texts[i % texts.length] ?? 'upp';
+					mix.push({ name: 'sök', values: { text }, check: (r) => expect(r.embeds[0]?.title).toBe(searchTitle(text)) });
 					break;
 				}
 				case 2:
-					mix.push({ name: 'om', values: {}, check: (r) => expect(r.embeds[0]?.title).toBe(titleOf('om', {})) });
+					mix.push({ name: 'om', values: {}, check: (r) => expect(r.embeds[0]?.title).toBe(TITLES.om) });
 					break;
 				case 3:
-					mix.push({ name: 'hjälp', values: {}, check: (r) => expect(r.embeds[0]?.title).toBe(titleOf('hjälp', {})) });
+					mix.push({ name: 'hjälp', values: {}, check: (r) => expect(r.embeds[0]?.title).toBe(TITLES.hjälp) });
 					break;
-				default: {
-					const q = chartQuery();
-					if (q) {
-						const title = titleOf(q.name, q.values);
-						mix.push({
-							name: q.name,
-							values: q.values,
-							check: (r) => {
-								expect(r.embeds[0]?.title).toBe(title);
-								expect(r.files[0]?.data.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-							},
-						});
-					} else {
-						mix.push({
-							name: 'indikator',
-							values: { indikator: 'xyzzyq' },
-							check: (r) => expect(r.ephemeral).toBe(true),
-						});
-					}
-				}
+				default:
+					mix.push({
+						...CHART_QUERY,
+						check: (r) => {
+							expect(r.embeds[0]?.title).toBe(CHART_TITLE);
+							expect(r.files[0]?.data.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+						},
+					});
 			}
 		}
 		const handles = mix.map((m, i) =>
@@ -448,8 +376,6 @@ describe('robustness', () => {
 		const results = await Promise.all(handles.map((h) => fake.waitForResponse(h, { timeoutMs: 20_000 })));
 		results.forEach((r, i) => {
 			expect(r.late).toBe(false);
-			expect(r.ackMs).toBeLessThan(3000);
-			expect(r.answerMs).toBeLessThan(3000);
 			mix[i]?.check(r);
 		});
 	});
@@ -461,7 +387,7 @@ describe('hot reload', () => {
 		await copyFile(dataPath, tmp);
 		await rename(tmp, dataPath);
 		const line = await bot.waitForLog((l) => l.msg === 'dataset reloaded');
-		expect(line.values).toBe(snapshot.dataset.valueCount);
+		expect(line.values).toBe(await valuesIn(dataPath));
 		expect((await run('om', {})).result.embeds).toHaveLength(1);
 	});
 
