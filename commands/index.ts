@@ -1,5 +1,6 @@
 /** The explicit list of slash commands: deployed by `npm run deploy`, routed by Discord and the shell. */
 import type { Command } from './command.js';
+import bevaka from './bevaka.js';
 import { questionCommand } from './fraga.js';
 import { helpCommand } from './hjalp.js';
 import grupper from './grupper.js';
@@ -23,6 +24,7 @@ export const commands: readonly Command[] = [
 	questionCommand(() => commands),
 	sok,
 	indikator,
+	bevaka,
 	om,
 	helpCommand(() => commands),
 ];

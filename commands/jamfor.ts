@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import { compareAnswer } from '../src/answers/jamfor.js';
 import { splitList } from '../src/answers/areas.js';
 import { clampLabel, MAX_CHOICE_NAME, type Choice } from '../src/search/search.js';
+import { withFollowUps } from '../src/answers/followups.js';
 import { text, type Command } from './command.js';
 import { csv, en, indikator, privat, year } from './options.js';
 
@@ -53,12 +54,15 @@ export default {
 	example: '/jämför indikator:långvarigt bistånd kommuner:Malmö, Göteborg, Stockholm',
 	fallbackExamples: ['/jämför indikator:kostnad per invånare kommuner:Nyköping, Eskilstuna, Örebro'],
 	answer: (ctx, input) =>
-		compareAnswer(ctx, {
-			indicator: text(input, 'indikator'),
-			areas: text(input, 'kommuner'),
-			year: input.get('år'),
-			csv: input.get('csv'),
-		}),
+		withFollowUps(
+			ctx,
+			compareAnswer(ctx, {
+				indicator: text(input, 'indikator'),
+				areas: text(input, 'kommuner'),
+				year: input.get('år'),
+				csv: input.get('csv'),
+			}),
+		),
 	autocomplete: (ctx, focused) =>
 		focused.name === 'indikator'
 			? ctx.search.suggestIndicators(focused.value)

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { topListAnswer } from '../src/answers/topplista.js';
+import { withFollowUps } from '../src/answers/followups.js';
 import { text, type Command } from './command.js';
 import { area, csv, en, gender, indikator, privat, year } from './options.js';
 
@@ -34,6 +35,15 @@ export default {
 					{ name: 'Lägst värde först', name_localizations: en('Lowest first'), value: 'lägst' },
 				),
 		)
+		.addIntegerOption((o) =>
+			o
+				.setName('från_plats')
+				.setNameLocalizations(en('from_rank'))
+				.setDescription('Börja listan på den här platsen (standard 1), t.ex. 11 för nästa tio')
+				.setDescriptionLocalizations(en('Start the list at this place (default 1), e.g. 11 for the next ten'))
+				.setMinValue(1)
+				.setMaxValue(400),
+		)
 		.addStringOption((o) => area('län', 'Bara kommuner i ett län', ['county', 'Only kommuner in one county'])(o))
 		.addStringOption(gender)
 		.addBooleanOption(csv)
@@ -43,15 +53,19 @@ export default {
 	example: '/topplista indikator:kostnad per invånare antal:10 län:Skåne',
 	fallbackExamples: ['/topplista indikator:kostnad per invånare antal:10 län:Norrbotten'],
 	answer: (ctx, input) =>
-		topListAnswer(ctx, {
-			indicator: text(input, 'indikator'),
-			year: input.get('år'),
-			count: input.get('antal'),
-			order: text(input, 'ordning'),
-			lan: text(input, 'län'),
-			gender: input.get('kön'),
-			csv: input.get('csv'),
-		}),
+		withFollowUps(
+			ctx,
+			topListAnswer(ctx, {
+				indicator: text(input, 'indikator'),
+				year: input.get('år'),
+				count: input.get('antal'),
+				order: text(input, 'ordning'),
+				lan: text(input, 'län'),
+				gender: input.get('kön'),
+				csv: input.get('csv'),
+				start: input.get('från_plats'),
+			}),
+		),
 	autocomplete: (ctx, focused) =>
 		focused.name === 'indikator'
 			? ctx.search.suggestIndicators(focused.value)

@@ -37,6 +37,8 @@ const envSchema = z.object({
 	DISCORD_API_URL: optionalString.pipe(z.url('ska vara en URL, t.ex. http://127.0.0.1:8080/api').optional()),
 	/** Unset: the synced dataset when there is one, else the bundled one (see {@link dataLocation}). */
 	DATA_PATH: optionalString,
+	/** The watches' own file; by default `watches.json` beside DATA_PATH, or data/watches.json. */
+	WATCHES_PATH: optionalString,
 	OUT_DIR: optionalString.transform((v) => v ?? 'out'),
 	LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS).optional()).transform((v) => v ?? 'info'),
 	KOLADA_API_URL: optionalString

@@ -5,6 +5,7 @@
  *   and the text answer p95 (/indikator, /sök);
  * - chart commands one at a time: chart answer p95 (falls back to a text command when no chart command
  *   has data, and says so);
+ * - follow-up buttons under those answers clicked one at a time by other users: click answer p95;
  * - 200 chart commands at once: the time until the last is answered;
  * - over all of it: interactions lost (no answer) and answered after Discord's 3 s window.
  *
@@ -45,6 +46,13 @@ async function settle(fake: DiscordFake, query: Query, handle: InteractionHandle
 	}
 }
 
+/** The custom_ids of the follow-up buttons in a message's components. */
+function followUpIds(components: readonly unknown[]): string[] {
+	return (components as { components?: { custom_id?: string }[] }[]).flatMap((row) =>
+		(row.components ?? []).flatMap((c) => (c.custom_id?.startsWith('f1:') === true ? [c.custom_id] : [])),
+	);
+}
+
 /** The e2e section of `npm run bench`. */
 export const e2eBench: BenchSection = {
 	name: 'e2e',
@@ -60,7 +68,10 @@ export const e2eBench: BenchSection = {
 			fake.dispatch(fake.chatInput(query.name, query.values, { userId: nextUser() }));
 		try {
 			// Warm-up: the first chart creates the renderer; the first answers fill caches.
-			for (const q of [...TEXT_QUERIES, ...chartMix, ...chartMix]) await settle(fake, q, dispatch(q), 30_000);
+			const warm: Outcome[] = [];
+			for (const q of [...TEXT_QUERIES, ...chartMix, ...chartMix])
+				warm.push(await settle(fake, q, dispatch(q), 30_000));
+			const clickIds = [...new Set(warm.flatMap((o) => (o.result ? followUpIds(o.result.components) : [])))];
 
 			// Mixed load: 300 interactions, one every 20 ms, about one in four a chart.
 			const mixed: Promise<Outcome>[] = [];
@@ -86,6 +97,16 @@ export const e2eBench: BenchSection = {
 				const outcome = await settle(fake, query, dispatch(query), 30_000);
 				outcomes.push(outcome);
 				if (outcome.result) chartAnswers.push(outcome.result.answerMs);
+			}
+
+			// Follow-up clicks one at a time, each by another user, answered as a new message.
+			const clickAnswers: number[] = [];
+			for (let i = 0; i < 60 && clickIds.length > 0; i++) {
+				const customId = clickIds[i % clickIds.length] ?? '';
+				const query: Query = { name: 'follow-up', values: { customId } };
+				const outcome = await settle(fake, query, fake.dispatch(fake.button(customId, { userId: nextUser() })), 30_000);
+				outcomes.push(outcome);
+				if (outcome.result) clickAnswers.push(outcome.result.answerMs);
 			}
 
 			// 200 chart commands at once.
@@ -137,6 +158,14 @@ export const e2eBench: BenchSection = {
 					unit: 'ms',
 					target: { op: '<=', value: 200 },
 					note: chartNote,
+				},
+				{
+					section: 'e2e',
+					name: 'follow-up click answer p95 (one at a time)',
+					value: percentile(clickAnswers, 95),
+					unit: 'ms',
+					target: { op: '<=', value: 200 },
+					note: `${clickAnswers.length} clicks on ${clickIds.length} buttons under the chart answers`,
 				},
 				{
 					section: 'e2e',

@@ -25,6 +25,8 @@ export interface TopListQuery {
 	readonly lan?: string | undefined;
 	readonly gender?: string | number | boolean | undefined;
 	readonly csv?: string | number | boolean | undefined;
+	/** First place to show (`från_plats`), for the next page of a list. */
+	readonly start?: string | number | boolean | undefined;
 }
 
 /** Sort orders offered: best/worst need a desired direction; highest/lowest always work. */
@@ -56,14 +58,10 @@ export interface RankedRow {
 	readonly tied: boolean;
 }
 
-/**
- * Ranks values and keeps the first `count` places; everyone tied at the last kept place is kept
- * too, so a cut never splits a tie.
- */
-export function topRows(
+/** Ranks every value: shared values share a place (1, 2, 2, 4 …); equal values in Swedish name order. */
+export function rankAll(
 	values: ReadonlyMap<string, number>,
 	descending: boolean,
-	count: number,
 	nameOf: (id: string) => string,
 ): RankedRow[] {
 	const collator = new Intl.Collator('sv');
@@ -79,9 +77,30 @@ export function topRows(
 	});
 	const counts = new Map<number, number>();
 	for (const r of rows) counts.set(r.place, (counts.get(r.place) ?? 0) + 1);
-	const withTies = rows.map((r) => ({ ...r, tied: (counts.get(r.place) ?? 0) > 1 }));
-	const lastKept = withTies[Math.min(count, withTies.length) - 1]?.place ?? 0;
-	return withTies.filter((r) => r.place <= lastKept);
+	return rows.map((r) => ({ ...r, tied: (counts.get(r.place) ?? 0) > 1 }));
+}
+
+/**
+ * Keeps `count` places of a ranking from place `start` on; everyone tied at the last kept place is
+ * kept too, so a cut never splits a tie.
+ */
+export function pickRows(ranked: readonly RankedRow[], count: number, start = 1): RankedRow[] {
+	const from = ranked.filter((r) => r.place >= start);
+	const lastKept = from[Math.min(count, from.length) - 1]?.place ?? 0;
+	return from.filter((r) => r.place <= lastKept);
+}
+
+/**
+ * Ranks values and keeps the first `count` places; everyone tied at the last kept place is
+ * included too, so a cut never splits a tie.
+ */
+export function topRows(
+	values: ReadonlyMap<string, number>,
+	descending: boolean,
+	count: number,
+	nameOf: (id: string) => string,
+): RankedRow[] {
+	return pickRows(rankAll(values, descending, nameOf), count);
 }
 
 /** Builds the `/topplista` answer. */
@@ -107,6 +126,9 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 	if (!yearOutcome.ok) return yearOutcome.error;
 	const countOutcome = parseCount(ctx, command, 'antal', query.count, { min: 1, max: 30, fallback: 10 });
 	if (!countOutcome.ok) return countOutcome.error;
+	const startOutcome = parseCount(ctx, command, 'från_plats', query.start, { min: 1, max: 400, fallback: 1 });
+	if (!startOutcome.ok) return startOutcome.error;
+	const start = startOutcome.value;
 	const genderOutcome = parseGender(ctx, command, query.gender, indicator);
 	if (!genderOutcome.ok) return genderOutcome.error;
 	const gender = genderOutcome.value;
@@ -149,7 +171,7 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 		? (ds.groupings.find((g) => g.id === 'lan')?.groups.find((g) => g.lanId === lan.id)?.members ?? [])
 		: ds.areasOfType('kommun').map((a) => a.id);
 	const yearsWithData = ds.years(indicator.id).filter((y) => valuesOf(ds, indicator, y, gender, members).size > 0);
-	const resolved = { indikator: indicator.id, län: lan?.id };
+	const resolved = { indikator: indicator.id, län: lan?.id, kön: gender };
 	const year = yearOutcome.value ?? yearsWithData.at(-1);
 	if (year === undefined || !yearsWithData.includes(year)) {
 		const nearest = year === undefined ? undefined : nearestYear(yearsWithData, year);
@@ -204,7 +226,26 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 	}
 	const values = valuesOf(ds, indicator, year, gender, members);
 	const nameOf = (id: string): string => ds.area(id)?.name ?? id;
-	const rows = topRows(values, descending, countOutcome.value, nameOf);
+	const ranked = rankAll(values, descending, nameOf);
+	const rows = pickRows(ranked, countOutcome.value, start);
+	if (rows.length === 0) {
+		return errorAnswer(
+			command,
+			'invalid_option',
+			tr(
+				ctx,
+				`Listan har bara ${values.size} kommuner ${year}; **från_plats** ${start} ligger utanför den.`,
+				`The list has only ${values.size} kommuner in ${year}; **från_plats** ${start} is past its end.`,
+			),
+			{ ...resolved, år: year },
+		);
+	}
+	const lastPlace = rows.at(-1)?.place ?? 0;
+	const nextPlace = ranked.find((r) => r.place > lastPlace)?.place;
+	const places =
+		start > 1
+			? tr(ctx, `, plats ${rows[0]?.place ?? start}–${lastPlace}`, `, places ${rows[0]?.place ?? start}–${lastPlace}`)
+			: '';
 	const sources = new Sources();
 	for (const r of rows) sources.add(ds.value(indicator.id, r.id, year, gender, 'value')?.provenance.attribution);
 	sources.own(ctx);
@@ -241,8 +282,8 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 		...chartBase(ctx, indicator, String(year), sources, {
 			subtitle: tr(
 				ctx,
-				`${rows.length} kommuner, ${orderSv} först${lan ? ` · ${lan.name}` : ''}`,
-				`${rows.length} kommuner, ${orderEn} first${lan ? ` · ${lan.name}` : ''}`,
+				`${rows.length} kommuner${places}, ${orderSv} först${lan ? ` · ${lan.name}` : ''}`,
+				`${rows.length} kommuner${places}, ${orderEn} first${lan ? ` · ${lan.name}` : ''}`,
 			),
 		}),
 		kind: 'bar',
@@ -253,14 +294,21 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 	return {
 		ok: true,
 		command,
-		title: tr(ctx, `Topplista: ${indicator.shortTitle} ${year}`, `Top list: ${indicator.shortTitle} ${year}`),
+		title: tr(
+			ctx,
+			`Topplista: ${indicator.shortTitle} ${year}${places}`,
+			`Top list: ${indicator.shortTitle} ${year}${places}`,
+		),
 		summary: tr(
 			ctx,
-			`${rows.length === 1 ? 'Den kommun' : `De ${rows.length} kommuner`} med ${orderSv} ${indicator.direction === null || order === 'högst' || order === 'lägst' ? '' : 'resultat '}${lan ? `i ${lan.name} ` : ''}${year}.`.replace(
+			`${start > 1 ? `Plats ${rows[0]?.place ?? start}–${lastPlace}: ` : ''}${rows.length === 1 ? 'Den kommun' : `De ${rows.length} kommuner`} med ${orderSv} ${indicator.direction === null || order === 'högst' || order === 'lägst' ? '' : 'resultat '}${lan ? `i ${lan.name} ` : ''}${year}.`.replace(
 				/\s+/g,
 				' ',
 			),
-			`The ${rows.length} kommuner with the ${orderEn} ${lan ? `in ${lan.name} ` : ''}${year}.`.replace(/\s+/g, ' '),
+			`${start > 1 ? `Places ${rows[0]?.place ?? start}–${lastPlace}: ` : ''}The ${rows.length} kommuner with the ${orderEn} ${lan ? `in ${lan.name} ` : ''}${year}.`.replace(
+				/\s+/g,
+				' ',
+			),
 		),
 		fields: riket
 			? [
@@ -307,7 +355,13 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 					),
 				}
 			: {}),
-		resolved: { ...resolved, år: year, ordning: order, antal: countOutcome.value },
-		data: { year, order, withData: values.size, rows, riket: riket ?? null },
+		resolved: {
+			...resolved,
+			år: year,
+			ordning: order,
+			antal: countOutcome.value,
+			...(start > 1 ? { från_plats: start } : {}),
+		},
+		data: { year, order, withData: values.size, rows, nextPlace: nextPlace ?? null, riket: riket ?? null },
 	};
 }

@@ -58,7 +58,7 @@ export function trendAnswer(ctx: AnswerContext, query: TrendQuery): Answer {
 	}
 	// Riket's total of a count would dwarf one kommun's line and says nothing about it.
 	const riket = area.id === '0000' || !sizeIndependent(indicator) ? undefined : ds.area('0000');
-	const resolved = { kommun: area.id, indikator: indicator.id, jämför_med: others.map((a) => a.id) };
+	const resolved = { kommun: area.id, indikator: indicator.id, jämför_med: others.map((a) => a.id), kön: gender };
 	const inRange = (y: number): boolean =>
 		(from.value === undefined || y >= from.value) && (to.value === undefined || y <= to.value);
 	const focusYears = yearsFor(ds, indicator, area, gender);

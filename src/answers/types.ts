@@ -34,6 +34,22 @@ export interface CsvAttachment {
 /** Ids the answer resolved its input to (kommun, län, indikator, år …), for `--json` and tests. */
 export type Resolved = Readonly<Record<string, string | number | readonly string[] | undefined>>;
 
+/**
+ * A next question that leads on from an answer ("and over time?", "and the similar kommuner?"): a
+ * command with the ids the answer resolved, so it runs exactly, wherever and whenever it is asked.
+ * Discord shows it as a button, the shell as a numbered line.
+ */
+export interface FollowUp {
+	/** Short label, e.g. "Trend" or "Liknande kommuner". */
+	readonly label: string;
+	/** The command's Swedish name, e.g. "trend". */
+	readonly command: string;
+	/** Option values by option name, with resolved ids ("0480", "N31814", "liknande:0480"). */
+	readonly values: Readonly<Record<string, string | number | boolean>>;
+	/** The command as it could be typed, with names where they read better: `/trend kommun:Nyköping indikator:N31814`. */
+	readonly line: string;
+}
+
 /** A successful answer. */
 export interface OkAnswer {
 	readonly ok: true;
@@ -57,6 +73,8 @@ export interface OkAnswer {
 	readonly interpretation?: string;
 	/** Paths of files written by the shell (charts, CSV). */
 	readonly files?: readonly string[];
+	/** Up to five commands that lead on from this answer. */
+	readonly followUps?: readonly FollowUp[];
 }
 
 /** Machine-readable reasons an answer could not be given. */

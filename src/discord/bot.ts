@@ -4,19 +4,24 @@
  * `npm run deploy`, never here. With MENTION_MODE the bot also reads messages that mention it,
  * which needs the Guild Messages and Message Content intents.
  */
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { coverageText, datasetCoverage, originText } from '../answers/coverage.js';
 import type { ChartSpec } from '../charts/spec.js';
-import { ConfigError, type Config } from '../config.js';
-import type { DataRuntime } from '../runtime.js';
+import { BUNDLED_DATA_PATH, ConfigError, type Config } from '../config.js';
+import type { Dataset } from '../dataset/dataset.js';
+import type { DataRuntime, Snapshot } from '../runtime.js';
+import { WatchStore } from '../watch/store.js';
 import { Cooldown } from './cooldown.js';
+import { DigestPoster } from './digests.js';
 import { createLogger, secretsOfToken, type Logger } from './logger.js';
 import { RenderPool } from './render-pool.js';
 import { MentionResponder } from './mentions.js';
 import { InteractionRouter } from './router.js';
 import { clientShardOptions, managedShards, type ManagedShards } from './sharding.js';
+import { WatchCommand } from './watch-command.js';
 
 /**
  * Discord does not count interaction responses (callbacks, edits, follow-ups) against the bot's
@@ -75,9 +80,13 @@ function logDataset(runtime: DataRuntime, logger: Logger): void {
 	else logger.info(details, 'dataset');
 }
 
-function watchDataset(runtime: DataRuntime, logger: Logger): void {
+function watchDataset(runtime: DataRuntime, logger: Logger, onSwap: (before: Dataset, after: Snapshot) => void): void {
+	let current = runtime.current.dataset;
 	runtime.watch((result) => {
 		if (result.ok) {
+			const before = current;
+			current = result.snapshot.dataset;
+			onSwap(before, result.snapshot);
 			const { dataset, loadMs } = result.snapshot;
 			logger.info(
 				{
@@ -127,8 +136,23 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 		}
 		return png;
 	};
-	const router = new InteractionRouter({ runtime, commands, logger, cooldown, render });
 	const client = new Client(options);
+	// Watches live in their own file beside the dataset (beside the bundled one when DATA_PATH is
+	// unset, so they stay put when a first sync switches to data/local/); a broken file is reported
+	// and left untouched.
+	const watchesFile =
+		config.WATCHES_PATH ?? path.join(path.dirname(config.DATA_PATH ?? BUNDLED_DATA_PATH), 'watches.json');
+	let store: WatchStore | { readonly broken: string };
+	try {
+		store = await WatchStore.open(watchesFile);
+		logger.info({ file: watchesFile, watches: store.all().length }, 'watches loaded');
+	} catch (error) {
+		store = { broken: error instanceof Error ? error.message : String(error) };
+		logger.error({ file: watchesFile, err: error }, 'watch file unusable; watches are off until it is fixed');
+	}
+	const digests = 'broken' in store ? undefined : new DigestPoster({ client, store, render, logger });
+	const watchCommand = new WatchCommand({ store, runtime, logger });
+	const router = new InteractionRouter({ runtime, commands, logger, cooldown, render, watchCommand });
 
 	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 	if (config.MENTION_MODE) {
@@ -180,7 +204,11 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 	);
 	process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
-	if (config.WATCH_DATA) watchDataset(runtime, logger);
+	if (config.WATCH_DATA) {
+		watchDataset(runtime, logger, (before, after) => {
+			if (digests) void digests.afterSwap(before, after);
+		});
+	}
 
 	let stopping = false;
 	const stop = async (signal: NodeJS.Signals): Promise<void> => {

@@ -39,6 +39,10 @@ export interface UiTexts {
 	readonly unknownCommand: (name: string) => string;
 	/** Heading of the notes block. */
 	readonly notes: string;
+	/** A follow-up button from another version of the bot. */
+	readonly followUpOutdated: string;
+	/** A button id that claims to be a follow-up but is not a valid one. */
+	readonly followUpRefused: string;
 }
 
 const sv: UiTexts = {
@@ -55,6 +59,8 @@ const sv: UiTexts = {
 	chartFailed: (ref) => `Diagrammet kunde inte ritas (ref: ${ref}).`,
 	unknownCommand: (name) => `Kommandot /${name} finns inte längre. Skriv /hjälp för att se alla.`,
 	notes: 'Att notera',
+	followUpOutdated: 'Den här knappen kommer från en äldre version av boten. Kör kommandot igen.',
+	followUpRefused: 'Den här knappen känns inte igen, så den körs inte. Skriv kommandot i stället.',
 };
 
 const en: UiTexts = {
@@ -71,6 +77,8 @@ const en: UiTexts = {
 	chartFailed: (ref) => `The chart could not be drawn (ref: ${ref}).`,
 	unknownCommand: (name) => `The command /${name} no longer exists. Type /hjälp to see them all.`,
 	notes: 'Notes',
+	followUpOutdated: 'This button comes from an older version of the bot. Please run the command again.',
+	followUpRefused: 'This button is not recognised, so it was not run. Please type the command instead.',
 };
 
 /** The texts for a locale. */

@@ -4,9 +4,11 @@
  * A slash command is acknowledged first, the way its module asks (`defer`; `privat:true` makes the
  * defer ephemeral, since that choice cannot change later), then answered from memory, then the chart
  * is rendered and the reply edited in. User errors (an {@link ErrorAnswer}) are answered ephemerally;
- * ambiguous input gets candidate buttons whose click re-runs the command with the chosen id.
- * Everything else goes through the error funnel in `respond.ts`. {@link InteractionRouter.handle}
- * never rejects, so no interaction can take the process down.
+ * ambiguous input gets candidate buttons whose click re-runs the command with the chosen id. Answers
+ * carry follow-up buttons (`followups.ts`) whose click runs their command as a new message, and
+ * `/bevaka` is handed to `watch-command.ts`. Everything else goes through the error funnel in
+ * `respond.ts`. {@link InteractionRouter.handle} never rejects, so no interaction can take the
+ * process down.
  */
 import { performance } from 'node:perf_hooks';
 import {
@@ -32,10 +34,12 @@ import {
 	type OptionValues,
 } from './components.js';
 import type { Cooldown, CooldownResult } from './cooldown.js';
-import { answerMessage, errorText, textMessage } from './embeds.js';
+import { answerMessage, errorText, textMessage, type OutgoingMessage } from './embeds.js';
+import { decodeFollowUpId, followUpComponents, type DecodedFollowUp } from './followups.js';
 import { clampChoices, type ChoiceLike } from './limits.js';
 import { localeOf, uiTexts } from './locale.js';
 import type { Logger } from './logger.js';
+import type { WatchCommand, WatchOutcome } from './watch-command.js';
 import {
 	isUnanswerable,
 	newRef,
@@ -64,10 +68,22 @@ export interface RouterDeps {
 	readonly render: (spec: ChartSpec) => Promise<Buffer>;
 	/** Pending "Menade du …?" choices; a fresh store by default. */
 	readonly choices?: PendingChoices<Promise<ChoiceMessage | undefined>>;
+	/** `/bevaka`, which is about servers and channels and so is answered on the Discord side. */
+	readonly watchCommand?: WatchCommand;
 }
 
 /** How an interaction ended, for the log. */
-type Outcome = 'ok' | 'cooldown' | 'ambiguous' | 'choice_expired' | 'not_yours' | 'unknown_command' | ErrorCode;
+type Outcome =
+	| 'ok'
+	| 'cooldown'
+	| 'ambiguous'
+	| 'choice_expired'
+	| 'not_yours'
+	| 'unknown_command'
+	| 'follow_up_outdated'
+	| 'follow_up_invalid'
+	| WatchOutcome
+	| ErrorCode;
 
 /** Raw option values of an interaction, nested subcommand options flattened. */
 export function optionValues(options: readonly CommandInteractionOption[]): Record<string, string | number | boolean> {
@@ -89,6 +105,11 @@ function firstAutocompleteOption(command: Command): string | undefined {
 		if ('autocomplete' in option && option.autocomplete === true) return option.name;
 	}
 	return undefined;
+}
+
+/** A message with action rows added under it. */
+function withButtons(message: OutgoingMessage, rows: readonly unknown[]): OutgoingMessage {
+	return rows.length === 0 ? message : { ...message, components: [...message.components, ...rows] };
 }
 
 /** Interaction ids remembered to drop a second delivery of the same interaction. */
@@ -260,6 +281,8 @@ export class InteractionRouter {
 					this.#logger,
 				);
 				outcome = 'unknown_command';
+			} else if (command.data.name === 'bevaka' && this.#deps.watchCommand) {
+				outcome = await this.#deps.watchCommand.handle(interaction, locale);
 			} else {
 				outcome = await this.#run(interaction, command, values, locale, context);
 			}
@@ -273,6 +296,11 @@ export class InteractionRouter {
 		const started = performance.now();
 		const locale = localeOf(interaction.locale);
 		const texts = uiTexts(locale);
+		const followUp = decodeFollowUpId(interaction.customId);
+		if (followUp) {
+			await this.#followUp(interaction, followUp);
+			return;
+		}
 		let context = this.#context(interaction, { kind: 'choice', customId: interaction.customId });
 		try {
 			const decoded = decodeChoiceId(interaction.customId);
@@ -313,6 +341,38 @@ export class InteractionRouter {
 				}
 			}
 			this.#logger.info({ ...context, outcome, ms: Math.round(performance.now() - started) }, 'choice answered');
+		} catch (error) {
+			await reportFailure(interaction, error, { logger: this.#logger, locale, context });
+		}
+	}
+
+	/**
+	 * A follow-up button: runs its command as a new message in the channel, under the same rules as a
+	 * typed command (the clicker's cooldown, private errors). Ids of another version or invalid ones
+	 * get a private explanation and run nothing.
+	 */
+	async #followUp(
+		interaction: ButtonInteraction | StringSelectMenuInteraction,
+		decoded: DecodedFollowUp,
+	): Promise<void> {
+		const started = performance.now();
+		const locale = localeOf(interaction.locale);
+		const texts = uiTexts(locale);
+		let context = this.#context(interaction, { kind: 'follow_up', customId: interaction.customId });
+		try {
+			const command = decoded.kind === 'run' ? this.#commands.get(decoded.command) : undefined;
+			let outcome: Outcome;
+			if (decoded.kind === 'outdated') {
+				await sendPrivate(interaction, textMessage(texts.followUpOutdated), this.#logger);
+				outcome = 'follow_up_outdated';
+			} else if (decoded.kind === 'invalid' || !command) {
+				await sendPrivate(interaction, textMessage(texts.followUpRefused), this.#logger);
+				outcome = 'follow_up_invalid';
+			} else {
+				context = { ...context, command: command.data.name, options: decoded.values };
+				outcome = await this.#run(interaction, command, decoded.values, locale, context);
+			}
+			this.#logger.info({ ...context, outcome, ms: Math.round(performance.now() - started) }, 'follow-up answered');
 		} catch (error) {
 			await reportFailure(interaction, error, { logger: this.#logger, locale, context });
 		}
@@ -381,11 +441,14 @@ export class InteractionRouter {
 					logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
 				}
 			}
-			const message = answerMessage(answer, {
-				locale,
-				...(png ? { png } : {}),
-				...(chartError === undefined ? {} : { chartError }),
-			});
+			const message = withButtons(
+				answerMessage(answer, {
+					locale,
+					...(png ? { png } : {}),
+					...(chartError === undefined ? {} : { chartError }),
+				}),
+				followUpComponents(answer.followUps, { privat: ephemeral }),
+			);
 			await sendResult(interaction, message, ephemeral);
 			return 'ok';
 		} catch (error) {

@@ -9,7 +9,8 @@ import { coverageText, datasetCoverage, originText } from '../answers/coverage.j
 import type { DataRuntime, Snapshot } from '../runtime.js';
 import { writeAnswerFiles } from './files.js';
 import { commandByName, optionsOf, parseLine } from '../../commands/line.js';
-import { runLine } from './run.js';
+import type { FollowUp } from '../answers/types.js';
+import { runInput } from './run.js';
 import { renderText } from './text.js';
 
 /** Completes `/kom` → command names and `kommun:malm` → option values (ids) via the command's autocomplete. */
@@ -80,11 +81,13 @@ export async function startShell(runtime: DataRuntime, commands: readonly Comman
 		completer: (line: string): CompleterResult => complete(runtime, commands, line, (t) => process.stdout.write(t)),
 	});
 	rl.prompt();
+	let followUps: readonly FollowUp[] = [];
 	for await (const line of rl) {
 		const trimmed = line.trim();
 		if (trimmed === '/avsluta' || trimmed === '/exit' || trimmed === '/quit') break;
 		if (trimmed !== '') {
-			const answer = await writeAnswerFiles(runLine(runtime.context(), commands, trimmed), outDir);
+			const answer = await writeAnswerFiles(runInput(runtime.context(), commands, trimmed, followUps), outDir);
+			if (answer.ok) followUps = answer.followUps ?? [];
 			process.stdout.write(`${renderText(answer)}\n\n`);
 		}
 		rl.prompt();

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { inputFrom, type Command } from '../../commands/command.js';
 import { tr, type AnswerContext } from '../answers/context.js';
 import { errorAnswer, quote } from '../answers/resolve.js';
-import type { Answer } from '../answers/types.js';
+import type { Answer, FollowUp } from '../answers/types.js';
 import { workingExample } from '../../commands/examples.js';
 import { formatLine, parseLine } from '../../commands/line.js';
 
@@ -39,6 +39,36 @@ export function runLine(ctx: AnswerContext, commands: readonly Command[], line: 
 		}
 	}
 	return runCommand(ctx, parsed.command, parsed.values);
+}
+
+/**
+ * Runs the line, unless it is just the number of one of the previous answer's follow-ups: then that
+ * follow-up's command runs with its resolved ids.
+ */
+export function runInput(
+	ctx: AnswerContext,
+	commands: readonly Command[],
+	line: string,
+	previous: readonly FollowUp[],
+): Answer {
+	const number = /^\s*(\d{1,2})\s*\)?\s*$/.exec(line);
+	if (!number) return runLine(ctx, commands, line);
+	const picked = previous[Number(number[1]) - 1];
+	const command = picked ? commands.find((c) => c.data.name === picked.command) : undefined;
+	if (!picked || !command) {
+		return errorAnswer(
+			'',
+			'invalid_option',
+			previous.length === 0
+				? tr(ctx, 'Det finns inga förslag att välja bland just nu.', 'There are no suggestions to pick from right now.')
+				: tr(
+						ctx,
+						`Välj ett förslag mellan 1 och ${previous.length}.`,
+						`Pick a suggestion between 1 and ${previous.length}.`,
+					),
+		);
+	}
+	return runCommand(ctx, command, picked.values);
 }
 
 /** Runs a command; an unexpected failure becomes a friendly error with a reference. */

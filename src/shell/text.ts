@@ -2,7 +2,7 @@
  * Renders an answer as plain text for the terminal: title, summary, fields, an aligned table,
  * notes, sources and the paths of written files. Discord Markdown is stripped.
  */
-import type { Answer, AnswerTable } from '../answers/types.js';
+import type { Answer, AnswerTable, FollowUp } from '../answers/types.js';
 
 /** Removes the light Markdown answers use (bold, code, escapes) for plain-text output. */
 export function stripMarkdown(text: string): string {
@@ -27,6 +27,11 @@ export function formatTable(table: AnswerTable): string {
 				.trimEnd(),
 		);
 	return lines.join('\n');
+}
+
+/** Follow-ups as numbered lines (`1) /trend kommun:Nyköping … – Trend`); typing the number runs one. */
+export function followUpLines(followUps: readonly FollowUp[]): string {
+	return ['Vidare (skriv siffran):', ...followUps.map((f, i) => `${i + 1}) ${f.line} – ${f.label}`)].join('\n');
 }
 
 const BAND: Record<string, string> = { green: '🟢', yellow: '🟡', red: '🔴' };
@@ -59,5 +64,6 @@ export function renderText(answer: Answer): string {
 	if (answer.notes.length > 0) out.push('', ...answer.notes.map((n) => `※ ${stripMarkdown(n)}`));
 	if (answer.sources.length > 0) out.push('', answer.sources.join(' · '));
 	for (const file of answer.files ?? []) out.push(`→ ${file}`);
+	if (answer.followUps && answer.followUps.length > 0) out.push('', followUpLines(answer.followUps));
 	return out.join('\n');
 }

@@ -7,6 +7,8 @@ import {
 	ApplicationCommandOptionType,
 	SlashCommandBuilder,
 	type APIApplicationCommandBasicOption,
+	type APIApplicationCommandOption,
+	type SlashCommandSubcommandBuilder,
 	type APIApplicationCommandOptionChoice,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
@@ -40,11 +42,14 @@ type Json = RESTPostAPIChatInputApplicationCommandsJSONBody;
  * Rebuilds a command from its JSON with discord.js's SlashCommandBuilder, whose setters and toJSON
  * validate names, descriptions, localisations, lengths, choices and option order as Discord requires.
  */
-function rebuild(json: Json): Json {
-	const builder = new SlashCommandBuilder().setName(json.name).setDescription(json.description);
-	if (json.name_localizations) builder.setNameLocalizations(json.name_localizations);
-	if (json.description_localizations) builder.setDescriptionLocalizations(json.description_localizations);
-	for (const raw of json.options ?? []) {
+/** What options can be added to: a command or a subcommand. */
+type OptionHost = Pick<
+	SlashCommandSubcommandBuilder,
+	'addStringOption' | 'addIntegerOption' | 'addNumberOption' | 'addBooleanOption' | 'addChannelOption'
+>;
+
+function addOptions(host: OptionHost, options: readonly APIApplicationCommandOption[]): void {
+	for (const raw of options) {
 		const o = raw as APIApplicationCommandBasicOption & {
 			choices?: APIApplicationCommandOptionChoice[];
 			autocomplete?: boolean;
@@ -53,7 +58,7 @@ function rebuild(json: Json): Json {
 			min_value?: number;
 			max_value?: number;
 		};
-		const common = <T extends SlashCommandBuilder['options'][number]>(option: T): T => {
+		const common = <T>(option: T): T => {
 			const b = option as unknown as {
 				setName(n: string): unknown;
 				setDescription(d: string): unknown;
@@ -70,7 +75,7 @@ function rebuild(json: Json): Json {
 		};
 		switch (o.type) {
 			case ApplicationCommandOptionType.String:
-				builder.addStringOption((s) => {
+				host.addStringOption((s) => {
 					common(s);
 					if (o.autocomplete === true) s.setAutocomplete(true);
 					if (o.min_length !== undefined) s.setMinLength(o.min_length);
@@ -80,7 +85,7 @@ function rebuild(json: Json): Json {
 				});
 				break;
 			case ApplicationCommandOptionType.Integer:
-				builder.addIntegerOption((s) => {
+				host.addIntegerOption((s) => {
 					common(s);
 					if (o.autocomplete === true) s.setAutocomplete(true);
 					if (o.min_value !== undefined) s.setMinValue(o.min_value);
@@ -90,7 +95,7 @@ function rebuild(json: Json): Json {
 				});
 				break;
 			case ApplicationCommandOptionType.Number:
-				builder.addNumberOption((s) => {
+				host.addNumberOption((s) => {
 					common(s);
 					if (o.min_value !== undefined) s.setMinValue(o.min_value);
 					if (o.max_value !== undefined) s.setMaxValue(o.max_value);
@@ -98,12 +103,44 @@ function rebuild(json: Json): Json {
 				});
 				break;
 			case ApplicationCommandOptionType.Boolean:
-				builder.addBooleanOption((s) => common(s));
+				host.addBooleanOption((s) => common(s));
+				break;
+			case ApplicationCommandOptionType.Channel:
+				host.addChannelOption((s) => {
+					common(s);
+					const types = (o as { channel_types?: Parameters<typeof s.addChannelTypes> }).channel_types;
+					if (types) s.addChannelTypes(...types);
+					return s;
+				});
 				break;
 			default:
 				throw new Error(`option type ${String(o.type)} is not rebuilt by this test`);
 		}
 	}
+}
+
+function rebuild(json: Json): Json {
+	const builder = new SlashCommandBuilder().setName(json.name).setDescription(json.description);
+	if (json.name_localizations) builder.setNameLocalizations(json.name_localizations);
+	if (json.description_localizations) builder.setDescriptionLocalizations(json.description_localizations);
+	if (json.default_member_permissions !== undefined)
+		builder.setDefaultMemberPermissions(json.default_member_permissions);
+	if (json.contexts) builder.setContexts(...json.contexts);
+	const options = json.options ?? [];
+	const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+	for (const sub of subcommands) {
+		builder.addSubcommand((b) => {
+			b.setName(sub.name).setDescription(sub.description);
+			if (sub.name_localizations) b.setNameLocalizations(sub.name_localizations);
+			if (sub.description_localizations) b.setDescriptionLocalizations(sub.description_localizations);
+			addOptions(b, sub.options ?? []);
+			return b;
+		});
+	}
+	addOptions(
+		builder as unknown as OptionHost,
+		options.filter((o) => o.type !== ApplicationCommandOptionType.Subcommand),
+	);
 	// As sent over HTTP: keys whose value is undefined disappear.
 	return JSON.parse(JSON.stringify(builder.toJSON())) as Json;
 }

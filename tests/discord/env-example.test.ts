@@ -24,6 +24,7 @@ describe('.env.example', () => {
 			KOLADA_TIMEOUT_MS: '30000',
 			KOLADA_MAX_RETRIES: '4',
 			KOLADA_BACKOFF_MS: '1000',
+			WATCHES_PATH: 'data/watches.json',
 		});
 		const keys = Object.keys(full).sort();
 		expect(entries.map((e) => e.key).sort()).toEqual(keys);

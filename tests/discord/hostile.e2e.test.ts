@@ -32,6 +32,9 @@ const snapshot: Snapshot = await loadSnapshot('data/db.json');
 
 const VALID = VALID_OPTIONS;
 
+/** Commands answered on the Discord side (servers, channels, permissions), not by the answer layer. */
+const DISCORD_SIDE: ReadonlySet<string> = new Set(['bevaka']);
+
 /** Years and counts a user cannot type but the gateway could still carry. */
 const ODD_NUMBERS: readonly Value[] = [-1, 0, 1e9, '2020abc', 2020.5, Number.MAX_SAFE_INTEGER, '1e9', ''];
 
@@ -295,6 +298,12 @@ async function runCommand(c: CommandCase): Promise<void> {
 	checkMessage(seen.content, seen.embeds, where);
 	checkRequests(requestsOf(handle), where);
 
+	if (DISCORD_SIDE.has(c.name)) {
+		// Always a private text reply; what it says depends on the member, so it is not compared.
+		expect(seen.ephemeral, `${where}: private`).toBe(true);
+		expect(seen.embeds).toEqual([]);
+		return;
+	}
 	const answerLocale = localeOf(c.locale);
 	const expected = expectedAnswer(snapshot, { name: c.name, values: c.values }, answerLocale);
 	if (expected.ok) {

@@ -939,6 +939,15 @@ function iso(epochMs: number): string {
 	return new Date(epochMs).toISOString();
 }
 
+/** `[shard_id, shard_count]` of an IDENTIFY, `[0, 1]` when absent or malformed. */
+function shardOf(raw: unknown): [number, number] {
+	if (!Array.isArray(raw)) return [0, 1];
+	const [id, count] = raw as unknown[];
+	return typeof id === 'number' && typeof count === 'number' && count > 0 && id >= 0 && id < count
+		? [id, count]
+		: [0, 1];
+}
+
 function containsCustomId(components: readonly unknown[], customId: string): boolean {
 	return components.some((raw) => {
 		const c = asRecord(raw);
@@ -1573,14 +1582,17 @@ export class DiscordFake {
 				this.#sessions.set(session.id, session);
 				this.#currentSession = session;
 				conn.session = session;
+				// As on Discord, a shard gets the guilds with (guild_id >> 22) % shard_count === shard_id.
+				const [shardId, shardCount] = shardOf(d.shard);
+				const guilds = this.guilds.filter((g) => (BigInt(g.id) >> 22n) % BigInt(shardCount) === BigInt(shardId));
 				this.#send(session, 'READY', {
 					v: 10,
 					user: this.botUser,
-					guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+					guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
 					session_id: session.id,
 					session_type: 'normal',
 					resume_gateway_url: this.gatewayUrl,
-					shard: [0, 1],
+					shard: [shardId, shardCount],
 					application: { id: this.applicationId, flags: 0 },
 					private_channels: [],
 					presences: [],
@@ -1590,7 +1602,7 @@ export class DiscordFake {
 					user_settings: {},
 					_trace: ['fake-gateway'],
 				});
-				for (const guild of this.guilds) this.#send(session, 'GUILD_CREATE', this.#guildCreate(guild));
+				for (const guild of guilds) this.#send(session, 'GUILD_CREATE', this.#guildCreate(guild));
 				this.#notify();
 				return;
 			}

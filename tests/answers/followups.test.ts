@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commands, findCommand } from '../../commands/index.js';
+import type { AnswerContext } from '../../src/answers/context.js';
+import { MAX_FOLLOW_UPS } from '../../src/answers/followups.js';
+import type { Answer, FollowUp } from '../../src/answers/types.js';
+import { runInput, runLine } from '../../src/shell/run.js';
+import { renderText } from '../../src/shell/text.js';
+import { context } from '../helpers/bundled.js';
+
+let ctx: AnswerContext;
+beforeAll(async () => {
+	ctx = await context();
+});
+
+function ok(answer: Answer): Extract<Answer, { ok: true }> {
+	if (!answer.ok) throw new Error(answer.error.message);
+	return answer;
+}
+
+/** Runs a follow-up the way the shell and a button do: its command with its values. */
+function runFollowUp(f: FollowUp): Answer {
+	const command = findCommand(f.command);
+	if (!command) throw new Error(`no /${f.command}`);
+	return command.answer(ctx, { get: (name) => f.values[name] });
+}
+
+describe('follow-ups per command', () => {
+	it('GIVEN /värde for a kommun THEN Trend, Liknande kommuner, Länet and CSV, with resolved ids', () => {
+		const answer = ok(runLine(ctx, commands, '/värde kommun:Nyköping indikator:N31910'));
+		expect(answer.followUps?.map((f) => f.label)).toEqual(['Trend', 'Liknande kommuner', 'Länet', 'CSV']);
+		expect(answer.followUps?.[0]).toEqual({
+			label: 'Trend',
+			command: 'trend',
+			values: { kommun: '0480', indikator: 'N31910' },
+			line: '/trend kommun:Nyköping indikator:N31910',
+		});
+		expect(answer.followUps?.[2]?.values).toMatchObject({ län: '0004', indikator: 'N31910' });
+	});
+
+	it('GIVEN any follow-up of /värde THEN it answers, and the CSV one carries a CSV file', () => {
+		const answer = ok(runLine(ctx, commands, '/värde kommun:Nyköping indikator:N31910'));
+		for (const f of answer.followUps ?? []) expect(runFollowUp(f).ok).toBe(true);
+		const csv = ok(runFollowUp(answer.followUps?.find((f) => f.label === 'CSV') as FollowUp));
+		expect(csv.csv?.content).toContain('Nyköping');
+	});
+
+	it('GIVEN /trend THEN "Jämför med liknande" leads to the peers in the latest year', () => {
+		const answer = ok(runLine(ctx, commands, '/trend kommun:Nyköping indikator:N31910'));
+		const peers = answer.followUps?.find((f) => f.label === 'Jämför med liknande');
+		expect(peers?.values).toEqual({ indikator: 'N31910', kommuner: 'liknande:0480' });
+		expect(ok(runFollowUp(peers as FollowUp)).command).toBe('jämför');
+	});
+
+	it('GIVEN /jämför THEN Trend för alla (the first area with the others) and Topplista', () => {
+		const answer = ok(runLine(ctx, commands, '/jämför indikator:N31910 kommuner:liknande:Nyköping år:2020'));
+		const labels = answer.followUps?.map((f) => f.label);
+		expect(labels?.slice(0, 2)).toEqual(['Trend för sex', 'Topplista']);
+		const trend = answer.followUps?.[0];
+		expect(trend?.values['kommun']).toBe('0480');
+		expect(String(trend?.values['jämför_med']).split(',')).toHaveLength(5);
+		expect(ok(runFollowUp(trend as FollowUp)).command).toBe('trend');
+	});
+
+	it('GIVEN /topplista with more places left THEN "Nästa 10" starts right after the last place shown', () => {
+		const first = ok(runLine(ctx, commands, '/topplista indikator:N31910 år:2020'));
+		const next = first.followUps?.find((f) => f.label === 'Nästa 10');
+		expect(next?.values).toMatchObject({ antal: 10, från_plats: 11, år: 2020 });
+		const second = ok(runFollowUp(next as FollowUp));
+		const firstRows = (first.data['rows'] as { id: string; place: number }[]).map((r) => r.id);
+		const secondRows = second.data['rows'] as { id: string; place: number }[];
+		expect(secondRows[0]?.place).toBe(11);
+		expect(secondRows.some((r) => firstRows.includes(r.id))).toBe(false);
+		expect(second.title).toContain('plats 11–');
+	});
+
+	it('GIVEN a place past the end of the list THEN a friendly error, not an empty list', () => {
+		const answer = runLine(ctx, commands, '/topplista indikator:N31910 år:2020 från_plats:400');
+		expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_option' } });
+	});
+
+	it('GIVEN any answer THEN at most five follow-ups; commands without a rule offer none', () => {
+		for (const line of ['/värde kommun:Nyköping indikator:N31910', '/topplista indikator:N31910 år:2020']) {
+			expect(ok(runLine(ctx, commands, line)).followUps?.length).toBeLessThanOrEqual(MAX_FOLLOW_UPS);
+		}
+		expect(ok(runLine(ctx, commands, '/indikator indikator:FREDA')).followUps).toBeUndefined();
+	});
+});
+
+describe('follow-ups in the shell', () => {
+	it('GIVEN an answer with follow-ups THEN they are printed as numbered lines', () => {
+		const text = renderText(runLine(ctx, commands, '/värde kommun:Nyköping indikator:N31910'));
+		expect(text).toContain('1) /trend kommun:Nyköping indikator:N31910 – Trend');
+	});
+
+	it('GIVEN the number of a follow-up THEN that command runs; a number out of range is explained', () => {
+		const answer = ok(runLine(ctx, commands, '/värde kommun:Nyköping indikator:N31910'));
+		const picked = ok(runInput(ctx, commands, '1', answer.followUps ?? []));
+		expect(picked).toMatchObject({ command: 'trend', resolved: { kommun: '0480', indikator: 'N31910' } });
+		expect(runInput(ctx, commands, '9', answer.followUps ?? [])).toMatchObject({
+			ok: false,
+			error: { message: 'Välj ett förslag mellan 1 och 4.' },
+		});
+	});
+});
