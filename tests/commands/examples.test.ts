@@ -15,10 +15,16 @@ import { syncedContext } from '../helpers/synced.js';
 const README = readFileSync('README.md', 'utf8');
 
 /** README lines typed at the shell prompt, with whether the README shows an error after them. */
-const shellLines = [...README.matchAll(/^öj> (.+)\n(.*)$/gm)].map((m) => ({
-	line: m[1] ?? '',
-	error: (m[2] ?? '').startsWith('⚠'),
-}));
+const shellLines = [...README.matchAll(/^öj> (.+)\n(.*)$/gm)]
+	.map((m) => ({ line: m[1] ?? '', error: (m[2] ?? '').startsWith('⚠') }))
+	// A bare number picks a follow-up of the answer before it; it is no lookup of its own.
+	.filter((l) => !/^\d+$/.test(l.line));
+
+/**
+ * Commands whose example is not a lookup: /bevaka sets up a watch in a Discord server for figures
+ * still to come, and in the shell only explains that.
+ */
+const NOT_LOOKUPS = new Set(['bevaka']);
 
 /** `npm run ask -- '…'` lines with the `"ok"` of the JSON shown after them. */
 const askLines = [...README.matchAll(/^npm run ask -- '([^']+)'.*\n```\n\n```json\n\{\n {2}"ok": (true|false)/gm)].map(
@@ -62,7 +68,7 @@ describe.each([
 		expect(help.ok).toBe(true);
 		const examples = help.ok ? help.fields.map((f) => /`([^`]+)`/.exec(f.value)?.[1] ?? '') : [];
 		expect(examples).toHaveLength(commands.length);
-		for (const example of examples) {
+		for (const example of examples.filter((e) => !NOT_LOOKUPS.has(e.slice(1).split(' ')[0] ?? ''))) {
 			const answer = runLine(ctx, commands, example);
 			expect(failure(answer), example).toBe('');
 		}
