@@ -6,6 +6,7 @@ import { helpCommand } from './hjalp.js';
 import grupper from './grupper.js';
 import indikator from './indikator.js';
 import jamfor from './jamfor.js';
+import karta from './karta.js';
 import om from './om.js';
 import profil from './profil.js';
 import sok from './sok.js';
@@ -19,6 +20,7 @@ export const commands: readonly Command[] = [
 	jamfor,
 	trend,
 	topplista,
+	karta,
 	grupper,
 	profil,
 	questionCommand(() => commands),

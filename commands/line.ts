@@ -1,10 +1,12 @@
 /**
  * Parses a shell line like `/värde kommun:Malmö indikator:långvarigt bistånd år:2022` into a command
  * and its raw option values, using the command definitions (option names and types) so values may
- * contain spaces and colons (`kommuner:kommungrupp:A1`).
+ * contain spaces and colons (`kommuner:kommungrupp:A1`) and may be quoted (`kommuner:"Uppsala, Enköping"`).
+ * Command and option names may be written without å ä ö (`/jamfor`, `ar:2022`) or in English.
  */
 import type { APIApplicationCommandOption } from 'discord-api-types/v10';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { foldDiacritics } from '../src/search/normalize.js';
 import type { Command } from './command.js';
 
 /** A parsed line. */
@@ -21,17 +23,62 @@ export function optionsOf(command: Command): readonly APIApplicationCommandOptio
 	return command.data.toJSON().options ?? [];
 }
 
-/** Finds a command by its Swedish name or an English localisation ("value" → "värde"). */
+/** A command or option name as typed, lower case and without å ä ö ("Värde" → "varde"). */
+export function nameKey(name: string): string {
+	return foldDiacritics(name.normalize('NFC').toLocaleLowerCase('sv'));
+}
+
+/**
+ * Finds a command by its Swedish name, written with or without å ä ö ("/varde", "/jamfor"), or
+ * by its English name as in Discord ("value" → "värde").
+ */
 export function commandByName(commands: readonly Command[], name: string): Command | undefined {
 	const wanted = name.normalize('NFC').toLocaleLowerCase('sv');
-	return commands.find((c) => {
+	const names = (c: Command): string[] => {
 		const json = c.data.toJSON();
-		return json.name === wanted || Object.values(json.name_localizations ?? {}).includes(wanted);
-	});
+		return [json.name, ...Object.values(json.name_localizations ?? {}).filter((n): n is string => !!n)];
+	};
+	return (
+		commands.find((c) => names(c).includes(wanted)) ??
+		commands.find((c) => names(c).some((n) => nameKey(n) === nameKey(wanted)))
+	);
+}
+
+/** Quote pairs accepted around an option value: "…", '…', ”…”, “…”, „…“, «…», ‘…’. */
+const QUOTES: Readonly<Record<string, string>> = {
+	'"': '"',
+	"'": "'",
+	'”': '”',
+	'“': '”',
+	'„': '“',
+	'«': '»',
+	'‘': '’',
+};
+
+/** Spans [start, end) of quoted text in a line, so option names inside quotes are not split at. */
+function quotedSpans(text: string): [number, number][] {
+	const spans: [number, number][] = [];
+	for (let i = 0; i < text.length; i++) {
+		const close = QUOTES[text[i] ?? ''];
+		// Only a quote that opens a value (after "name:" or a space) starts a span: "Sveriges" or "o'hara" do not.
+		if (close === undefined || (i > 0 && !/[:\s]/.test(text[i - 1] ?? ''))) continue;
+		const end = text.indexOf(close, i + 1);
+		if (end < 0) break;
+		spans.push([i, end + 1]);
+		i = end;
+	}
+	return spans;
+}
+
+/** A value without the quotes around it (`"Uppsala, Enköping"` → `Uppsala, Enköping`). */
+export function unquote(value: string): string {
+	const trimmed = value.trim();
+	const close = QUOTES[trimmed[0] ?? ''];
+	return close !== undefined && trimmed.length >= 2 && trimmed.endsWith(close) ? trimmed.slice(1, -1).trim() : trimmed;
 }
 
 function coerce(option: APIApplicationCommandOption | undefined, raw: string): string | number | boolean {
-	const value = raw.trim();
+	const value = unquote(raw);
 	if (!option) return value;
 	if (option.type === ApplicationCommandOptionType.Integer || option.type === ApplicationCommandOptionType.Number) {
 		return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
@@ -54,9 +101,13 @@ export function parseLine(commands: readonly Command[], line: string): ParsedLin
 	if (!command) return { ok: false, reason: 'unknown_command', name };
 	const options = optionsOf(command);
 	const names = new Map<string, APIApplicationCommandOption>();
+	const add = (name: string, option: APIApplicationCommandOption): void => {
+		names.set(name, option);
+		names.set(nameKey(name), option);
+	};
 	for (const o of options) {
-		names.set(o.name, o);
-		for (const localized of Object.values(o.name_localizations ?? {})) if (localized) names.set(localized, o);
+		add(o.name, o);
+		for (const localized of Object.values(o.name_localizations ?? {})) if (localized) add(localized, o);
 	}
 	const rest = match?.[2] ?? '';
 	const values: Record<string, string | number | boolean> = {};
@@ -65,7 +116,11 @@ export function parseLine(commands: readonly Command[], line: string): ParsedLin
 		`(?:^|\\s)(${[...names.keys()].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}):`,
 		'giu',
 	);
-	const marks = names.size === 0 ? [] : [...rest.matchAll(pattern)];
+	const quoted = quotedSpans(rest);
+	const marks =
+		names.size === 0
+			? []
+			: [...rest.matchAll(pattern)].filter((m) => !quoted.some(([start, end]) => m.index > start && m.index < end));
 	marks.forEach((m, i) => {
 		const option = names.get((m[1] ?? '').toLocaleLowerCase('sv'));
 		if (!option) return;

@@ -10,6 +10,7 @@ import { answersBench } from './bench/answers.js';
 import { chartsBench } from './bench/charts.js';
 import { e2eBench } from './bench/e2e.js';
 import { loadBench } from './bench/load.js';
+import { mapsBench } from './bench/maps.js';
 import { questionBench } from './bench/question.js';
 import { searchBench } from './bench/search.js';
 import { startBench } from './bench/start.js';
@@ -22,6 +23,7 @@ const sections: BenchSection[] = [
 	searchBench,
 	answersBench,
 	chartsBench,
+	mapsBench,
 	e2eBench,
 	loadBench,
 	syncBench,

@@ -170,14 +170,16 @@ function specs(): Record<string, ChartSpec> {
 	};
 }
 
-interface Timings {
+/** Wall-clock and CPU milliseconds per render. */
+export interface Timings {
 	/** Wall-clock milliseconds per render. */
 	readonly wall: number[];
 	/** CPU milliseconds per render, all threads (drawing on the main thread, PNG encoding in the pool). */
 	readonly cpu: number[];
 }
 
-async function timeRenders(spec: ChartSpec, count: number): Promise<Timings> {
+/** Renders `spec` `count` times one after the other, timing each. */
+export async function timeRenders(spec: ChartSpec, count: number): Promise<Timings> {
 	const wall: number[] = [];
 	const cpu: number[] = [];
 	for (let i = 0; i < count; i++) {

@@ -1,7 +1,9 @@
 /**
- * Search benchmark: load + index time of the bundled dataset, and resolve/autocomplete latency
+ * Search benchmark: load + index time of the bundled dataset, resolve/autocomplete latency
  * p50/p99 over a few thousand queries — with the bundled indicators and with the whole Kolada KPI
- * catalogue (6 931 KPIs from data/sources) in the index.
+ * catalogue (6 931 KPIs, data/sources/kolada_kpi_catalog.csv) in the index — and how often the
+ * labelled queries (tests/search/queries.ts) are resolved right, asked back needlessly or picked
+ * wrong without a word, for the bot and for three fuse.js configurations on the same names.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,8 @@ import { inferIndicator } from '../../src/dataset/infer.js';
 import type { Indicator } from '../../src/dataset/schema.js';
 import { loadSnapshot } from '../../src/runtime.js';
 import { Search } from '../../src/search/search.js';
+import { LABELLED_QUERIES } from '../../tests/search/queries.js';
+import { botResolver, FUSE_CONFIGS, fuseResolver, score, type Score } from './labelled.js';
 import { percentile, type BenchFigure, type BenchSection } from './types.js';
 
 const CATALOG = path.resolve('data/sources/kolada_kpi_catalog.csv');
@@ -46,6 +50,11 @@ function queries(dataset: Dataset, n: number): string[] {
 		base.push(a.name, a.name.slice(0, 3), a.name.slice(0, 5).toLowerCase(), a.id);
 	}
 	for (const i of dataset.indicators.slice(0, 80)) base.push(i.shortTitle.slice(0, 12), i.id.toLowerCase());
+	for (const q of LABELLED_QUERIES) {
+		// The query as typed: every other prefix, then the whole of it.
+		for (let end = 2; end < q.q.length; end += 2) base.push(q.q.slice(0, end));
+		base.push(q.q);
+	}
 	base.push(
 		'långvarigt bistånd',
 		'FREDA',
@@ -69,6 +78,46 @@ function timeEach(items: readonly string[], fn: (q: string) => unknown): number[
 		const t = performance.now();
 		fn(q);
 		return performance.now() - t;
+	});
+}
+
+const pct = (share: number): number => Math.round(share * 1000) / 10;
+
+/** The three labelled-set measures: what each is called, where its target lies, which way is better. */
+const MEASURES = [
+	{ key: 'right', label: 'rätt direkt', op: '>=', target: 97, than: 'över' },
+	{ key: 'needlessAsk', label: 'onödiga motfrågor', op: '<=', target: 2, than: 'under' },
+	{ key: 'silentWrong', label: 'tysta felval', op: '<=', target: 0.5, than: 'under' },
+] as const;
+
+/**
+ * The labelled-set figures: the bot's three, each with its target tightened to beat the best
+ * fuse.js configuration, and each fuse.js configuration's three beside them.
+ */
+function labelledFigures(bot: Score, fuse: Readonly<Record<string, Score>>): BenchFigure[] {
+	const n = `${bot.total} frågor`;
+	const all = Object.values(fuse);
+	return MEASURES.flatMap((m) => {
+		const values = all.map((s) => pct(s[m.key]));
+		const best = m.op === '>=' ? Math.max(...values) : Math.min(...values);
+		const target = m.op === '>=' ? Math.max(m.target, best) : Math.min(m.target, best);
+		return [
+			{
+				section: 'search',
+				name: `märkta frågor: ${m.label} (boten)`,
+				value: pct(bot[m.key]),
+				unit: '%',
+				target: { op: m.op, value: target },
+				note: `${n}; mål ${m.op === '>=' ? '≥' : '≤'} ${m.target} % och ${m.than} bästa fuse.js`,
+			},
+			...Object.entries(fuse).map(([name, s]) => ({
+				section: 'search',
+				name: `märkta frågor: ${m.label} (${name})`,
+				value: pct(s[m.key]),
+				unit: '%',
+				note: n,
+			})),
+		];
 	});
 }
 
@@ -96,7 +145,14 @@ export const searchBench: BenchSection = {
 		const autoBig = timeEach(qs, (q) => big.suggestIndicators(q));
 		const resolveBig = timeEach(qs, (q) => big.resolveIndicator(q));
 		const n = `${qs.length} frågor`;
+		const fuse = Object.fromEntries(
+			Object.entries(FUSE_CONFIGS).map(([name, options]) => [
+				name,
+				score(LABELLED_QUERIES, fuseResolver(dataset, options)),
+			]),
+		);
 		return [
+			...labelledFigures(score(LABELLED_QUERIES, botResolver(search)), fuse),
 			{
 				section: 'search',
 				name: 'laddning + index (paketerat dataset), median',

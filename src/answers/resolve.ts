@@ -5,7 +5,7 @@
 import type { Area, Indicator } from '../dataset/schema.js';
 import { stripInvisible } from '../search/normalize.js';
 import { clip } from '../text.js';
-import type { AreaScope } from '../search/search.js';
+import type { AreaScope, IndicatorContext } from '../search/search.js';
 import type { Resolution } from '../search/tiered.js';
 import { tr, type AnswerContext } from './context.js';
 import type { Candidate, ErrorAnswer, ErrorCode, Resolved } from './types.js';
@@ -167,19 +167,23 @@ export function resolveArea(
 	);
 }
 
-/** Resolves an indicator option. */
+/**
+ * Resolves an indicator option; among equally close indicators, the one with values for the
+ * area and year asked about (when given) wins.
+ */
 export function resolveIndicator(
 	ctx: AnswerContext,
 	command: string,
 	option: string,
 	input: string,
+	want: IndicatorContext = {},
 ): Outcome<Indicator> {
 	return fromResolution(
 		ctx,
 		command,
 		option,
 		input,
-		ctx.search.resolveIndicator(input),
+		ctx.search.resolveIndicator(input, want),
 		(i) => ctx.search.indicatorLabel(i),
 		(i) => i.id,
 		INDICATOR_WORDING,

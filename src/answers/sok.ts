@@ -1,5 +1,5 @@
 /** `/sök text`: kommuner, län, stadsdelar, groups and indicators that match a free text. */
-import { clampLabel } from '../search/search.js';
+import { clampLabel, MAX_CHOICE_NAME } from '../search/search.js';
 import { tr, type AnswerContext } from './context.js';
 import { examplePair } from './examples.js';
 import { errorAnswer, quote } from './resolve.js';
@@ -35,7 +35,10 @@ export function searchAnswer(ctx: AnswerContext, text: string): Answer {
 		);
 	}
 	const areaLines = areas.map((a) => clampLabel(`${ctx.search.areaLabel(a)} · ${a.id}`));
-	const indicatorLines = indicators.map((i) => clampLabel(`${i.shortTitle} · ${i.id}`));
+	const indicatorLines = indicators.map((i) => {
+		const suffix = ` · ${i.id} · ${ctx.search.coverageLabel(i.id)}`;
+		return `${clampLabel(i.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`;
+	});
 	const pair = examplePair(ctx.dataset);
 	const example = `/värde kommun:${pair?.kommun.id ?? '0180'} indikator:${pair?.indicator.id ?? 'N31814'}`;
 	return {
@@ -65,6 +68,7 @@ export function searchAnswer(ctx: AnswerContext, text: string): Answer {
 				shortTitle: i.shortTitle,
 				kind: i.kind,
 				unit: i.unit,
+				coverage: ctx.search.coverageOf(i.id) ?? null,
 			})),
 		},
 	};

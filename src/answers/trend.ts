@@ -32,7 +32,9 @@ export function trendAnswer(ctx: AnswerContext, query: TrendQuery): Answer {
 	const { dataset: ds } = ctx;
 	const areaOutcome = resolveArea(ctx, command, 'kommun', query.area, 'place');
 	if (!areaOutcome.ok) return areaOutcome.error;
-	const indicatorOutcome = resolveIndicator(ctx, command, 'indikator', query.indicator);
+	const indicatorOutcome = resolveIndicator(ctx, command, 'indikator', query.indicator, {
+		areaId: areaOutcome.value.id,
+	});
 	if (!indicatorOutcome.ok) return indicatorOutcome.error;
 	const area = areaOutcome.value;
 	const indicator = indicatorOutcome.value;

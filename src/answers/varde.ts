@@ -120,7 +120,10 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 	const { dataset: ds } = ctx;
 	const areaOutcome = resolveArea(ctx, command, 'kommun', query.area, 'place');
 	if (!areaOutcome.ok) return areaOutcome.error;
-	const indicatorOutcome = resolveIndicator(ctx, command, 'indikator', query.indicator);
+	const indicatorOutcome = resolveIndicator(ctx, command, 'indikator', query.indicator, {
+		areaId: areaOutcome.value.id,
+		...(typeof query.year === 'number' ? { year: query.year } : {}),
+	});
 	if (!indicatorOutcome.ok) return indicatorOutcome.error;
 	const area = areaOutcome.value;
 	const indicator = indicatorOutcome.value;

@@ -20,6 +20,7 @@ import type {
 	ScriptableScaleContext,
 	Tick,
 } from 'chart.js';
+import { mapConfig, type MapChartConfiguration } from './map-config.js';
 import { MISSING, formatDiffPercent, formatNumber, formatPercent, formatTick } from './format.js';
 import type {
 	AnswerCategory,
@@ -85,6 +86,7 @@ export interface ChartSize {
  * - `wide` 1000×560: vertical bars, lines, shares and any list of at most 10 rows;
  * - `tall` 1000×820: lists of 11–20 rows (top lists, answers per area, profiles);
  * - `xtall` 1000×1200: lists of 21 rows or more (30-row top lists, 40-row profiles).
+ * - `map` 1000×1000: maps of all kommuner or of one län, with the legend at the right.
  *
  * Row text in lists is sized from the row height these give, between 11 and 16 px.
  */
@@ -92,6 +94,7 @@ export const CHART_SIZES = {
 	wide: { width: 1000, height: 560 },
 	tall: { width: 1000, height: 820 },
 	xtall: { width: 1000, height: 1200 },
+	map: { width: 1000, height: 1000 },
 } as const satisfies Record<string, ChartSize>;
 
 /** Name of one of the {@link CHART_SIZES}. */
@@ -115,11 +118,14 @@ function rowCount(spec: ChartSpec): number {
 			return spec.variant === 'areas' ? spec.rows.length : spec.groups.length * 2;
 		case 'profile':
 			return spec.rows.length;
+		case 'map':
+			return 0;
 	}
 }
 
 /** Picks the image size for a spec from its row count (see {@link CHART_SIZES}). */
 export function chartSizeFor(spec: ChartSpec): ChartSizeName {
+	if (spec.kind === 'map') return 'map';
 	const rows = rowCount(spec);
 	if (rows <= 10) return 'wide';
 	if (rows <= 20) return 'tall';
@@ -138,13 +144,16 @@ export interface GridPoint {
 /** Chart.js configuration for the answers-per-area dot chart. */
 export type ScatterChartConfiguration = ChartConfiguration<'scatter', GridPoint[], string>;
 /** Any configuration {@link toChartConfig} returns. */
-export type OjChartConfiguration = BarChartConfiguration | LineChartConfiguration | ScatterChartConfiguration;
+export type OjChartConfiguration =
+	BarChartConfiguration | LineChartConfiguration | ScatterChartConfiguration | MapChartConfiguration;
 
 // ---------------------------------------------------------------------------------------------
 // Text measuring without a canvas
 
-const FONT_SIZES = { title: 26, subtitle: 17, tick: 16, label: 15, legend: 16, footer: 14 } as const;
-const PAD = { left: 20, right: 24, top: 14 } as const;
+/** Font sizes in pixels, shared by every chart. */
+export const FONT_SIZES = { title: 26, subtitle: 17, tick: 16, label: 15, legend: 16, footer: 14 } as const;
+/** Outer padding in pixels. */
+export const PAD = { left: 20, right: 24, top: 14 } as const;
 
 /**
  * Advance widths of DejaVu Sans in em, measured with canvas and grouped by width, so layout
@@ -266,7 +275,8 @@ function drawingContext(chart: object): DrawingContext {
 	return (chart as { readonly ctx: DrawingContext }).ctx;
 }
 
-function cssFont(size: number, bold = false, italic = false): string {
+/** A CSS font string in the chart font. */
+export function cssFont(size: number, bold = false, italic = false): string {
 	return `${italic ? 'italic ' : ''}${bold ? 'bold ' : ''}${size}px "${FONT_FAMILY}"`;
 }
 
@@ -333,7 +343,8 @@ function byRank(categories: readonly AnswerCategory[]): AnswerCategory[] {
 	return [...categories].sort((a, b) => a.rank - b.rank);
 }
 
-interface Layout {
+/** Title, subtitle and footer lines of a chart, with the heights they take. */
+export interface Layout {
 	readonly titleLines: string[];
 	readonly subtitleLines: string[];
 	readonly footerLines: string[];
@@ -343,7 +354,8 @@ interface Layout {
 	readonly footerHeight: number;
 }
 
-function layoutFor(spec: ChartSpec, size: ChartSize): Layout {
+/** Wraps title, subtitle and source line to the image width. */
+export function layoutFor(spec: ChartSpec, size: ChartSize): Layout {
 	const textWidth = size.width - PAD.left - PAD.right;
 	const titleLines = wrapText(spec.title, textWidth, FONT_SIZES.title, 2, true);
 	const subtitleLines = spec.subtitle ? wrapText(spec.subtitle, textWidth, FONT_SIZES.subtitle, 2) : [];
@@ -359,7 +371,7 @@ function layoutFor(spec: ChartSpec, size: ChartSize): Layout {
 }
 
 /** Title, subtitle, tooltip and animation settings shared by every chart. */
-function commonOptions(layout: Layout, extraGapBelowHeader = 0) {
+export function commonOptions(layout: Layout, extraGapBelowHeader = 0) {
 	return {
 		responsive: false,
 		animation: false as const,
@@ -394,12 +406,13 @@ function rowFontSize(rows: number, size: ChartSize, layout: Layout, reserved = 4
 	return Math.max(11, Math.min(FONT_SIZES.tick, Math.floor(rowHeight * 0.5)));
 }
 
-function layoutPadding(layout: Layout, right = 0) {
+/** Chart.js layout padding that leaves room for the footer (and `right` extra pixels). */
+export function layoutPadding(layout: Layout, right = 0) {
 	return { top: PAD.top, left: PAD.left, right: PAD.right + right, bottom: layout.footerHeight };
 }
 
 /** Draws the source line at the bottom left of the image. */
-function footerPlugin<T extends ChartType>(layout: Layout): Plugin<T> {
+export function footerPlugin<T extends ChartType>(layout: Layout): Plugin<T> {
 	return {
 		id: 'ojFooter',
 		afterDraw(chart) {
@@ -1454,5 +1467,7 @@ export function toChartConfig(spec: ChartSpec, size: ChartSize): OjChartConfigur
 			return spec.variant === 'areas' ? categoricalAreasConfig(spec, size) : categoricalSharesConfig(spec, size);
 		case 'profile':
 			return profileConfig(spec, size);
+		case 'map':
+			return mapConfig(spec, size);
 	}
 }

@@ -11,6 +11,7 @@
  * PNG encoding runs on libuv's thread pool, which is where the second slot helps.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Canvas, registerFont, type PngConfig } from 'canvas';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
@@ -101,6 +102,23 @@ class PngChartRenderer extends ChartJSNodeCanvas {
 
 const renderers = new Map<ChartSizeName, PngChartRenderer>();
 
+/**
+ * chartjs-chart-geo's controllers, scales and element for the Chart.js copy a renderer is being
+ * built with. Chart.js files a controller by the DatasetController its class extends, so the
+ * classes must come from the same copy: chartjs-node-canvas gives every renderer a fresh Chart.js
+ * from its CommonJS entry (still in the require cache while `chartCallback` runs), so the CommonJS
+ * build of chartjs-chart-geo is required afresh here. Its ESM build, or a copy bound to another
+ * renderer's Chart.js, fails with "choropleth is not a registered controller".
+ */
+function geoComponents(): unknown[] {
+	const require = createRequire(import.meta.url);
+	const file = require.resolve('chartjs-chart-geo');
+	// eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a fresh copy per renderer, as above
+	delete require.cache[file];
+	const geo = require(file) as Record<string, unknown>;
+	return [geo['ChoroplethController'], geo['GeoFeature'], geo['ProjectionScale'], geo['ColorScale']];
+}
+
 function rendererFor(size: ChartSizeName): PngChartRenderer {
 	let renderer = renderers.get(size);
 	if (!renderer) {
@@ -110,7 +128,7 @@ function rendererFor(size: ChartSizeName): PngChartRenderer {
 			width,
 			height,
 			chartCallback: (chartJs) => {
-				chartJs.register(opaqueBackground);
+				chartJs.register(opaqueBackground, ...(geoComponents() as Parameters<typeof chartJs.register>));
 				// Fallbacks only: every configuration sets its fonts explicitly.
 				chartJs.defaults.font.family = FONT_FAMILY;
 				chartJs.defaults.color = '#1A1A1A';

@@ -171,8 +171,59 @@ export interface ProfileChartSpec extends ChartSpecBase {
 	readonly rows: readonly ProfileRow[];
 }
 
+/** How the map colours its classes. */
+export type MapScheme =
+	/** Numeric, higher values are better: low values red, high values blue. */
+	| 'higher-better'
+	/** Numeric, lower values are better: low values blue, high values red. */
+	| 'lower-better'
+	/** Numeric, no desired direction: one sequential hue from light to dark. */
+	| 'neutral'
+	/** Survey answers ordered best first (first answer desired). */
+	| 'answers'
+	/** Survey answers without a desired answer. */
+	| 'answers-neutral';
+
+/** One legend entry of a {@link MapChartSpec}: a class of values or a survey answer. */
+export interface MapClassItem {
+	/** "1 000–1 234 kr/inv", "Ja". */
+	readonly label: string;
+	/** Kommuner in the class. */
+	readonly count: number;
+}
+
+/** One kommun on a {@link MapChartSpec} with a value. */
+export interface MapArea {
+	/** Kommun code, e.g. "0180". */
+	readonly id: string;
+	/** Index into {@link MapChartSpec.classes}. */
+	readonly classIndex: number;
+}
+
+/**
+ * A choropleth map of Sweden's kommuner, or of one län's kommuner zoomed to fill the image. Kommuner
+ * not listed in `areas` have no value and are drawn grey with a hatch.
+ */
+export interface MapChartSpec extends ChartSpecBase {
+	readonly kind: 'map';
+	/** Kolada län id ("0025") to show only that län; all of Sweden when absent. */
+	readonly lanId?: string;
+	readonly scheme: MapScheme;
+	/** Heading of the legend, e.g. "kr/inv, 5 klasser (kvantiler)". */
+	readonly legendTitle: string;
+	/** Legend entries in class order. */
+	readonly classes: readonly MapClassItem[];
+	readonly areas: readonly MapArea[];
+	/** Legend text for kommuner without a value, e.g. "Uppgift saknas (255)". */
+	readonly missingLabel: string;
+	/** A kommun outlined and named with its value. */
+	readonly highlight?: { readonly id: string; readonly label: string };
+	/** Short lines under the legend, e.g. "Riket: 1 129 kr/inv". */
+	readonly notes?: readonly string[];
+}
+
 /** Every chart the bot can draw, discriminated by `kind`. */
-export type ChartSpec = BarChartSpec | LineChartSpec | CategoricalChartSpec | ProfileChartSpec;
+export type ChartSpec = BarChartSpec | LineChartSpec | CategoricalChartSpec | ProfileChartSpec | MapChartSpec;
 
 /** The `kind` of a {@link ChartSpec}. */
 export type ChartKind = ChartSpec['kind'];

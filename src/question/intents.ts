@@ -30,6 +30,8 @@ export interface Intents {
 	readonly list: boolean;
 	/** An explicit profile word ("profil", "översikt", "allt om"). */
 	readonly profile: boolean;
+	/** A map was asked for ("karta", "kartan", "map"). */
+	readonly map: boolean;
 	/** "hur ligger X till", "hur står sig X", "how is X doing": a value with an indicator, a profile without. */
 	readonly standing: boolean;
 	readonly division?: Division;
@@ -204,6 +206,8 @@ const PROFILE_WORDS = new Set([
 	'sammanstallning',
 ]);
 
+const MAP_WORDS = new Set(['karta', 'kartan', 'kartor', 'map']);
+
 const DIVISION_PREPS = new Set([
 	'per',
 	'efter',
@@ -235,6 +239,7 @@ export function findIntents(tokens: readonly Token[], skip: ReadonlySet<number>)
 	let count: number | undefined;
 	let list = false;
 	let profile = false;
+	let map = false;
 	let standing = false;
 	let division: Division | undefined;
 	let similar = false;
@@ -294,6 +299,9 @@ export function findIntents(tokens: readonly Token[], skip: ReadonlySet<number>)
 			used.add(i);
 		} else if (PROFILE_WORDS.has(word)) {
 			profile = true;
+			used.add(i);
+		} else if (MAP_WORDS.has(word)) {
+			map = true;
 			used.add(i);
 		} else if ((word === 'allt' && w(i + 1) === 'om') || (word === 'beratta' && w(i + 1) === 'om')) {
 			profile = true;
@@ -379,6 +387,7 @@ export function findIntents(tokens: readonly Token[], skip: ReadonlySet<number>)
 		...(count === undefined ? {} : { count }),
 		list,
 		profile,
+		map,
 		standing,
 		...(division === undefined ? {} : { division }),
 		similar,

@@ -19,7 +19,7 @@ import { cleanQuestion, MAX_QUESTION_LENGTH } from './text.js';
 import { FALLBACK_INDICATORS } from './vocabulary.js';
 
 /** Commands a question can become. */
-export type QuestionCommand = 'värde' | 'jämför' | 'trend' | 'topplista' | 'grupper' | 'profil';
+export type QuestionCommand = 'värde' | 'jämför' | 'trend' | 'topplista' | 'grupper' | 'profil' | 'karta';
 
 /** Option values of a reading, by the command's (Swedish) option names; areas as ids. */
 export type ReadingOptions = Readonly<Record<string, string | number>>;
@@ -73,6 +73,7 @@ export const COMMAND_OPTIONS: Readonly<Record<QuestionCommand, readonly string[]
 	topplista: ['indikator', 'år', 'antal', 'ordning', 'län', 'kön'],
 	grupper: ['indikator', 'år', 'indelning'],
 	profil: ['kommun', 'år'],
+	karta: ['indikator', 'år', 'län', 'markera', 'kön'],
 };
 
 /** Below this confidence the bot asks instead of answering. */
@@ -141,6 +142,21 @@ function plan(ctx: AnswerContext, p: ParsedQuestion, o: Overrides = {}): Plan {
 	const year = Y.year ?? Y.to;
 	const lanAsMembers = I.kommunerWord && lans.length > 0 && locals.length === 0;
 
+	if (I.map) {
+		if (!indicator) return { kind: 'needs', what: 'indicator' };
+		const kommun = locals.find((a) => a.type === 'kommun');
+		return {
+			kind: 'reading',
+			reading: reading('karta', {
+				indikator: indicator.id,
+				år: year,
+				län: lans[0]?.id,
+				markera: kommun?.id,
+				kön: gender,
+			}),
+			defaulted: false,
+		};
+	}
 	if (I.division) {
 		if (!indicator) return { kind: 'needs', what: 'indicator' };
 		return {
@@ -468,7 +484,7 @@ export function commandLine(ctx: AnswerContext, r: Reading, form: 'id' | 'displa
 		if (value === undefined) continue;
 		let text = String(value);
 		if (form === 'display') {
-			if (name === 'kommun') text = placeName(ctx, text, 'place');
+			if (name === 'kommun' || name === 'markera') text = placeName(ctx, text, 'place');
 			else if (name === 'län') text = placeName(ctx, text, 'lan');
 			else if (name === 'kommuner' || name === 'jämför_med') text = listDisplay(ctx, text);
 		}
@@ -552,6 +568,19 @@ export function readingLabel(ctx: AnswerContext, r: Reading): string {
 				`Profile of ${placeName(ctx, str('kommun'), 'place')}${year}`,
 			);
 			break;
+		case 'karta': {
+			const where = o.län === undefined ? '' : ` ${placeName(ctx, str('län'), 'lan')}`;
+			const mark =
+				o.markera === undefined
+					? ''
+					: tr(
+							ctx,
+							`, ${placeName(ctx, str('markera'), 'place')} markerad`,
+							`, ${placeName(ctx, str('markera'), 'place')} marked`,
+						);
+			label = tr(ctx, `Karta${where}${year}: ${what}${gender}${mark}`, `Map${where}${year}: ${what}${gender}${mark}`);
+			break;
+		}
 	}
 	return clampLabel(label, 80);
 }

@@ -2,8 +2,11 @@
  * The words the question parser knows beyond the dataset: function words, intent words, number
  * words, and a few phrases people use for indicators, areas and kommungrupper that are not in the
  * dataset's own names and keywords (English wordings, everyday Swedish). All word lists are in
- * folded form (lower case, no diacritics) as {@link foldWord} makes them.
+ * folded form (lower case, no diacritics) as {@link foldWord} makes them. Names of indicators and
+ * areas are kept as data in data/vocabulary.json, shared with the search module.
  */
+import { foldDiacritics, normalizeQuery } from '../search/normalize.js';
+import { VOCABULARY } from '../search/search.js';
 
 /**
  * Function words (Swedish and English, folded: "för" and "for" are one entry), never names or
@@ -357,27 +360,14 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * Extra names for areas (folded text → area id) that the dataset does not carry: English names,
- * and the ways people say "the national level".
+ * Extra names for areas (folded text → area id) that the dataset does not carry: abbreviations,
+ * English names, and the ways people say "the national level" — from data/vocabulary.json.
  */
-export const AREA_SYNONYMS: ReadonlyMap<string, string> = new Map([
-	['gothenburg', '1480'],
-	['sweden', '0000'],
-	['hela sverige', '0000'],
-	['rikssnittet', '0000'],
-	['rikssnitt', '0000'],
-	['riksgenomsnittet', '0000'],
-	['riksgenomsnitt', '0000'],
-	['riksniva', '0000'],
-	['rikets', '0000'],
-	['landet', '0000'],
-	['hela landet', '0000'],
-	['nationellt', '0000'],
-	['nationally', '0000'],
-	['national average', '0000'],
-	['the country', '0000'],
-	['scania', '0012'],
-]);
+export const AREA_SYNONYMS: ReadonlyMap<string, string> = new Map(
+	Object.entries(VOCABULARY.areas).flatMap(([id, names]) =>
+		names.map((name) => [foldDiacritics(normalizeQuery(name)), id] as const),
+	),
+);
 
 /**
  * Extra phrases for SKR's kommungrupper (folded text → group code); the dataset's own group
@@ -409,86 +399,12 @@ export const KOMMUNGRUPP_SYNONYMS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * Everyday and English wordings of indicators (indicator id → phrases). The dataset's titles and
- * keywords are used as well; these add what people say ("hur många hushåll", "betalas ut",
- * "long-term assistance"). A phrase matches when all its words occur in the question.
+ * Everyday and English wordings of indicators (indicator id → phrases), from
+ * data/vocabulary.json. The dataset's titles and keywords are used as well; these add what people
+ * say ("hur många hushåll", "betalas ut", "long-term assistance"). A phrase matches when all its
+ * words occur in the question.
  */
-export const INDICATOR_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-	N31814: [
-		'långvarigt bistånd',
-		'bistånd länge',
-		'långtidsberoende',
-		'long-term assistance',
-		'long-term social assistance',
-		'long-term welfare',
-		'long-term recipients',
-	],
-	N31807: [
-		'andel invånare med bistånd',
-		'andel av befolkningen med bistånd',
-		'invånare med ekonomiskt bistånd',
-		'share of residents',
-		'residents receiving',
-		'share of the population',
-		'proportion of residents',
-		'social assistance recipients',
-	],
-	N31910: [
-		'hur många hushåll',
-		'hushåll får bistånd',
-		'households receiving assistance',
-		'households on assistance',
-		'households on social assistance',
-		'number of households',
-		'assistance households',
-	],
-	N31849: [
-		'per hushåll',
-		'utbetalning per hushåll',
-		'betalas ut per hushåll',
-		'betalades ut per hushåll',
-		'per household',
-		'payments per household',
-		'amount per household',
-		'paid out per household',
-	],
-	N31857: [
-		'betalas ut',
-		'betalades ut',
-		'totalt utbetalt',
-		'utbetalningar totalt',
-		'total payments',
-		'paid out',
-		'total assistance paid',
-	],
-	U31001: [
-		'per invånare',
-		'kostar per invånare',
-		'betalas ut per invånare',
-		'betalades ut per invånare',
-		'cost per inhabitant',
-		'cost per capita',
-		'per inhabitant',
-		'per capita',
-		'paid out per inhabitant',
-	],
-	U31803: ['barn med ekonomiskt bistånd', 'children in families', 'children receiving assistance'],
-	U31804: ['unga vuxna med bistånd', 'young adults'],
-	U31809: ['children in families with long-term assistance'],
-	U31801: ['very long-term assistance'],
-	U31402: ['väntetid', 'waiting time', 'waiting times'],
-	U31404: ['socionomer', 'social workers with a degree', 'qualified social workers'],
-	U31401: ['quality index'],
-	U31509: ['freda', 'freda-frågor'],
-	U30427: ['outreach'],
-	U31484: ['budgetrådgivning', 'budget advice', 'debt counselling'],
-	U31491: ['vräkning av barnfamiljer', 'barnfamiljer vräks', 'evictions of families with children'],
-	U00958: ['evictions'],
-	U37535: ['våld mot vuxen', 'domestic violence'],
-	U31476: ['employment service', 'public employment service'],
-	U31512: ['plan för självförsörjning', 'self-sufficiency plan'],
-	'OJEB-JURIDISKTSTOD': ['juridiskt stöd', 'legal support'],
-};
+export const INDICATOR_SYNONYMS: Readonly<Record<string, readonly string[]>> = VOCABULARY.indicators;
 
 /** Words that say which kind of figure is asked for ("hur många" → a count). */
 export const KIND_HINTS: readonly { readonly words: readonly string[]; readonly kind: string }[] = [

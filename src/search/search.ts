@@ -5,7 +5,38 @@
 import type { Dataset } from '../dataset/dataset.js';
 import type { Area, AreaType, Indicator } from '../dataset/schema.js';
 import { clip } from '../text.js';
-import { TieredIndex, type Resolution, type SearchDoc } from './tiered.js';
+import vocabularyFile from '../../data/vocabulary.json' with { type: 'json' };
+import { TieredIndex, type Resolution, type ResolveHints, type SearchDoc } from './tiered.js';
+
+/** Everyday names kept as data (data/vocabulary.json): id → names people use. */
+export interface Vocabulary {
+	readonly indicators: Readonly<Record<string, readonly string[]>>;
+	readonly areas: Readonly<Record<string, readonly string[]>>;
+	/** Short forms in indicator titles and queries, written out ("inv" → "invånare"). */
+	readonly abbreviations: Readonly<Record<string, string>>;
+}
+
+/** The bundled vocabulary of everyday names for indicators and areas. */
+export const VOCABULARY: Vocabulary = vocabularyFile;
+
+/** What an indicator lookup may know beyond the text: the area and year asked about. */
+export interface IndicatorContext {
+	readonly areaId?: string;
+	readonly year?: number;
+}
+
+/** Where an indicator has values: its first and last year, and how many kommuner have any. */
+export interface Coverage {
+	readonly from: number;
+	readonly to: number;
+	readonly kommuner: number;
+}
+
+/** Words in a place query that say a län is meant ("Uppsala län", "Region Skåne", "county"). */
+const LAN_WORDS = /(^|[^\p{L}])(län|lan|läns|lans|region|regionen|county|landsting)([^\p{L}]|$)/iu;
+
+/** The fuzzy-score penalty of a län where the text does not say län: a kommun wins a near-tie. */
+const LAN_PENALTY = 0.12;
 
 /** An autocomplete choice: a readable name (≤ 100 characters) and a stable id as value. */
 export interface Choice {
@@ -61,19 +92,25 @@ export function clampLabel(label: string, max = MAX_CHOICE_NAME): string {
 	return clip(label, max);
 }
 
-function areaDoc(area: Area): SearchDoc<Area> {
-	return { item: area, id: area.id, primary: [area.name], aliases: area.altNames };
+function areaDoc(area: Area, vocabulary: Vocabulary): SearchDoc<Area> {
+	return {
+		item: area,
+		id: area.id,
+		primary: [area.name],
+		aliases: [...area.altNames, ...(vocabulary.areas[area.id] ?? [])],
+	};
 }
 
-/** A search doc for an indicator: title and short title identify it; keywords find it. */
+/** A search doc for an indicator: title and short title identify it; keywords and everyday names find it. */
 export function indicatorDoc(
 	indicator: Pick<Indicator, 'id' | 'title' | 'shortTitle' | 'keywords'>,
+	vocabulary: Vocabulary = VOCABULARY,
 ): SearchDoc<Indicator> {
 	return {
 		item: indicator as Indicator,
 		id: indicator.id,
 		primary: [indicator.shortTitle, indicator.title],
-		aliases: indicator.keywords,
+		aliases: [...indicator.keywords, ...(vocabulary.indicators[indicator.id] ?? [])],
 	};
 }
 
@@ -84,14 +121,39 @@ export class Search {
 	private readonly indicatorIndex: TieredIndex<Indicator>;
 	private readonly defaultAreaChoices: Choice[];
 	private readonly defaultIndicatorChoices: Choice[];
+	private readonly coverage = new Map<string, Coverage>();
+	/** Choices made once per indicator (cutting a long title to Discord's 100 characters costs). */
+	private readonly indicatorChoices = new WeakMap<Indicator, Choice>();
+	/** Kommuner with values that make an indicator count as having values when no area is asked. */
+	private readonly broadCoverage: number;
 
-	constructor(dataset: Dataset, indicators: readonly Indicator[] = dataset.indicators) {
+	constructor(
+		dataset: Dataset,
+		indicators: readonly Indicator[] = dataset.indicators,
+		vocabulary: Vocabulary = VOCABULARY,
+	) {
 		this.dataset = dataset;
 		for (const scope of Object.keys(SCOPE_TYPES) as AreaScope[]) {
 			const types = new Set(SCOPE_TYPES[scope]);
-			this.areaIndexes.set(scope, new TieredIndex(dataset.areas.filter((a) => types.has(a.type)).map(areaDoc)));
+			const docs = dataset.areas.filter((a) => types.has(a.type)).map((a) => areaDoc(a, vocabulary));
+			this.areaIndexes.set(scope, new TieredIndex(docs));
 		}
-		this.indicatorIndex = new TieredIndex(indicators.map(indicatorDoc));
+		this.indicatorIndex = new TieredIndex(
+			indicators.map((i) => indicatorDoc(i, vocabulary)),
+			{},
+			'words',
+			vocabulary.abbreviations,
+		);
+		const kommuner = dataset.areasOfType('kommun').map((k) => dataset.indicatorsFor(k.id));
+		this.broadCoverage = Math.max(1, Math.ceil(kommuner.length / 10));
+		for (const indicator of indicators) {
+			const years = dataset.years(indicator.id);
+			const from = years[0];
+			const to = years.at(-1);
+			if (from === undefined || to === undefined) continue;
+			const count = kommuner.filter((set) => set.has(indicator.id)).length;
+			this.coverage.set(indicator.id, { from, to, kommuner: count });
+		}
 		const largest = [...dataset.areasOfType('kommun')]
 			.sort((a, b) => (b.population?.value ?? 0) - (a.population?.value ?? 0))
 			.slice(0, MAX_CHOICES - 1);
@@ -119,18 +181,39 @@ export class Search {
 	 * `wrong_scope` rather than fuzzy-matched to something else.
 	 */
 	resolveArea(query: string, scope: AreaScope = 'place'): AreaResolution {
-		const scoped = this.areaIndex(scope).resolve(query);
+		const hints: ResolveHints<Area> =
+			scope !== 'lan' && !LAN_WORDS.test(query) ? { bias: (a) => (a.type === 'lan' ? LAN_PENALTY : 0) } : {};
+		const scoped = this.areaIndex(scope).resolve(query, hints);
 		if (scope === 'all' || (scoped.status === 'found' && scoped.tier !== 'fuzzy')) return scoped;
-		const any = this.areaIndex('all').resolve(query);
-		if (any.status === 'found' && any.tier !== 'fuzzy' && !SCOPE_TYPES[scope].includes(any.item.type)) {
-			return { status: 'wrong_scope', item: any.item };
-		}
+		const any = this.areaIndex('all').exactItem(query, hints);
+		if (any && !SCOPE_TYPES[scope].includes(any.type)) return { status: 'wrong_scope', item: any };
 		return scoped;
 	}
 
-	/** Resolves free text (an id, a title, a keyword) to an indicator. */
-	resolveIndicator(query: string): Resolution<Indicator> {
-		return this.indicatorIndex.resolve(query);
+	/**
+	 * Resolves free text (an id, a title, a keyword, an everyday name) to an indicator. Between
+	 * equally close indicators, the one with values (for the area and year, when given) wins.
+	 */
+	resolveIndicator(query: string, context: IndicatorContext = {}): Resolution<Indicator> {
+		return this.indicatorIndex.resolve(query, { prefer: (i) => this.hasValues(i.id, context) });
+	}
+
+	/** Where an indicator has values in the dataset, or undefined when it has none. */
+	coverageOf(indicatorId: string): Coverage | undefined {
+		return this.coverage.get(indicatorId);
+	}
+
+	/**
+	 * True when the dataset has values for the indicator: for the area (and year) when given,
+	 * else for at least a tenth of the kommuner (values for one kommun's districts do not make an
+	 * indicator the one people mean).
+	 */
+	hasValues(indicatorId: string, context: IndicatorContext = {}): boolean {
+		const coverage = this.coverage.get(indicatorId);
+		if (!coverage) return false;
+		if (context.year !== undefined && !this.dataset.years(indicatorId).includes(context.year)) return false;
+		if (context.areaId !== undefined) return this.dataset.indicatorsFor(context.areaId).has(indicatorId);
+		return coverage.kommuner >= this.broadCoverage;
 	}
 
 	/** A readable label that says what the area is: "Håbo (Uppsala län)", "Rinkeby-Kista (stadsdel i Stockholm)". */
@@ -159,14 +242,31 @@ export class Search {
 		return `${clampLabel(indicator.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`;
 	}
 
+	/** Where an indicator has values, as text: "2015–2023, 290 kommuner", or "inga värden". */
+	coverageLabel(indicatorId: string): string {
+		const c = this.coverage.get(indicatorId);
+		if (!c) return 'inga värden';
+		const years = c.from === c.to ? String(c.from) : `${c.from}–${c.to}`;
+		if (c.kommuner === 0) return `${years}, inga kommunvärden`;
+		return `${years}, ${c.kommuner} ${c.kommuner === 1 ? 'kommun' : 'kommuner'}`;
+	}
+
 	/** An autocomplete choice for an area. */
 	areaChoice(area: Area): Choice {
 		return { name: clampLabel(this.areaLabel(area)), value: area.id };
 	}
 
-	/** An autocomplete choice for an indicator. */
+	/** An autocomplete choice for an indicator: short title, unit, id, and the years and kommuner with values. */
 	indicatorChoice(indicator: Indicator): Choice {
-		return { name: clampLabel(this.indicatorLabel(indicator)), value: indicator.id };
+		const known = this.indicatorChoices.get(indicator);
+		if (known) return known;
+		const suffix = ` (${indicator.unit || indicator.kind}, ${indicator.id}) · ${this.coverageLabel(indicator.id)}`;
+		const choice = {
+			name: `${clampLabel(indicator.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`,
+			value: indicator.id,
+		};
+		this.indicatorChoices.set(indicator, choice);
+		return choice;
 	}
 
 	/** Up to 25 area choices for what has been typed so far; the largest kommuner when nothing is typed. */
@@ -185,7 +285,9 @@ export class Search {
 	/** Up to 25 indicator choices for what has been typed so far; the most used when nothing is typed. */
 	suggestIndicators(query: string, limit = MAX_CHOICES): Choice[] {
 		if (query.trim() === '') return this.defaultIndicatorChoices.slice(0, limit);
-		return this.indicatorIndex.suggest(query, limit).map((s) => this.indicatorChoice(s.item));
+		return this.indicatorIndex
+			.suggest(query, limit, (i) => this.coverage.has(i.id))
+			.map((s) => this.indicatorChoice(s.item));
 	}
 
 	/** Everything that matches a free text: areas and indicators, best first (for `/sök`). */
@@ -194,7 +296,7 @@ export class Search {
 			areas: this.areaIndex('all')
 				.suggest(query, limit)
 				.map((s) => s.item),
-			indicators: this.indicatorIndex.suggest(query, limit).map((s) => s.item),
+			indicators: this.indicatorIndex.suggest(query, limit, (i) => this.coverage.has(i.id)).map((s) => s.item),
 		};
 	}
 }

@@ -7,6 +7,7 @@
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { foldDiacritics, isBlankQuery, MAX_QUERY_LENGTH, normalizeQuery } from './normalize.js';
+import { editDistance, WordIndex, type Ranked } from './words.js';
 
 /** An item with the names it can be found by. */
 export interface SearchDoc<T> {
@@ -74,6 +75,40 @@ export interface FuzzyTuning {
 
 const DEFAULT_TUNING: FuzzyTuning = { accept: 0.3, margin: 0.1, suggest: 0.45 };
 
+/**
+ * How the fuzzy tier ranks: `fuse` scores whole names (places: one or two words, where a typo
+ * matters), `words` matches word by word (indicator titles, where people name a few words of many).
+ */
+export type Ranker = 'fuse' | 'words';
+
+/** Score gap under which two items that both cover every word of a query count as equally close. */
+const WORD_MARGIN = 0.06;
+
+/** The same gap for a query of one known word. */
+const SINGLE_WORD_MARGIN = 0.15;
+
+/** Most equally close items among which the one with values is picked; more are asked back. */
+const PREFER_AMONG = 3;
+
+/** Edits allowed between a whole name and a query of this many characters in the typo tier. */
+function typoBudget(length: number): number {
+	return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/** What a caller knows beyond the text, to settle ties. */
+export interface ResolveHints<T> {
+	/**
+	 * True for items that fit the request best (an indicator with values for the asked area and
+	 * year); among equally close items, the one preferred wins.
+	 */
+	readonly prefer?: (item: T) => boolean;
+	/**
+	 * A penalty added to an item's fuzzy score (0 = none), and the rank among equal exact hits:
+	 * a län behind the kommun of the same name where a kommun is asked for.
+	 */
+	readonly bias?: (item: T) => number;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 	const list = map.get(key);
 	if (list) {
@@ -88,6 +123,8 @@ export class TieredIndex<T> {
 	private readonly byPrimary = new Map<string, number[]>();
 	private readonly byAlias = new Map<string, number[]>();
 	private readonly byFolded = new Map<string, number[]>();
+	/** Folded names by length, for the typo tier. */
+	private readonly byLength = new Map<number, { readonly name: string; readonly index: number }[]>();
 	/** All names (normalised and folded) sorted, for prefix lookup by binary search. */
 	private readonly sortedNames: { readonly name: string; readonly index: number }[] = [];
 	private readonly fuseDocs: readonly FuseDoc[];
@@ -96,10 +133,24 @@ export class TieredIndex<T> {
 	private readonly grams = new Map<string, number[]>();
 	private readonly counts: Uint16Array;
 	private readonly tuning: FuzzyTuning;
+	private readonly words: WordIndex | undefined;
 
-	constructor(docs: readonly SearchDoc<T>[], tuning: Partial<FuzzyTuning> = {}) {
+	constructor(
+		docs: readonly SearchDoc<T>[],
+		tuning: Partial<FuzzyTuning> = {},
+		ranker: Ranker = 'fuse',
+		abbreviations: Readonly<Record<string, string>> = {},
+	) {
 		this.docs = docs;
 		this.tuning = { ...DEFAULT_TUNING, ...tuning };
+		// A name cut short ("…") would let a title look shorter than it is; its full form is there too.
+		this.words =
+			ranker === 'words'
+				? new WordIndex(
+						docs.map((d) => [...d.primary, ...d.aliases].filter((n) => !n.endsWith('…'))),
+						abbreviations,
+					)
+				: undefined;
 		this.counts = new Uint16Array(docs.length);
 		this.fuseDocs = docs.map((doc, index) => {
 			this.byId.set(normalizeQuery(doc.id), index);
@@ -109,6 +160,11 @@ export class TieredIndex<T> {
 			for (const name of aliases) push(this.byAlias, name, index);
 			for (const name of [...primary, ...aliases]) {
 				const folded = foldDiacritics(name);
+				if (!this.byFolded.get(folded)?.includes(index)) {
+					const list = this.byLength.get(folded.length);
+					if (list) list.push({ name: folded, index });
+					else this.byLength.set(folded.length, [{ name: folded, index }]);
+				}
 				push(this.byFolded, folded, index);
 				this.sortedNames.push({ name, index });
 				if (folded !== name) this.sortedNames.push({ name: folded, index });
@@ -189,48 +245,148 @@ export class TieredIndex<T> {
 			.map((r) => ({ index: r.item.index, score: r.score ?? 1 }));
 	}
 
-	/** Resolves free text to one item, or explains why it cannot (ambiguous, not found, empty). */
-	resolve(input: string): Resolution<T> {
-		const query = normalizeQuery(input);
+	/**
+	 * One item out of several equally good exact hits: the only one with the least bias, else the
+	 * only preferred one among those; undefined when they remain tied.
+	 */
+	private settle(hits: readonly number[], hints: ResolveHints<T>): number | undefined {
+		const bias = (i: number): number => hints.bias?.(this.item(i)) ?? 0;
+		const least = Math.min(...hits.map(bias));
+		const best = hits.filter((i) => bias(i) === least);
+		if (best.length === 1) return best[0];
+		const preferred = hints.prefer ? best.filter((i) => hints.prefer?.(this.item(i))) : [];
+		return preferred.length === 1 ? preferred[0] : undefined;
+	}
+
+	private item(index: number): T {
+		return (this.docs[index] as SearchDoc<T>).item;
+	}
+
+	/** Candidates in the order to offer them: preferred items first, then as given. */
+	private offer(indexes: readonly number[], hints: ResolveHints<T>): T[] {
+		const items = this.items(indexes);
+		const prefer = hints.prefer;
+		return prefer ? [...items.filter((i) => prefer(i)), ...items.filter((i) => !prefer(i))] : items;
+	}
+
+	/**
+	 * The exact tiers alone (id, name, other name, name without å ä ö) on normalised text: a
+	 * resolution, or undefined when only a fuzzy match could find something.
+	 */
+	private resolveExact(query: string, hints: ResolveHints<T>): Resolution<T> | undefined {
 		if (query.length === 0) return { status: 'empty' };
 		if (query.length > MAX_QUERY_LENGTH || isBlankQuery(query)) return { status: 'not_found', candidates: [] };
 
 		const id = this.byId.get(query);
-		if (id !== undefined) return { status: 'found', item: (this.docs[id] as SearchDoc<T>).item, tier: 'id' };
+		if (id !== undefined) return { status: 'found', item: this.item(id), tier: 'id' };
 
-		for (const [tier, map] of [
-			['exact', this.byPrimary],
-			['alias', this.byAlias],
+		for (const [tier, hits] of [
+			['exact', this.byPrimary.get(query)],
+			['alias', this.byAlias.get(query)],
+			['folded', this.byFolded.get(foldDiacritics(query))],
 		] as const) {
-			const hits = map.get(query);
-			if (hits?.length === 1)
-				return { status: 'found', item: (this.docs[hits[0] as number] as SearchDoc<T>).item, tier };
-			if (hits && hits.length > 1) return { status: 'ambiguous', candidates: this.items(hits) };
+			if (!hits || hits.length === 0) continue;
+			const one = hits.length === 1 ? hits[0] : this.settle(hits, hints);
+			if (one !== undefined) return { status: 'found', item: this.item(one), tier };
+			return { status: 'ambiguous', candidates: this.offer(hits, hints) };
 		}
+		return undefined;
+	}
 
-		const folded = this.byFolded.get(foldDiacritics(query));
-		if (folded?.length === 1)
-			return { status: 'found', item: (this.docs[folded[0] as number] as SearchDoc<T>).item, tier: 'folded' };
-		if (folded && folded.length > 1) return { status: 'ambiguous', candidates: this.items(folded) };
+	/** An item found by the exact tiers alone (see {@link resolve}), or undefined. */
+	exactItem(input: string, hints: ResolveHints<T> = {}): T | undefined {
+		const r = this.resolveExact(normalizeQuery(input), hints);
+		return r?.status === 'found' ? r.item : undefined;
+	}
 
-		const results = this.fuzzy(query, 8);
+	/** Resolves free text to one item, or explains why it cannot (ambiguous, not found, empty). */
+	resolve(input: string, hints: ResolveHints<T> = {}): Resolution<T> {
+		const query = normalizeQuery(input);
+		const exact = this.resolveExact(query, hints);
+		if (exact) return exact;
+		const typo = this.typoHits(foldDiacritics(query));
+		if (typo.length > 0) {
+			const one = typo.length === 1 ? typo[0] : this.settle(typo, hints);
+			if (one !== undefined) return { status: 'found', item: this.item(one), tier: 'fuzzy' };
+			return { status: 'ambiguous', candidates: this.offer(typo, hints) };
+		}
+		return this.words ? this.resolveWords(this.words, query, hints) : this.resolveFuse(query, hints);
+	}
+
+	/**
+	 * Items with a whole name one typo away from the folded query (two for long names), at the
+	 * least distance found: "upsala" → Uppsala, "nettokostand" → Nettokostnad.
+	 */
+	private typoHits(folded: string): number[] {
+		const budget = typoBudget(folded.length);
+		let best = budget + 1;
+		let hits: number[] = [];
+		for (let length = folded.length - budget; length <= folded.length + budget; length++) {
+			for (const entry of this.byLength.get(length) ?? []) {
+				const d = editDistance(folded, entry.name, Math.min(budget, best));
+				if (d < best) {
+					best = d;
+					hits = [entry.index];
+				} else if (d === best && d <= budget && !hits.includes(entry.index)) hits.push(entry.index);
+			}
+		}
+		return best <= budget ? hits : [];
+	}
+
+	/** The fuzzy tier over whole names: the best fuse.js score, if clearly ahead of the next. */
+	private resolveFuse(query: string, hints: ResolveHints<T>): Resolution<T> {
+		const results = this.fuzzy(query, 8)
+			.map((r) => ({ ...r, score: r.score + (hints.bias?.(this.item(r.index)) ?? 0) }))
+			.sort((a, b) => a.score - b.score);
 		const best = results[0];
 		if (!best) return { status: 'not_found', candidates: [] };
 		const second = results[1];
 		if (best.score <= this.tuning.accept && (!second || second.score - best.score >= this.tuning.margin)) {
-			return { status: 'found', item: (this.docs[best.index] as SearchDoc<T>).item, tier: 'fuzzy' };
+			return { status: 'found', item: this.item(best.index), tier: 'fuzzy' };
 		}
 		const candidates = results.filter((r) => r.score <= Math.max(best.score + 0.15, this.tuning.accept)).slice(0, 5);
 		return best.score <= this.tuning.suggest
-			? { status: 'ambiguous', candidates: this.items(candidates.map((r) => r.index)) }
+			? {
+					status: 'ambiguous',
+					candidates: this.offer(
+						candidates.map((r) => r.index),
+						hints,
+					),
+				}
 			: { status: 'not_found', candidates: [] };
+	}
+
+	/**
+	 * The fuzzy tier word by word: the item covering every word wins over those that do not;
+	 * among items covering every word, one clearly ahead wins, else the only preferred one among
+	 * the close ones, else they are asked back. Items covering only some words are asked back.
+	 */
+	private resolveWords(index: WordIndex, query: string, hints: ResolveHints<T>): Resolution<T> {
+		const { ranked, known, unknown } = index.rank(query, 12);
+		// One word shared by many names is told apart only by how short a name is: that decides only by far.
+		const margin = known === 1 ? SINGLE_WORD_MARGIN : WORD_MARGIN;
+		const best = ranked[0];
+		if (!best || unknown > known) {
+			return { status: 'not_found', candidates: this.items(ranked.slice(0, 3).map((r) => r.index)) };
+		}
+		const found = (r: Ranked): Resolution<T> => ({ status: 'found', item: this.item(r.index), tier: 'fuzzy' });
+		if (best.covered) {
+			const close = ranked.filter((r) => r.covered && best.score - r.score < margin).map((r) => r.index);
+			if (close.length === 1) return found(best);
+			const preferred =
+				hints.prefer && close.length <= PREFER_AMONG ? close.filter((i) => hints.prefer?.(this.item(i))) : [];
+			if (preferred.length === 1) return { status: 'found', item: this.item(preferred[0] as number), tier: 'fuzzy' };
+			return { status: 'ambiguous', candidates: this.offer(close.slice(0, 5), hints) };
+		}
+		const close = ranked.filter((r) => best.score - r.score < 0.15).map((r) => r.index);
+		return { status: 'ambiguous', candidates: this.offer(close.slice(0, 5), hints) };
 	}
 
 	/**
 	 * Suggestions for autocomplete, best first: exact and folded name hits, then fuzzy hits.
 	 * An empty query returns nothing (the caller offers its own default list).
 	 */
-	suggest(input: string, limit: number): Suggestion<T>[] {
+	suggest(input: string, limit: number, prefer?: (item: T) => boolean): Suggestion<T>[] {
 		const query = normalizeQuery(input);
 		if (query.length === 0 || query.length > MAX_QUERY_LENGTH || isBlankQuery(query)) return [];
 		const out = new Map<number, number>();
@@ -247,11 +403,22 @@ export class TieredIndex<T> {
 		for (const i of this.prefixHits(query, limit)) add(i, -0.5);
 		if (folded !== query) for (const i of this.prefixHits(folded, limit)) add(i, -0.4);
 		// Once something matches exactly or by prefix, only close fuzzy hits are worth showing.
-		const fuzzyCeiling = out.size > 0 ? 0.2 : this.tuning.suggest;
-		for (const r of this.fuzzy(query, limit)) if (r.score <= fuzzyCeiling) add(r.index, r.score);
+		if (this.words) {
+			// Items covering every word first, then the rest, each by how well their words match.
+			for (const r of this.words.rank(query, limit).ranked) {
+				add(r.index, (r.covered ? 0 : 0.5) + Math.max(0, 1.3 - r.score) * 0.3);
+			}
+		} else {
+			const fuzzyCeiling = out.size > 0 ? 0.2 : this.tuning.suggest;
+			for (const r of this.fuzzy(query, limit)) if (r.score <= fuzzyCeiling) add(r.index, r.score);
+		}
+		const preferred = (i: number): number => (prefer?.(this.item(i)) === false ? 1 : 0);
 		return [...out.entries()]
 			.sort(
-				(a, b) => a[1] - b[1] || COLLATOR.compare(this.docs[a[0]]?.primary[0] ?? '', this.docs[b[0]]?.primary[0] ?? ''),
+				(a, b) =>
+					a[1] - b[1] ||
+					preferred(a[0]) - preferred(b[0]) ||
+					COLLATOR.compare(this.docs[a[0]]?.primary[0] ?? '', this.docs[b[0]]?.primary[0] ?? ''),
 			)
 			.slice(0, limit)
 			.map(([index, score]) => ({ item: (this.docs[index] as SearchDoc<T>).item, score }));

@@ -8,7 +8,7 @@ import { inputFrom, type Command } from '../../commands/command.js';
 import { coverageText, datasetCoverage, originText } from '../answers/coverage.js';
 import type { DataRuntime, Snapshot } from '../runtime.js';
 import { writeAnswerFiles } from './files.js';
-import { commandByName, optionsOf, parseLine } from '../../commands/line.js';
+import { commandByName, nameKey, optionsOf, parseLine } from '../../commands/line.js';
 import type { FollowUp } from '../answers/types.js';
 import { runInput } from './run.js';
 import { renderText } from './text.js';
@@ -23,7 +23,8 @@ export function complete(
 	const commandMatch = /^\/(\S*)$/.exec(line);
 	if (commandMatch) {
 		const prefix = commandMatch[1] ?? '';
-		const hits = commands.map((c) => `/${c.data.name} `).filter((n) => n.startsWith(`/${prefix}`));
+		// "/jam" and "/jäm" both complete to "/jämför".
+		const hits = commands.map((c) => `/${c.data.name} `).filter((n) => nameKey(n).startsWith(nameKey(`/${prefix}`)));
 		return [hits, line];
 	}
 	const head = /^\/(\S+)\s/.exec(line);

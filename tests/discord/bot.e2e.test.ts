@@ -295,6 +295,18 @@ describe('charts', () => {
 		expect(result.files.map((f) => f.name.split('.').pop())).toEqual(['png', 'csv']);
 		expect(result.files[1]?.data.toString('utf8').length).toBeGreaterThan(0);
 	});
+
+	it('GIVEN /karta with csv:true THEN the map PNG is in the embed and every kommun is in the CSV', async () => {
+		const { result } = await run('karta', { indikator: 'N31910', år: 2016, csv: true });
+		const png = result.files.find((f) => f.name.endsWith('.png'));
+		const csv = result.files.find((f) => f.name.endsWith('.csv'));
+		expect(result.files.map((f) => f.name.split('.').pop())).toEqual(['png', 'csv']);
+		expect(pngSize(png?.data ?? Buffer.alloc(0))).toEqual({ width: 1000, height: 1000 });
+		expect(result.embeds[0]?.image?.url).toBe(`attachment://${png?.name ?? ''}`);
+		expect(result.embeds[0]?.title).toBe('Karta: Biståndshushåll, antal 2016');
+		expect(csv?.name.endsWith('.csv')).toBe(true);
+		expect(csv?.data.toString('utf8').trim().split('\r\n')).toHaveLength(1 + 290);
+	});
 });
 
 describe('robustness', () => {

@@ -61,6 +61,26 @@ describe('area resolution', () => {
 		},
 	);
 
+	it.each([
+		['Sthlm', '0180'],
+		['gbg', '1480'],
+		['upsala', '0380'],
+		['orebro', '1880'],
+		['Uppsala', '0380'],
+		['Uppsala län', '0003'],
+		['Region Uppsala', '0003'],
+		['Göteborgs stad', '1480'],
+		['Gotlands kommun', '0980'],
+		['Region Skåne', '0012'],
+		['Malmö stad', '1280'],
+		['Stockholms kommun', '0180'],
+	])(
+		'GIVEN %j in a kommun option THEN it is %s (a kommun wins a near-tie with its län unless län or region is said)',
+		(query, id) => {
+			expect(idOf(search.resolveArea(query, 'place'))).toBe(id);
+		},
+	);
+
 	it('GIVEN scope kommun THEN "Stockholm" is the kommun and "Stockholms län" is reported as outside the scope', () => {
 		expect(search.resolveArea('Stockholm', 'kommun')).toMatchObject({ status: 'found', item: { id: '0180' } });
 		expect(search.resolveArea('Stockholms län', 'kommun')).toMatchObject({
@@ -89,6 +109,35 @@ describe('indicator resolution', () => {
 		expect(r.status).toBe('ambiguous');
 		if (r.status === 'ambiguous')
 			expect(r.candidates.map((c) => c.id)).toEqual(expect.arrayContaining(['U31803', 'U31809']));
+	});
+
+	it.each([
+		['unga vuxna med bistånd', 'U31804'],
+		['långvarigt ekonomiskt bistånd andel av befolkningen', 'N31816'],
+		['väntetid nybesök', 'U31467'],
+		['försörjningsstöd', 'N31807'],
+		['utbetalt totalt tkr', 'N31857'],
+		['rutin våld vuxen', 'U37535'],
+	])('GIVEN the everyday wording %j THEN it finds %s without asking back', (query, id) => {
+		expect(idOf(search.resolveIndicator(query))).toBe(id);
+	});
+
+	it('GIVEN "kostnad" (a keyword of an indicator without values and one with) THEN the one with kommun values', () => {
+		expect(search.hasValues('N31001')).toBe(false);
+		expect(search.hasValues('U31001')).toBe(true);
+		expect(idOf(search.resolveIndicator('kostnad'))).toBe('U31001');
+	});
+
+	it('GIVEN an asked area THEN among equally close indicators only one with values there may win', () => {
+		const r = search.resolveIndicator('barn i familjer', { areaId: '1280' });
+		expect(r.status).toBe('ambiguous');
+		if (r.status === 'ambiguous')
+			expect(
+				r.candidates
+					.map((c) => c.id)
+					.slice(0, 2)
+					.sort(),
+			).toEqual(['U31803', 'U31809']);
 	});
 
 	it('GIVEN an empty or absurd query THEN the result says so', () => {
@@ -134,10 +183,13 @@ describe('autocomplete', () => {
 		expect(search.suggestIndicators('').map((c) => c.value)).toContain('N31814');
 	});
 
-	it('GIVEN a long indicator title THEN its label is clamped to 100 characters with the id kept', () => {
+	it('GIVEN a long indicator title THEN its label is clamped to 100 characters with the id and the coverage kept', () => {
 		const long = search.suggestIndicators('försörjningshinder');
 		expect(long.length).toBeGreaterThan(0);
-		for (const c of long) expect(c.name).toMatch(/, [NU]\d{5}\)$/);
+		for (const c of long) {
+			expect(c.name.length).toBeLessThanOrEqual(100);
+			expect(c.name).toMatch(/, [\w-]+\) · (inga värden|\d{4}(–\d{4})?, .+)$/);
+		}
 	});
 });
 

@@ -19,6 +19,47 @@ describe('parseLine', () => {
 	it('GIVEN an English command name THEN the Swedish command is found', () => {
 		expect(parseLine(commands, '/search text:malmö')).toMatchObject({ ok: true, values: { text: 'malmö' } });
 	});
+	it.each([
+		['/varde kommun:Malmö indikator:kostnad', 'värde'],
+		['/jamfor kommuner:Malmö, Lund indikator:kostnad', 'jämför'],
+		['/fraga text:kostnad i Malmö', 'fråga'],
+		['/hjalp', 'hjälp'],
+		['/sok text:malmö', 'sök'],
+		['/VÄRDE kommun:Malmö', 'värde'],
+		['/value municipality:Malmö', 'värde'],
+		['/compare municipalities:Malmö, Lund', 'jämför'],
+		['/ask text:kostnad', 'fråga'],
+	])('GIVEN the command written as in %j THEN it is /%s', (line, name) => {
+		const parsed = parseLine(commands, line);
+		expect(parsed.ok && parsed.command.data.name).toBe(name);
+	});
+	it.each([
+		['/jämför kommuner:"Uppsala, Enköping" indikator:kostnad', 'Uppsala, Enköping'],
+		["/jämför kommuner:'Uppsala, Enköping' indikator:kostnad", 'Uppsala, Enköping'],
+		['/jämför kommuner:”Uppsala, Enköping” indikator:kostnad', 'Uppsala, Enköping'],
+		['/jämför kommuner:“Uppsala, Enköping” indikator:kostnad', 'Uppsala, Enköping'],
+		['/jämför kommuner: "Uppsala" indikator:kostnad', 'Uppsala'],
+	])('GIVEN a quoted option value in %j THEN the value comes without its quotes', (line, value) => {
+		expect(parseLine(commands, line)).toMatchObject({ ok: true, values: { kommuner: value, indikator: 'kostnad' } });
+	});
+	it('GIVEN an option name inside a quoted value THEN the value is not split there', () => {
+		expect(parseLine(commands, '/sök text:"indikator:kostnad"')).toMatchObject({
+			ok: true,
+			values: { text: 'indikator:kostnad' },
+		});
+	});
+	it('GIVEN an option name without å ä ö THEN it is the option (ar → år)', () => {
+		expect(parseLine(commands, '/värde kommun:Malmö indikator:kostnad ar:2020')).toMatchObject({
+			ok: true,
+			values: { kommun: 'Malmö', indikator: 'kostnad', år: 2020 },
+		});
+	});
+	it('GIVEN a quote inside a name THEN it is kept', () => {
+		expect(parseLine(commands, "/sök text:Sveriges 'bästa'")).toMatchObject({
+			ok: true,
+			values: { text: "Sveriges 'bästa'" },
+		});
+	});
 	it('GIVEN a line without a slash or an unknown command THEN it says why', () => {
 		expect(parseLine(commands, 'hej')).toEqual({ ok: false, reason: 'not_command' });
 		expect(parseLine(commands, '/finnsinte')).toMatchObject({ ok: false, reason: 'unknown_command' });
@@ -26,6 +67,11 @@ describe('parseLine', () => {
 });
 
 describe('runLine', () => {
+	it('GIVEN /jämför with two quoted kommuner THEN both are compared', () => {
+		const a = runLine(ctx, commands, '/jämför kommuner:"Uppsala, Enköping" indikator:kostnad');
+		expect(a).toMatchObject({ ok: true });
+		if (a.ok) expect(a.table?.rows.map((r) => r[0])).toEqual(expect.arrayContaining(['Uppsala', 'Enköping']));
+	});
 	it('GIVEN /indikator indikator:FREDA THEN the FREDA indicator answer', () => {
 		expect(runLine(ctx, commands, '/indikator indikator:FREDA')).toMatchObject({
 			ok: true,
