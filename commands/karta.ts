@@ -1,5 +1,6 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { mapAnswer } from '../src/answers/karta.js';
+import { withFollowUps } from '../src/answers/followups.js';
 import { text, type Command } from './command.js';
 import { area, csv, en, gender, indikator, privat, year } from './options.js';
 
@@ -27,14 +28,17 @@ export default {
 	chart: true,
 	example: '/karta indikator:kostnad per invånare län:Norrbotten markera:Luleå',
 	answer: (ctx, input) =>
-		mapAnswer(ctx, {
-			indicator: text(input, 'indikator'),
-			year: input.get('år'),
-			lan: text(input, 'län'),
-			highlight: text(input, 'markera'),
-			gender: input.get('kön'),
-			csv: input.get('csv'),
-		}),
+		withFollowUps(
+			ctx,
+			mapAnswer(ctx, {
+				indicator: text(input, 'indikator'),
+				year: input.get('år'),
+				lan: text(input, 'län'),
+				highlight: text(input, 'markera'),
+				gender: input.get('kön'),
+				csv: input.get('csv'),
+			}),
+		),
 	autocomplete: (ctx, focused) =>
 		focused.name === 'indikator'
 			? ctx.search.suggestIndicators(focused.value)

@@ -4,10 +4,11 @@
  * asks it and whenever. Discord shows them as buttons, the shell as numbered lines.
  *
  * A rule per command says which follow-ups are offered and why; a command without a rule offers
- * none. A map follow-up ("Karta") belongs in the `värde` and `topplista` rules once `/karta` exists.
+ * none. A map ("Karta") is offered only where `/karta` would draw one (enough kommuner with values).
  */
 import { isCategorical } from '../dataset/dataset.js';
-import type { Indicator } from '../dataset/schema.js';
+import type { Gender, Indicator } from '../dataset/schema.js';
+import { mapAvailable } from './karta.js';
 import { tr, type AnswerContext } from './context.js';
 import type { Answer, FollowUp, OkAnswer } from './types.js';
 
@@ -38,6 +39,11 @@ function readResolved(answer: OkAnswer): Resolved {
 	};
 }
 
+/** The kön an answer was given for (totalt unless K or M). */
+function genderOf(gender: string | undefined): Gender {
+	return gender === 'K' || gender === 'M' ? gender : 'T';
+}
+
 /** `kön` only when it is not the default (totalt), so lines stay short. */
 function genderValue(gender: string | undefined): Values {
 	return gender === 'K' || gender === 'M' ? { kön: gender } : {};
@@ -48,7 +54,7 @@ function lineOf(ctx: AnswerContext, command: string, values: Values): string {
 	const name = (id: string): string => ctx.dataset.area(id)?.name ?? id;
 	const shown = (key: string, value: string | number | boolean): string => {
 		if (typeof value !== 'string') return String(value);
-		if (key === 'kommun' || key === 'län') return name(value);
+		if (key === 'kommun' || key === 'län' || key === 'markera') return name(value);
 		if (key === 'kommuner' || key === 'jämför_med') {
 			return value
 				.split(',')
@@ -112,6 +118,17 @@ const RULES: ReadonlyMap<string, Rule> = new Map(
 								...years,
 								...gender,
 							})
+					: undefined,
+				// "Where does it stand in the country?": the whole map with this kommun outlined.
+				area?.type === 'kommun' &&
+				year !== undefined &&
+				mapAvailable(ctx.dataset, indicator, year, genderOf(r.str('kön')))
+					? followUp(ctx, tr(ctx, 'Karta', 'Map'), 'karta', {
+							indikator: indicator.id,
+							år: year,
+							markera: kommun,
+							...gender,
+						})
 					: undefined,
 				// The numbers behind the peer comparison as a file, for a spreadsheet or a report.
 				peers && peers.members.length > 0
@@ -214,6 +231,10 @@ const RULES: ReadonlyMap<string, Rule> = new Map(
 							antal: count,
 						})
 					: undefined,
+				// A ranking read as a list hides geography: the same figures on a map.
+				year !== undefined && mapAvailable(ctx.dataset, indicator, year, genderOf(r.str('kön')), lan)
+					? followUp(ctx, tr(ctx, 'Karta', 'Map'), 'karta', base)
+					: undefined,
 				// How the first place got there.
 				top === undefined
 					? undefined
@@ -223,6 +244,31 @@ const RULES: ReadonlyMap<string, Rule> = new Map(
 							'trend',
 							{ kommun: top, indikator: indicator.id, ...genderValue(r.str('kön')) },
 						),
+			];
+		},
+		karta: (ctx, r, indicator) => {
+			const year = r.num('år');
+			const lan = r.str('län');
+			const values: Values = {
+				indikator: indicator.id,
+				...(year === undefined ? {} : { år: year }),
+				...(lan === undefined ? {} : { län: lan }),
+				...genderValue(r.str('kön')),
+			};
+			const marked = r.str('markera');
+			return [
+				// A map shows where, not who exactly: the same figures ranked (survey answers cannot be).
+				isCategorical(indicator) ? undefined : followUp(ctx, tr(ctx, 'Topplista', 'Top list'), 'topplista', values),
+				// An outlined kommun invites "and over time?".
+				marked === undefined
+					? undefined
+					: followUp(ctx, tr(ctx, 'Trend', 'Trend'), 'trend', {
+							kommun: marked,
+							indikator: indicator.id,
+							...genderValue(r.str('kön')),
+						}),
+				// The mapped values as a file, unless this answer already carries one.
+				r.answer.csv ? undefined : followUp(ctx, 'CSV', 'karta', { ...values, csv: true }),
 			];
 		},
 	} satisfies Record<string, Rule>),

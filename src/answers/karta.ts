@@ -110,6 +110,17 @@ function membersOf(ds: Dataset, lan: Area | undefined): string[] {
 	return (lan ? all.filter((a) => a.lanId === lan.id) : all).map((a) => a.id);
 }
 
+/**
+ * Whether `/karta` would draw a map of `indicator` in `year` (all kommuner, or those of `lanId`):
+ * at least a tenth of them have a value. Used to offer a map only where one answers.
+ */
+export function mapAvailable(ds: Dataset, indicator: Indicator, year: number, gender: Gender, lanId?: string): boolean {
+	const lan = lanId === undefined ? undefined : ds.area(lanId);
+	if (lanId !== undefined && lan?.type !== 'lan') return false;
+	const members = membersOf(ds, lan);
+	return enoughForMap(valuesOf(ds, indicator, year, gender, members).size, members.length);
+}
+
 /** Years where the shown kommuner have enough values for a map. */
 function mapYears(ds: Dataset, indicator: Indicator, gender: Gender, members: readonly string[]): number[] {
 	return ds
@@ -209,7 +220,13 @@ export function mapAnswer(ctx: AnswerContext, query: MapQuery): Answer {
 	const where = lan ? { sv: `i ${lan.name}`, en: `in ${lan.name}` } : { sv: 'i landet', en: 'in Sweden' };
 	const years = mapYears(ds, indicator, gender, members);
 	const year = yearOutcome.value ?? years.at(-1);
-	const resolved = { indikator: indicator.id, län: lan?.id, markera: highlight?.id, år: year };
+	const resolved = {
+		indikator: indicator.id,
+		län: lan?.id,
+		markera: highlight?.id,
+		år: year,
+		...(gender === 'T' ? {} : { kön: gender }),
+	};
 	const values = year === undefined ? new Map<string, number>() : valuesOf(ds, indicator, year, gender, members);
 	if (year === undefined || !enoughForMap(values.size, members.length)) {
 		// The län that could be mapped instead: in the asked year, else in the indicator's latest year.

@@ -17,12 +17,13 @@ export const FOLLOW_UP_VERSION = 1;
 /** Matches the version prefix of any follow-up id, current or not. */
 const VERSION_PREFIX = /^f(\d{1,3}):/;
 
-/** Short codes of the commands a follow-up may run (`/karta` gets one when it lands). */
+/** Short codes of the commands a follow-up may run. */
 const COMMAND_CODES: ReadonlyMap<string, string> = new Map([
 	['värde', 'v'],
 	['jämför', 'j'],
 	['trend', 't'],
 	['topplista', 'p'],
+	['karta', 'M'],
 ]);
 
 type Kind = 'text' | 'int' | 'bool';
@@ -41,6 +42,7 @@ const OPTION_CODES: ReadonlyMap<string, { readonly code: string; readonly kind: 
 	['ordning', { code: 'o', kind: 'text' }],
 	['antal', { code: 'n', kind: 'int' }],
 	['från_plats', { code: 's', kind: 'int' }],
+	['markera', { code: 'h', kind: 'text' }],
 	['csv', { code: 'c', kind: 'bool' }],
 	['privat', { code: 'P', kind: 'bool' }],
 ]);

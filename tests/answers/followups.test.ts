@@ -25,9 +25,9 @@ function runFollowUp(f: FollowUp): Answer {
 }
 
 describe('follow-ups per command', () => {
-	it('GIVEN /värde for a kommun THEN Trend, Liknande kommuner, Länet and CSV, with resolved ids', () => {
+	it('GIVEN /värde for a kommun THEN Trend, Liknande kommuner, Länet, Karta and CSV, with resolved ids', () => {
 		const answer = ok(runLine(ctx, commands, '/värde kommun:Nyköping indikator:N31910'));
-		expect(answer.followUps?.map((f) => f.label)).toEqual(['Trend', 'Liknande kommuner', 'Länet', 'CSV']);
+		expect(answer.followUps?.map((f) => f.label)).toEqual(['Trend', 'Liknande kommuner', 'Länet', 'Karta', 'CSV']);
 		expect(answer.followUps?.[0]).toEqual({
 			label: 'Trend',
 			command: 'trend',
@@ -98,7 +98,37 @@ describe('follow-ups in the shell', () => {
 		expect(picked).toMatchObject({ command: 'trend', resolved: { kommun: '0480', indikator: 'N31910' } });
 		expect(runInput(ctx, commands, '9', answer.followUps ?? [])).toMatchObject({
 			ok: false,
-			error: { message: 'Välj ett förslag mellan 1 och 4.' },
+			error: { message: 'Välj ett förslag mellan 1 och 5.' },
 		});
+	});
+});
+
+describe('map follow-ups', () => {
+	it('GIVEN /värde in a year a map can be drawn THEN "Karta" outlines the kommun on the whole map', () => {
+		const answer = ok(runLine(ctx, commands, '/värde kommun:Nyköping indikator:U31001 år:2020'));
+		const map = answer.followUps?.find((f) => f.label === 'Karta');
+		expect(map?.values).toEqual({ indikator: 'U31001', år: 2020, markera: '0480' });
+		expect(map?.line).toBe('/karta indikator:U31001 år:2020 markera:Nyköping');
+		expect(ok(runFollowUp(map as FollowUp)).command).toBe('karta');
+	});
+
+	it('GIVEN /värde in a year with values for fewer than a tenth of the kommuner THEN no "Karta"', () => {
+		// Gotland is the only kommun with a 2024 value in the bundled dataset.
+		const answer = ok(runLine(ctx, commands, '/värde kommun:Gotland indikator:U31001 år:2024'));
+		expect(answer.followUps?.map((f) => f.label)).toContain('Trend');
+		expect(answer.followUps?.some((f) => f.label === 'Karta')).toBe(false);
+	});
+
+	it('GIVEN /topplista THEN "Karta" maps the same indicator and year, and its answer leads back to a top list', () => {
+		const list = ok(runLine(ctx, commands, '/topplista indikator:U31001 år:2020'));
+		const map = list.followUps?.find((f) => f.label === 'Karta');
+		expect(map?.values).toEqual({ indikator: 'U31001', år: 2020 });
+		const drawn = ok(runFollowUp(map as FollowUp));
+		expect(drawn.followUps?.map((f) => f.label)).toEqual(['Topplista', 'CSV']);
+	});
+
+	it('GIVEN /karta with a marked kommun THEN its Trend follow-up is for that kommun', () => {
+		const map = ok(runLine(ctx, commands, '/karta indikator:U31001 år:2020 markera:Nyköping'));
+		expect(map.followUps?.find((f) => f.label === 'Trend')?.values).toEqual({ kommun: '0480', indikator: 'U31001' });
 	});
 });

@@ -16,7 +16,7 @@ const dataPath = path.join(dir, 'db.json');
 await copyFile(path.join(ROOT, 'data/db.json'), dataPath);
 
 /** The follow-ups under /värde kommun:Nyköping indikator:N31910 and under the trend it leads to. */
-const VALUE_FOLLOW_UPS = ['Trend', 'Liknande kommuner', 'Länet', 'CSV'];
+const VALUE_FOLLOW_UPS = ['Trend', 'Liknande kommuner', 'Länet', 'Karta', 'CSV'];
 const TREND_FOLLOW_UPS = ['Jämför med liknande', 'Senaste värdet'];
 const TREND_TITLE = 'Nyköping: Biståndshushåll, antal 2017–2020';
 
@@ -62,7 +62,7 @@ describe('follow-up buttons', () => {
 		expect(buttons.map((b) => b.label)).toEqual(VALUE_FOLLOW_UPS);
 		expect(buttons[0]?.custom_id).toBe('f1:t:k=0480;i=N31910');
 		for (const b of buttons) {
-			expect(b.custom_id).toMatch(/^f1:[vjtp]:/);
+			expect(b.custom_id).toMatch(/^f1:[vjtpM]:/);
 			expect(b.custom_id.length).toBeLessThanOrEqual(100);
 		}
 	});

@@ -11,6 +11,13 @@ describe('follow-up custom_ids', () => {
 		expect(decodeChoiceId(id ?? '')).toBeUndefined();
 	});
 
+	it('GIVEN a map with a marked kommun THEN its id reads back to /karta with markera', () => {
+		const values = { indikator: 'U31001', år: 2020, markera: '0480' };
+		const id = encodeFollowUpId('karta', values);
+		expect(id).toBe('f1:M:i=U31001;y=2020;h=0480');
+		expect(decodeFollowUpId(id ?? '')).toEqual({ kind: 'run', command: 'karta', values });
+	});
+
 	it('GIVEN ten kommuner THEN the id still fits in 100 characters', () => {
 		const kommuner = ['0180', '1480', '1280', '0380', '0580', '1880', '0680', '2480', '1283', '0480'].join(',');
 		const id = encodeFollowUpId('jämför', { indikator: 'OJEB-JURIDISKTSTOD', kommuner, år: 2024, csv: true });
