@@ -26,8 +26,13 @@ export interface Command {
 	readonly defer: 'public' | 'ephemeral' | 'none';
 	/** True for commands that render a chart (subject to the per-user chart cooldown). */
 	readonly chart?: boolean;
-	/** One example for `/hjälp`. */
+	/** One example for `/hjälp` (and the README). */
 	readonly example: string;
+	/**
+	 * Examples shown instead when {@link example} does not answer on the loaded dataset (the bundled
+	 * dataset has values for fewer kommuner than a synced one); the first that answers is used.
+	 */
+	readonly fallbackExamples?: readonly string[];
 	/** Builds the answer. Pure: reads only the context and the input. */
 	answer(ctx: AnswerContext, input: CommandInput): Answer;
 	/** Choices for the focused option (≤ 25), answered from memory. */

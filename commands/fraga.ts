@@ -1,12 +1,39 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { AnswerContext } from '../src/answers/context.js';
-import { displayLine, interpretationLine, readQuestion, unknownCommandAnswer } from '../src/answers/fraga.js';
+import {
+	displayLine,
+	interpretationLine,
+	MAX_CANDIDATE_ID,
+	QUESTION_OPTION,
+	readQuestion,
+	unknownCommandAnswer,
+} from '../src/answers/fraga.js';
 import type { Answer } from '../src/answers/types.js';
 import { MAX_QUESTION_LENGTH } from '../src/question/text.js';
 import { stripInvisible } from '../src/search/normalize.js';
 import { inputFrom, text, type Command } from './command.js';
-import { parseLine } from './line.js';
+import { formatLine, parseLine, pickedValues } from './line.js';
 import { en, privat } from './options.js';
+
+/**
+ * A "no data" answer's choices re-aimed at `/fråga`: each becomes the full command line it stands
+ * for, so a pick runs it through `text` (the only option `/fråga` has).
+ */
+function asQuestionChoices(
+	name: string,
+	values: Readonly<Record<string, string | number | boolean>>,
+	answer: Answer,
+): Answer {
+	if (answer.ok || !answer.error.candidates?.length) return answer;
+	const candidates = answer.error.candidates
+		.map((c) => ({
+			id: formatLine(name, pickedValues(values, answer.resolved, { option: c.option ?? '', id: c.id })),
+			label: c.label,
+			option: QUESTION_OPTION,
+		}))
+		.filter((c) => c.id.length <= MAX_CANDIDATE_ID);
+	return { ...answer, error: { ...answer.error, candidates } };
+}
 
 /**
  * `/fråga text`: a question in your own words, answered by the matching command with the command
@@ -24,7 +51,7 @@ export function questionCommand(list: () => readonly Command[]): Command {
 	): Answer => {
 		const command = list().find((c) => c.data.name === name);
 		if (!command) return unknownCommandAnswer(ctx, name);
-		return { ...command.answer(ctx, inputFrom(values)), interpretation };
+		return { ...asQuestionChoices(name, values, command.answer(ctx, inputFrom(values))), interpretation };
 	};
 	const ask = (ctx: AnswerContext, question: string): Answer => {
 		const read = readQuestion(ctx, question);
@@ -34,8 +61,8 @@ export function questionCommand(list: () => readonly Command[]): Command {
 		data: new SlashCommandBuilder()
 			.setName('fråga')
 			.setNameLocalizations(en('ask'))
-			.setDescription('Fråga med egna ord, t.ex. ”hur ligger Malmö till på långvarigt bistånd?”')
-			.setDescriptionLocalizations(en('Ask in your own words, e.g. ”how is Malmö doing on long-term assistance?”'))
+			.setDescription('Fråga med egna ord, t.ex. ”hur ligger Nyköping till på kostnad per invånare?”')
+			.setDescriptionLocalizations(en('Ask in your own words, e.g. ”how is Nyköping doing on cost per inhabitant?”'))
 			.addStringOption((o) =>
 				o
 					.setName('text')
@@ -55,6 +82,9 @@ export function questionCommand(list: () => readonly Command[]): Command {
 			const parsed = parseLine(list(), line);
 			return parsed.ok && parsed.values.privat === true;
 		},
+		fallbackExamples: [
+			'/fråga text:hur ligger Örebro till på kostnad per invånare jämfört med Eskilstuna och Nyköping?',
+		],
 		answer: (ctx, input) => {
 			const question = text(input, 'text');
 			const line = stripInvisible(question).trim();

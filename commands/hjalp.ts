@@ -1,9 +1,10 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { helpAnswer } from '../src/answers/hjalp.js';
 import type { Command } from './command.js';
+import { workingExample } from './examples.js';
 import { en, privat } from './options.js';
 
-/** `/hjälp`: every command with one example. Takes the command list lazily to avoid an import cycle. */
+/** `/hjälp`: every command with one example that answers on the loaded dataset. Takes the command list lazily to avoid an import cycle. */
 export function helpCommand(list: () => readonly Command[]): Command {
 	return {
 		data: new SlashCommandBuilder()
@@ -21,7 +22,7 @@ export function helpCommand(list: () => readonly Command[]): Command {
 					name: c.data.name,
 					description:
 						(ctx.locale === 'en' ? c.data.description_localizations?.['en-US'] : undefined) ?? c.data.description,
-					example: c.example,
+					example: workingExample(ctx, c, list()),
 				})),
 			),
 	};

@@ -52,6 +52,7 @@ export default {
 	defer: 'public',
 	chart: true,
 	example: '/jämför indikator:långvarigt bistånd kommuner:Malmö, Göteborg, Stockholm',
+	fallbackExamples: ['/jämför indikator:kostnad per invånare kommuner:Nyköping, Eskilstuna, Örebro'],
 	answer: (ctx, input) =>
 		withFollowUps(
 			ctx,

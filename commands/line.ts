@@ -130,3 +130,25 @@ export function parseLine(commands: readonly Command[], line: string): ParsedLin
 	});
 	return { ok: true, command, values };
 }
+
+/** A command line from a command name and option values, the form {@link parseLine} reads back. */
+export function formatLine(name: string, values: Readonly<Record<string, string | number | boolean>>): string {
+	return [`/${name}`, ...Object.entries(values).map(([option, value]) => `${option}:${String(value)}`)].join(' ');
+}
+
+/**
+ * The options of a command once a choice is taken: the user's values with names replaced by the ids
+ * they resolved to (short, and unambiguous), and the choice's option set to its id.
+ */
+export function pickedValues(
+	values: Readonly<Record<string, string | number | boolean>>,
+	resolved: Readonly<Record<string, unknown>>,
+	pick: { readonly option: string; readonly id: string },
+): Record<string, string | number | boolean> {
+	const out: Record<string, string | number | boolean> = { ...values };
+	for (const [option, id] of Object.entries(resolved)) {
+		if (option in values && (typeof id === 'string' || typeof id === 'number')) out[option] = id;
+	}
+	out[pick.option] = pick.id;
+	return out;
+}

@@ -18,6 +18,7 @@ export default {
 	defer: 'public',
 	chart: true,
 	example: '/profil kommun:Nyköping',
+	fallbackExamples: ['/profil kommun:Eskilstuna'],
 	answer: (ctx, input) => profileAnswer(ctx, { area: text(input, 'kommun'), year: input.get('år') }),
 	autocomplete: (ctx, focused) => ctx.search.suggestAreas(focused.value),
 } satisfies Command;

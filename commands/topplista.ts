@@ -51,6 +51,7 @@ export default {
 	defer: 'public',
 	chart: true,
 	example: '/topplista indikator:kostnad per invånare antal:10 län:Skåne',
+	fallbackExamples: ['/topplista indikator:kostnad per invånare antal:10 län:Norrbotten'],
 	answer: (ctx, input) =>
 		withFollowUps(
 			ctx,

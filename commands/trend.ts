@@ -37,6 +37,7 @@ export default {
 	defer: 'public',
 	chart: true,
 	example: '/trend kommun:Gotland indikator:biståndshushåll jämför_med:Uppsala',
+	fallbackExamples: ['/trend kommun:Gotland indikator:biståndshushåll jämför_med:Eskilstuna'],
 	answer: (ctx, input) =>
 		withFollowUps(
 			ctx,

@@ -19,6 +19,7 @@ export default {
 	defer: 'public',
 	chart: true,
 	example: '/värde kommun:Malmö indikator:långvarigt bistånd',
+	fallbackExamples: ['/värde kommun:Nyköping indikator:kostnad per invånare'],
 	answer: (ctx, input) =>
 		withFollowUps(
 			ctx,

@@ -7,10 +7,19 @@
  * (time to run `npm run sync`). Readable Swedish text, or JSON with `--json`. `--today` fixes the
  * date the publication dates are compared with (default: today).
  *
- * Environment: `DATA_PATH` (default data/db.json).
+ * Configuration is read like the bot's (`.env`, then the environment, validated by src/config.ts):
+ * without `--data`, the dataset the bot would load (DATA_PATH, else the synced dataset when there
+ * is one, else the bundled one).
  */
 import { parseArgs } from 'node:util';
+import { ConfigError, dataLocation, loadConfig, loadEnvFile } from '../src/config.js';
 import { datasetStatus, type DatasetStatus } from '../src/answers/om.js';
+import {
+	datasetCoverage,
+	datasetCoverageText,
+	originText,
+	type DatasetCoverage,
+} from '../src/answers/dataset-coverage.js';
 import { formatYears } from '../src/answers/format.js';
 import { Dataset } from '../src/dataset/dataset.js';
 import type { DatasetFile, ImportRecord } from '../src/dataset/schema.js';
@@ -30,6 +39,8 @@ interface StatusReport {
 	readonly file: string;
 	readonly today: string;
 	readonly status: DatasetStatus;
+	/** Origin and kommun coverage, as the shell and /om say it. */
+	readonly coverage: DatasetCoverage;
 	/** The newest import record of each kind. */
 	readonly lastImports: readonly ImportRecord[];
 	/** Day of the last Kolada sync, or of the bundle when the dataset was never synced. */
@@ -39,6 +50,7 @@ interface StatusReport {
 }
 
 const numberFormat = new Intl.NumberFormat('sv-SE');
+const SV = { locale: 'sv' } as const;
 
 function n(value: number): string {
 	return numberFormat.format(value);
@@ -49,7 +61,8 @@ function indikatorer(count: number): string {
 }
 
 function report(file: string, data: DatasetFile, today: Date): StatusReport {
-	const status = datasetStatus(new Dataset(data), today);
+	const dataset = new Dataset(data);
+	const status = datasetStatus(dataset, today);
 	const todayIso = today.toISOString().slice(0, 10);
 	const lastByKind = new Map<string, ImportRecord>();
 	for (const record of data.imports) {
@@ -67,6 +80,7 @@ function report(file: string, data: DatasetFile, today: Date): StatusReport {
 		file,
 		today: todayIso,
 		status,
+		coverage: datasetCoverage(dataset),
 		lastImports: [...lastByKind.values()].sort((a, b) => b.at.localeCompare(a.at)),
 		freshSince,
 		publishedSinceSync: [...passed.entries()]
@@ -85,7 +99,8 @@ function summaryOf(record: ImportRecord): string {
 function toText(r: StatusReport): string {
 	const c = r.status.counts;
 	const lines = [
-		`Dataset: ${r.file} (uppgifter till och med ${r.status.builtFrom})`,
+		`Dataset: ${r.file} – ${originText(SV, r.coverage)}`,
+		`Täckning: ${datasetCoverageText(SV, r.coverage)}`,
 		`Innehåll: ${n(c.kommuner)} kommuner, ${n(c.lan)} län, ${n(c.stadsdelar)} stadsdelar, ${n(c.grupper)} grupper; ${n(c.indikatorer)} indikatorer, ${n(c.serier)} serier, ${n(c.varden)} värden`,
 		'',
 		'Källor:',
@@ -143,14 +158,15 @@ async function main(): Promise<number> {
 		process.stderr.write(`--today ska vara ett datum ÅÅÅÅ-MM-DD.\n${USAGE}\n`);
 		return 2;
 	}
-	const file = values.data ?? process.env['DATA_PATH'] ?? 'data/db.json';
 	try {
+		loadEnvFile();
+		const file = values.data ?? dataLocation(loadConfig()).file;
 		const r = report(file, await readDataset(file), today);
 		process.stdout.write(`${values.json ? JSON.stringify(r, null, 2) : toText(r)}\n`);
 		return 0;
 	} catch (error) {
 		process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-		return 1;
+		return error instanceof ConfigError ? 2 : 1;
 	}
 }
 

@@ -7,11 +7,17 @@
  * and writes nothing. `--apply` writes with the dataset's atomic swap. `--profile` only describes
  * the file (sheets, ranges, merged cells, header candidates, tokens per column) to help write a
  * mapping file. Exit codes: 0 ok, 1 import refused (nothing written), 2 wrong usage.
+ *
+ * Configuration is read like the bot's (`.env`, then the environment, validated by src/config.ts):
+ * without `--data` it writes to DATA_PATH, else to the git-ignored data/local/db.json (started from
+ * the bundled data/db.json when it does not exist yet).
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BUNDLED_DATA_PATH, ConfigError, loadConfig, loadEnvFile, writableDataPath } from '../src/config.js';
 import { DatasetError } from '../src/dataset/store.js';
 import { runImport } from '../src/sources/excel/apply.js';
 import { ImportError } from '../src/sources/excel/errors.js';
@@ -32,7 +38,7 @@ const USAGE = `Användning: npm run import -- <fil.xlsx|fil.csv|fil.zip> [flaggo
   --apply              skriv till datasetet (annars torrkörning som bara visar ändringarna)
   --mapping <fil>      mappningsfil (JSON), se data/mappings/README.md
   --year <år>          år som värdena gäller (ÖJ-året), om det inte framgår av filen
-  --data <fil>         datasetet (standard: DATA_PATH eller data/db.json)
+  --data <fil>         datasetet (standard: DATA_PATH eller data/local/db.json)
   --min-kommuner <n>   minsta antal kommunrader (standard 250)
   --json               skriv resultatet som JSON
   --help               visa denna hjälp`;
@@ -114,8 +120,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 	}
 	let year: number | undefined;
 	let minKommuner: number | undefined;
+	let configuredPath: string;
 	try {
 		({ values, positionals } = parse(argv));
+		loadEnvFile();
+		configuredPath = writableDataPath(loadConfig());
 		if (values.help) {
 			io.out(USAGE);
 			return 0;
@@ -126,12 +135,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 		if (year !== undefined && (year < 1950 || year > 2100)) throw new UsageError(`orimligt år ${year}`);
 		minKommuner = intOption(values['min-kommuner'], '--min-kommuner');
 	} catch (error) {
-		io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+		io.err(
+			`${error instanceof Error ? error.message : String(error)}${error instanceof ConfigError ? '' : `\n\n${USAGE}`}`,
+		);
 		return 2;
 	}
 	const file = positionals[0] ?? '';
-	const envPath = process.env.DATA_PATH;
-	const dataPath = values.data ?? (envPath !== undefined && envPath !== '' ? envPath : 'data/db.json');
+	const dataPath = values.data ?? configuredPath;
 	const progress = io.progress && !values.json ? createProgress() : silentProgress;
 
 	try {
@@ -152,6 +162,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 			const sheets = await readWorkbook(input.bytes, input.name);
 			outcome = await runImport({
 				dataPath,
+				...(existsSync(dataPath) ? {} : { basePath: BUNDLED_DATA_PATH }),
 				apply: values.apply,
 				prepare: (base) =>
 					importWorkbook(sheets, {
@@ -168,6 +179,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 			const tables = input.files.map((f) => parseCsv(f.name, decodeText(f.bytes)));
 			outcome = await runImport({
 				dataPath,
+				...(existsSync(dataPath) ? {} : { basePath: BUNDLED_DATA_PATH }),
 				apply: values.apply,
 				prepare: (base) =>
 					importStatistikdatabas(tables, {

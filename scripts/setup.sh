@@ -3,13 +3,26 @@
 #   1. Debian libraries that `canvas` needs to build from source, plus a font with å ä ö;
 #   2. npm dependencies from the lockfile (canvas's install script is approved in package.json);
 #   3. a check that the native canvas binding loads and the bundled dataset is present;
-#   4. the TypeScript sources compiled once to dist/, which `npm start` and the other scripts run.
+#   4. the TypeScript sources compiled once to dist/, which `npm start` and the other scripts run;
+#   5. a first Kolada sync into the git-ignored data/local/ when Kolada answers (see the last step).
 # Idempotent: every step checks first and is skipped when already done.
+# `npm run setup -- --offline` (or OJ_OFFLINE=1) skips the Kolada sync.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+sync_args=()
+for arg in "$@"; do
+	case "$arg" in
+	--offline) sync_args+=(--offline) ;;
+	*)
+		echo "[setup] Okänd flagga: $arg (användning: npm run setup [-- --offline])" >&2
+		exit 2
+		;;
+	esac
+done
 
 # --- 1. Node -----------------------------------------------------------------
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
@@ -71,4 +84,9 @@ fi
 # Incremental: only what changed since the last build is compiled again.
 say "Kompilerar till dist/ …"
 npm run --silent build
+
+# --- 6. First Kolada sync ------------------------------------------------------
+# A short reachability check first; unreachable or --offline/OJ_OFFLINE=1: one line, and the bot
+# uses the bundled dataset. The synced dataset goes to data/local/ (git-ignored).
+npm run --silent setup:sync -- ${sync_args[@]+"${sync_args[@]}"}
 say "Klart."

@@ -9,12 +9,24 @@
  * atomically; on any failure the data file is left byte-for-byte unchanged and the exit code is 1
  * (2 for a usage error).
  *
- * Environment: `KOLADA_API_URL` (default https://api.kolada.se/v3), `DATA_PATH` (default
- * data/db.json); tuning: `KOLADA_CONCURRENCY` (2), `KOLADA_MIN_INTERVAL_MS` (200),
- * `KOLADA_TIMEOUT_MS` (30000), `KOLADA_MAX_RETRIES` (4), `KOLADA_BACKOFF_MS` (1000).
+ * Configuration is read like the bot's (`.env`, then the environment, validated by src/config.ts):
+ * `KOLADA_API_URL` (default https://api.kolada.se/v3), `DATA_PATH` (default: the git-ignored
+ * data/local/db.json, started from the bundled data/db.json when it does not exist yet); tuning:
+ * `KOLADA_CONCURRENCY` (2), `KOLADA_MIN_INTERVAL_MS` (200), `KOLADA_TIMEOUT_MS` (30000),
+ * `KOLADA_MAX_RETRIES` (4), `KOLADA_BACKOFF_MS` (1000).
  */
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+	BUNDLED_DATA_PATH,
+	ConfigError,
+	loadConfig,
+	loadEnvFile,
+	writableDataPath,
+	type Config,
+} from '../src/config.js';
 import { DatasetError, readDataset, validateDataset, writeDataset } from '../src/dataset/store.js';
 import { KOLADA_DEFAULT_BASE_URL, type KoladaClientOptions } from '../src/sources/kolada/client.js';
 import { formatSyncSummary, syncFromKolada, toSyncError } from '../src/sources/kolada/sync.js';
@@ -26,12 +38,12 @@ const USAGE = `Användning: npm run sync -- [flaggor]
   --search TEXT        synka även nyckeltal vars titel innehåller TEXT (kan upprepas)
   --since ÅÅÅÅ-MM-DD   hämta bara värden ändrade sedan datumet (standard: senaste synken)
   --full               hämta alla värden, oavsett senaste synk
-  --data FIL           datafilen (standard: DATA_PATH eller data/db.json)
+  --data FIL           datafilen (standard: DATA_PATH eller data/local/db.json)
   --dry-run            visa sammanfattningen utan att skriva
   --json               skriv sammanfattningen som JSON (för schemalagda körningar och övervakning)
   --help               visa den här hjälpen
 
-Miljövariabler: KOLADA_API_URL (standard ${KOLADA_DEFAULT_BASE_URL}), DATA_PATH,
+Miljövariabler (även från .env): KOLADA_API_URL (standard ${KOLADA_DEFAULT_BASE_URL}), DATA_PATH,
 KOLADA_CONCURRENCY, KOLADA_MIN_INTERVAL_MS, KOLADA_TIMEOUT_MS, KOLADA_MAX_RETRIES, KOLADA_BACKOFF_MS.`;
 
 /** Exit codes: 0 done, 1 sync failed (file unchanged), 2 wrong usage. */
@@ -43,15 +55,7 @@ function usageError(message: string): never {
 	process.exit(EXIT_USAGE);
 }
 
-function envNumber(name: string): number | undefined {
-	const raw = process.env[name];
-	if (raw === undefined || raw.trim() === '') return undefined;
-	const value = Number(raw);
-	if (!Number.isFinite(value) || value < 0) usageError(`${name} ska vara ett icke-negativt tal, fick "${raw}".`);
-	return value;
-}
-
-function parse(): {
+function parse(config: Readonly<Config>): {
 	kpis: string[];
 	search: string[];
 	since: string | undefined;
@@ -101,23 +105,34 @@ function parse(): {
 		search,
 		since: values.since,
 		full: values.full,
-		data: values.data ?? (process.env['DATA_PATH']?.trim() || 'data/db.json'),
+		data: values.data ?? writableDataPath(config),
 		dryRun: values['dry-run'],
 		json: values.json,
 	};
 }
 
+/** The validated configuration, or exit 2 naming the wrong keys. */
+function configuration(): Readonly<Config> {
+	try {
+		loadEnvFile();
+		return loadConfig();
+	} catch (error) {
+		if (error instanceof ConfigError) usageError(error.message);
+		throw error;
+	}
+}
+
 async function main(): Promise<number> {
-	const args = parse();
-	const configured = process.env['KOLADA_API_URL']?.trim();
-	const baseUrl = configured === undefined || configured === '' ? KOLADA_DEFAULT_BASE_URL : configured;
+	const config = configuration();
+	const args = parse(config);
+	const baseUrl = config.KOLADA_API_URL;
 	const clientOptions: KoladaClientOptions = {
 		baseUrl,
-		concurrency: envNumber('KOLADA_CONCURRENCY'),
-		minIntervalMs: envNumber('KOLADA_MIN_INTERVAL_MS'),
-		timeoutMs: envNumber('KOLADA_TIMEOUT_MS'),
-		maxRetries: envNumber('KOLADA_MAX_RETRIES'),
-		baseBackoffMs: envNumber('KOLADA_BACKOFF_MS'),
+		concurrency: config.KOLADA_CONCURRENCY,
+		minIntervalMs: config.KOLADA_MIN_INTERVAL_MS,
+		timeoutMs: config.KOLADA_TIMEOUT_MS,
+		maxRetries: config.KOLADA_MAX_RETRIES,
+		baseBackoffMs: config.KOLADA_BACKOFF_MS,
 	};
 	const progress = createProgress();
 	const controller = new AbortController();
@@ -127,7 +142,8 @@ async function main(): Promise<number> {
 
 	const unchanged = `Datafilen ${args.data} är oförändrad.`;
 	try {
-		const base = await readDataset(args.data);
+		// The first sync starts from the bundled dataset; later ones from the file they replace.
+		const base = await readDataset(existsSync(args.data) ? args.data : BUNDLED_DATA_PATH);
 		progress.info(`Synkar ${args.data} mot ${baseUrl}${args.dryRun ? ' (torrkörning)' : ''}`);
 		const { dataset, summary } = await syncFromKolada({
 			clientOptions,
@@ -145,6 +161,7 @@ async function main(): Promise<number> {
 		}
 		progress.info(`Skriver ${args.data} …`);
 		const writeStarted = performance.now();
+		await mkdir(path.dirname(args.data), { recursive: true });
 		await writeDataset(args.data, dataset);
 		const size = (await stat(args.data)).size / 1024 / 1024;
 		const seconds = (performance.now() - writeStarted) / 1000;

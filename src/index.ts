@@ -7,7 +7,7 @@ import { writeAnswerFiles } from './shell/files.js';
 import { startShell } from './shell/repl.js';
 import { runLine } from './shell/run.js';
 import { renderText } from './shell/text.js';
-import { ConfigError, loadConfig, loadEnvFile } from './config.js';
+import { ConfigError, dataCandidates, loadConfig, loadEnvFile } from './config.js';
 import { DatasetError } from './dataset/store.js';
 import { DataRuntime } from './runtime.js';
 
@@ -16,7 +16,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	const config = loadConfig();
 	const askIndex = argv.indexOf('--ask');
 	const json = argv.includes('--json');
-	const runtime = await DataRuntime.load(config.DATA_PATH);
+	const runtime = await DataRuntime.open(dataCandidates(config));
 	if (askIndex >= 0) {
 		const line = argv
 			.slice(askIndex + 1)

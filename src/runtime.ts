@@ -2,19 +2,25 @@
  * Holds the current dataset and its search index. Loaded once at start; when the data file is
  * replaced (a sync or import in another process), the new file is validated and indexed beside the
  * old one and then swapped in with a single assignment, so requests never see half of each. A
- * broken new file is logged and the old dataset stays in use.
+ * broken new file is logged and the old dataset stays in use. Given several candidate files (the
+ * synced dataset, then the bundled one), the first that exists is read, so a first sync switches a
+ * running bot from the bundled dataset to the synced one.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, mkdirSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { AnswerContext } from './answers/context.js';
 import type { Locale } from './answers/types.js';
+import type { DataLocation } from './config.js';
 import { Dataset } from './dataset/dataset.js';
+import type { DatasetFile } from './dataset/schema.js';
 import { readDataset } from './dataset/store.js';
 import { lexiconFor } from './question/lexicon.js';
 import { Search } from './search/search.js';
 
 /** One loaded dataset with its index. */
 export interface Snapshot {
+	/** The file it was read from, and why that one. */
+	readonly location: DataLocation;
 	readonly dataset: Dataset;
 	readonly search: Search;
 	readonly loadedAt: Date;
@@ -23,13 +29,28 @@ export interface Snapshot {
 }
 
 /** Loads, validates and indexes a dataset file. */
-export async function loadSnapshot(file: string): Promise<Snapshot> {
+export async function loadSnapshot(
+	file: string,
+	location: DataLocation = { file, origin: 'configured' },
+): Promise<Snapshot> {
 	const started = performance.now();
-	const dataset = new Dataset(await readDataset(file));
+	return indexSnapshot(await readDataset(file), location, started);
+}
+
+/** Indexes a validated dataset (a file just read, or a dataset built in memory by a sync). */
+export function indexSnapshot(data: DatasetFile, location: DataLocation, started = performance.now()): Snapshot {
+	const dataset = new Dataset(data);
 	const search = new Search(dataset);
 	// The question parser's name table is built here, at load, not on the first question.
 	lexiconFor(dataset, search);
-	return { dataset, search, loadedAt: new Date(), loadMs: performance.now() - started };
+	return { location, dataset, search, loadedAt: new Date(), loadMs: performance.now() - started };
+}
+
+/** The first candidate whose file exists; the last one when none does (its load error names it). */
+function pick(candidates: readonly DataLocation[]): DataLocation {
+	const found = candidates.find((c) => existsSync(c.file)) ?? candidates.at(-1);
+	if (!found) throw new Error('no dataset candidates');
+	return found;
 }
 
 /** Outcome of a reload. */
@@ -39,11 +60,11 @@ export type ReloadResult =
 /** The current dataset, swappable at runtime. */
 export class DataRuntime {
 	private snapshot: Snapshot;
-	private watcher: FSWatcher | undefined;
+	private watchers: FSWatcher[] = [];
 	private reloading: Promise<ReloadResult> | undefined;
 
 	private constructor(
-		readonly file: string,
+		private readonly candidates: readonly DataLocation[],
 		snapshot: Snapshot,
 	) {
 		this.snapshot = snapshot;
@@ -51,7 +72,18 @@ export class DataRuntime {
 
 	/** Loads the file; throws a DatasetError naming the file when it is missing or broken. */
 	static async load(file: string): Promise<DataRuntime> {
-		return new DataRuntime(file, await loadSnapshot(file));
+		return DataRuntime.open([{ file, origin: 'configured' }]);
+	}
+
+	/** Loads the first candidate that exists; throws a DatasetError naming the file when it is broken. */
+	static async open(candidates: readonly DataLocation[]): Promise<DataRuntime> {
+		const location = pick(candidates);
+		return new DataRuntime(candidates, await loadSnapshot(location.file, location));
+	}
+
+	/** The file in use right now. */
+	get file(): string {
+		return this.snapshot.location.file;
 	}
 
 	/** The dataset and index in use right now. */
@@ -65,11 +97,12 @@ export class DataRuntime {
 		return { dataset, search, locale, today };
 	}
 
-	/** Re-reads the file; on success swaps the snapshot, on failure keeps the old one. */
+	/** Re-reads the preferred file; on success swaps the snapshot, on failure keeps the old one. */
 	async reload(): Promise<ReloadResult> {
 		this.reloading ??= (async (): Promise<ReloadResult> => {
 			try {
-				const next = await loadSnapshot(this.file);
+				const location = pick(this.candidates);
+				const next = await loadSnapshot(location.file, location);
 				this.snapshot = next;
 				return { ok: true, snapshot: next };
 			} catch (error) {
@@ -82,27 +115,39 @@ export class DataRuntime {
 	}
 
 	/**
-	 * Watches the data file's directory and reloads after the file is replaced (atomic writers
-	 * rename a temp file onto it, so the directory is watched, not the file). Debounced.
+	 * Watches the candidate files' directories and reloads after one is replaced or created (atomic
+	 * writers rename a temp file onto it, so directories are watched, not files). Debounced. The
+	 * directory of a preferred candidate is created when missing, so its first file is seen.
 	 */
 	watch(onReload: (result: ReloadResult) => void, debounceMs = 300): void {
-		if (this.watcher) return;
-		const dir = path.dirname(path.resolve(this.file));
-		const base = path.basename(this.file);
+		if (this.watchers.length > 0) return;
 		let timer: NodeJS.Timeout | undefined;
-		this.watcher = watch(dir, (_event, name) => {
-			if (name !== base) return;
-			clearTimeout(timer);
-			timer = setTimeout(() => {
-				void this.reload().then(onReload);
-			}, debounceMs);
-		});
-		this.watcher.unref();
+		const dirs = new Map<string, Set<string>>();
+		for (const c of this.candidates) {
+			const dir = path.dirname(path.resolve(c.file));
+			dirs.set(dir, (dirs.get(dir) ?? new Set()).add(path.basename(c.file)));
+		}
+		for (const [dir, names] of dirs) {
+			try {
+				mkdirSync(dir, { recursive: true });
+				const watcher = watch(dir, (_event, name) => {
+					if (name === null || !names.has(name)) return;
+					clearTimeout(timer);
+					timer = setTimeout(() => {
+						void this.reload().then(onReload);
+					}, debounceMs);
+				});
+				watcher.unref();
+				this.watchers.push(watcher);
+			} catch {
+				// A directory that cannot be created or watched (read-only deploy) is simply not watched.
+			}
+		}
 	}
 
 	/** Stops watching. */
 	close(): void {
-		this.watcher?.close();
-		this.watcher = undefined;
+		for (const w of this.watchers) w.close();
+		this.watchers = [];
 	}
 }

@@ -51,6 +51,23 @@ describe('DataRuntime', () => {
 		expect(runtime.context().search.resolveArea('Malmö').status).toBe('found');
 	});
 
+	it('GIVEN no synced dataset yet WHEN a first sync writes one THEN the runtime switches from the bundled one to it', async () => {
+		const synced = path.join(dir, 'local', 'db.json');
+		runtime = await DataRuntime.open([
+			{ file: synced, origin: 'synced' },
+			{ file, origin: 'bundled' },
+		]);
+		expect(runtime.current.location).toEqual({ file, origin: 'bundled' });
+		const reloaded = nextReload(runtime);
+		const data = await readDataset(file);
+		await writeDataset(synced, { ...data, builtFrom: '2031-02-02' });
+		const result = await reloaded;
+		expect(result.ok).toBe(true);
+		expect(runtime.current.location).toEqual({ file: synced, origin: 'synced' });
+		expect(runtime.file).toBe(synced);
+		expect(runtime.current.dataset.file.builtFrom).toBe('2031-02-02');
+	});
+
 	it('GIVEN a corrupt file at start THEN loading fails with a message naming the file', async () => {
 		await writeFile(file, (await readFile(file, 'utf8')).slice(0, 500));
 		await expect(DataRuntime.load(file)).rejects.toThrow(file);

@@ -19,6 +19,7 @@ import { MAX_QUESTION_LENGTH } from '../question/text.js';
 import { stripInvisible } from '../search/normalize.js';
 import { clip } from '../text.js';
 import { tr, type AnswerContext } from './context.js';
+import { examplePair } from './examples.js';
 import { errorAnswer, quote } from './resolve.js';
 import type { Candidate, ErrorAnswer } from './types.js';
 
@@ -41,10 +42,17 @@ function candidatesOf(ctx: AnswerContext, readings: readonly Reading[]): Candida
 		.filter((c) => c.id.length <= MAX_CANDIDATE_ID);
 }
 
-const EXAMPLES_SV =
-	't.ex. ”Hur ligger Malmö till på långvarigt bistånd jämfört med Göteborg och Lund?”, ”Topp 5 kommuner med högst kostnad per invånare” eller ”Hur har biståndshushållen i Uppsala utvecklats sedan 2015?”';
-const EXAMPLES_EN =
-	'e.g. ”How does Malmö compare with Gothenburg on long-term assistance?” or ”Top 5 municipalities with the highest cost per inhabitant”';
+/** Example questions that answer on the loaded dataset ("t.ex. …"). */
+function examples(ctx: AnswerContext): string {
+	const pair = examplePair(ctx.dataset);
+	const place = pair?.kommun.name ?? 'Stockholm';
+	const word = pair?.word ?? 'biståndshushåll';
+	return tr(
+		ctx,
+		`t.ex. ”Hur ligger ${place} till på ${word}?” eller ”Hur har ${word} i ${place} utvecklats?”`,
+		`e.g. ”How is ${place} doing on ${word}?” or ”How has ${word} in ${place} developed?”`,
+	);
+}
 
 function clarify(ctx: AnswerContext, i: Extract<Interpretation, { status: 'clarify' }>): ErrorAnswer {
 	const candidates = candidatesOf(ctx, i.candidates);
@@ -135,7 +143,7 @@ export function readQuestion(ctx: AnswerContext, text: string): QuestionReading 
 				errorAnswer(
 					COMMAND,
 					'empty_input',
-					tr(ctx, `Skriv en fråga, ${EXAMPLES_SV}.`, `Please type a question, ${EXAMPLES_EN}.`),
+					tr(ctx, `Skriv en fråga, ${examples(ctx)}.`, `Please type a question, ${examples(ctx)}.`),
 				),
 			);
 		case 'too_long':
@@ -157,8 +165,8 @@ export function readQuestion(ctx: AnswerContext, text: string): QuestionReading 
 					'not_found',
 					tr(
 						ctx,
-						`Jag förstod inte frågan. Nämn en kommun och vad du vill veta, ${EXAMPLES_SV}. Kommandona finns i /hjälp.`,
-						`I didn't understand the question. Name a kommun and what you want to know, ${EXAMPLES_EN}. See /hjälp for the commands.`,
+						`Jag förstod inte frågan. Nämn en kommun och vad du vill veta, ${examples(ctx)}. Kommandona finns i /hjälp.`,
+						`I didn't understand the question. Name a kommun and what you want to know, ${examples(ctx)}. See /hjälp for the commands.`,
 					),
 				),
 			);

@@ -2,6 +2,7 @@
 import { clip } from '../text.js';
 import { tr, type AnswerContext } from './context.js';
 import { answerLabel, formatShare, formatValue, formatYears } from './format.js';
+import { whereValuesAre } from './nodata.js';
 import { directionLabel, kindLabel, sourceLabel } from './labels.js';
 import { resolveIndicator } from './resolve.js';
 import type { Answer, AnswerField } from './types.js';
@@ -51,7 +52,10 @@ export function indicatorAnswer(ctx: AnswerContext, input: string): Answer {
 	fields.push({
 		name: tr(ctx, 'År med data i boten', 'Years with data'),
 		value:
-			years.length > 0 ? formatYears(years) : tr(ctx, 'Inga värden i datasetet ännu', 'No values in the dataset yet'),
+			years.length > 0
+				? // The span alone would suggest broad coverage that one kommun can give: say how many per year.
+					`${formatYears(years)}\n${whereValuesAre(ctx, indicator)}`
+				: tr(ctx, 'Inga värden i datasetet ännu', 'No values in the dataset yet'),
 		inline: false,
 	});
 

@@ -1,12 +1,14 @@
 /**
  * `/om`: what the bot knows and where it comes from — sources with dates and counts, the last
- * build/sync/import, Kolada's next publication dates, and the attribution rules.
+ * build/sync/import, what the loaded dataset covers, Kolada's next publication dates, and the
+ * attribution rules. How to fill the dataset is for maintainers (shell, log), never in this reply.
  * {@link datasetStatus} is also what `npm run data:status` prints.
  */
 import type { Dataset } from '../dataset/dataset.js';
 import type { ImportRecord } from '../dataset/schema.js';
 import { formatCount } from '../charts/format.js';
 import { tr, type AnswerContext } from './context.js';
+import { datasetCoverage, datasetCoverageText, originText } from './dataset-coverage.js';
 import { formatYears } from './format.js';
 import type { Answer } from './types.js';
 
@@ -104,6 +106,7 @@ export function datasetStatus(dataset: Dataset, today: Date): DatasetStatus {
 /** Describes the bot, its data and the terms of use of the sources. */
 export function aboutAnswer(ctx: AnswerContext): Answer {
 	const status = datasetStatus(ctx.dataset, ctx.today);
+	const coverage = datasetCoverage(ctx.dataset);
 	const c = status.counts;
 	const sourceLines = status.sources.map(
 		(s) =>
@@ -135,6 +138,8 @@ export function aboutAnswer(ctx: AnswerContext): Answer {
 					`${c.kommuner} kommuner, ${c.lan} counties, Sweden, ${c.stadsdelar} districts, ${c.grupper} groups\n${c.indikatorer} indicators, ${formatCount(c.varden)} values`,
 				),
 			},
+			{ name: tr(ctx, 'Dataset', 'Dataset'), value: originText(ctx, coverage) },
+			{ name: tr(ctx, 'Täckning', 'Coverage'), value: datasetCoverageText(ctx, coverage) },
 			{ name: tr(ctx, 'Källor', 'Sources'), value: sourceLines.join('\n').slice(0, 1024) || '–' },
 			{ name: tr(ctx, 'Senast uppdaterat', 'Last updated'), value: importLines.join('\n') || '–' },
 			...(nextLines.length > 0
@@ -157,6 +162,6 @@ export function aboutAnswer(ctx: AnswerContext): Answer {
 		notes: [],
 		sources: status.sources.map((s) => s.attribution),
 		resolved: {},
-		data: { status },
+		data: { status, coverage },
 	};
 }

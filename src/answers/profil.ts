@@ -10,6 +10,7 @@ import { tr, type AnswerContext } from './context.js';
 import { figureNote, holdsAnswers, Sources, yearsFor } from './common.js';
 import { answerLabel, formatValue } from './format.js';
 import { parseYear } from './options.js';
+import { areaChoices } from './nodata.js';
 import { errorAnswer, resolveArea } from './resolve.js';
 import { isOwn, riketFigure, sizeIndependent, storedFigure } from './stats.js';
 import { coverageOf } from './coverage.js';
@@ -121,14 +122,15 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 		});
 	}
 	if (entries.length === 0) {
+		const candidates = areaChoices(ctx, area, wanted, { area: 'kommun', year: 'år' });
 		return errorAnswer(
 			command,
 			'no_data',
 			wanted === undefined
 				? tr(
 						ctx,
-						`Datasetet har inga värden för ${area.name} ännu. Administratören kan hämta Kolada-data med npm run sync.`,
-						`The dataset has no values for ${area.name} yet. An administrator can fetch Kolada data with npm run sync.`,
+						`Det inlästa datasetet har inga värden för ${area.name} – /om visar vad det täcker.`,
+						`The loaded dataset has no values for ${area.name} – /om shows what it covers.`,
 					)
 				: tr(
 						ctx,
@@ -136,6 +138,7 @@ export function profileAnswer(ctx: AnswerContext, query: ProfileQuery): Answer {
 						`The dataset has no values for ${area.name} in ${wanted}. Try without a year for the latest data.`,
 					),
 			resolved,
+			{ candidates },
 		);
 	}
 	if (ownRiket || entries.some((e) => e.diff !== null || isCategorical(e.indicator))) sources.own(ctx);

@@ -1,6 +1,7 @@
 /** `/sök text`: kommuner, län, stadsdelar, groups and indicators that match a free text. */
 import { clampLabel, MAX_CHOICE_NAME } from '../search/search.js';
 import { tr, type AnswerContext } from './context.js';
+import { examplePair } from './examples.js';
 import { errorAnswer, quote } from './resolve.js';
 import type { Answer } from './types.js';
 
@@ -38,6 +39,8 @@ export function searchAnswer(ctx: AnswerContext, text: string): Answer {
 		const suffix = ` · ${i.id} · ${ctx.search.coverageLabel(i.id)}`;
 		return `${clampLabel(i.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`;
 	});
+	const pair = examplePair(ctx.dataset);
+	const example = `/värde kommun:${pair?.kommun.id ?? '0180'} indikator:${pair?.indicator.id ?? 'N31814'}`;
 	return {
 		ok: true,
 		command,
@@ -51,8 +54,8 @@ export function searchAnswer(ctx: AnswerContext, text: string): Answer {
 		notes: [
 			tr(
 				ctx,
-				'Använd id:t eller namnet i andra kommandon, t.ex. `/värde kommun:1480 indikator:N31814`.',
-				'Use the id or the name in other commands, e.g. `/värde kommun:1480 indikator:N31814`.',
+				`Använd id:t eller namnet i andra kommandon, t.ex. \`${example}\`.`,
+				`Use the id or the name in other commands, e.g. \`${example}\`.`,
 			),
 		],
 		sources: ['Källa: Kolada'],

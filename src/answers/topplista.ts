@@ -14,7 +14,8 @@ import { formatValue, valueHeader } from './format.js';
 import { nearestYear, parseCount, parseFlag, parseGender, parseYear } from './options.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
 import { riketFigure, valuesOf } from './stats.js';
-import type { Answer } from './types.js';
+import { MAX_CHOICES, whereValuesAre } from './nodata.js';
+import type { Answer, Candidate } from './types.js';
 
 /** Raw options of `/topplista`. */
 export interface TopListQuery {
@@ -175,22 +176,53 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 	const year = yearOutcome.value ?? defaultYear(ds, indicator, gender, members);
 	if (year === undefined || !yearsWithData.includes(year)) {
 		const nearest = year === undefined ? undefined : nearestYear(yearsWithData, year);
+		const where = whereValuesAre(ctx, indicator);
+		// Other län with kommun values (in the asked year, if one was asked), the most kommuner first.
+		const otherLan = lan
+			? ds
+					.areasOfType('lan')
+					.filter((l) => l.id !== lan.id)
+					.map((l) => {
+						const ids = ds.groupings.find((g) => g.id === 'lan')?.groups.find((g) => g.lanId === l.id)?.members ?? [];
+						const inYears = (year === undefined ? ds.years(indicator.id) : [year]).map(
+							(y) => valuesOf(ds, indicator, y, gender, ids).size,
+						);
+						return { l, n: Math.max(0, ...inYears) };
+					})
+					.filter((x) => x.n > 0)
+					.sort((a, b) => b.n - a.n)
+					.slice(0, MAX_CHOICES)
+					.map(({ l }): Candidate => ({ id: l.id, label: l.name, option: 'län' }))
+			: [];
+		// The nearest year, then the years with the most kommuner, each with its count.
+		const counts = new Map(yearsWithData.map((y) => [y, valuesOf(ds, indicator, y, gender, members).size]));
+		const widest = [...yearsWithData].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || b - a);
+		const yearPicks = [...new Set([nearest, ...widest])].filter((y) => y !== undefined).slice(0, 3);
+		const kommuner = (n: number): string => `${n} ${n === 1 ? 'kommun' : 'kommuner'}`;
+		const candidates =
+			year !== undefined && yearsWithData.length > 0
+				? yearPicks.map((y): Candidate => ({
+						id: String(y),
+						label: `${y} (${kommuner(counts.get(y) ?? 0)})`,
+						option: 'år',
+					}))
+				: otherLan;
 		return errorAnswer(
 			command,
 			'no_data',
 			yearsWithData.length === 0
 				? tr(
 						ctx,
-						`Det finns inga kommunvärden för ”${indicator.shortTitle}”${lan ? ` i ${lan.name}` : ''}.`,
-						`There are no kommun values for ”${indicator.shortTitle}”${lan ? ` in ${lan.name}` : ''}.`,
+						`Det finns inga kommunvärden för ”${indicator.shortTitle}”${lan ? ` i ${lan.name}` : ''}. ${where}`,
+						`There are no kommun values for ”${indicator.shortTitle}”${lan ? ` in ${lan.name}` : ''}. ${where}`,
 					)
 				: tr(
 						ctx,
-						`Inga kommunvärden för ”${indicator.shortTitle}” ${String(year)}. Närmaste år med data: ${String(nearest)}.`,
-						`No kommun values for ”${indicator.shortTitle}” in ${String(year)}. Nearest year with data: ${String(nearest)}.`,
+						`Inga kommunvärden för ”${indicator.shortTitle}” ${String(year)}. Närmaste år med data: ${String(nearest)}. ${where}`,
+						`No kommun values for ”${indicator.shortTitle}” in ${String(year)}. Nearest year with data: ${String(nearest)}. ${where}`,
 					),
 			resolved,
-			nearest === undefined ? {} : { nearestYear: nearest },
+			{ ...(nearest === undefined ? {} : { nearestYear: nearest }), candidates },
 		);
 	}
 	const values = valuesOf(ds, indicator, year, gender, members);

@@ -11,6 +11,7 @@ import { tr, type AnswerContext } from './context.js';
 import { chartBase, describeFigure, holdsAnswers, Sources, yearsFor } from './common.js';
 import { formatDifference, formatValue, formatYears } from './format.js';
 import { parseGender, parseYear } from './options.js';
+import { noDataChoices, whereValuesAre } from './nodata.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
 import { sizeIndependent, storedFigure } from './stats.js';
 import { coverageOf, coverageText } from './coverage.js';
@@ -65,15 +66,24 @@ export function trendAnswer(ctx: AnswerContext, query: TrendQuery): Answer {
 		(from.value === undefined || y >= from.value) && (to.value === undefined || y <= to.value);
 	const focusYears = yearsFor(ds, indicator, area, gender);
 	if (focusYears.length === 0) {
+		const where = whereValuesAre(ctx, indicator, area);
 		return errorAnswer(
 			command,
 			'no_data',
 			tr(
 				ctx,
-				`Det finns inga värden för ${area.name} för ”${indicator.shortTitle}”.`,
-				`There are no values for ${area.name} for ”${indicator.shortTitle}”.`,
+				`Det finns inga värden för ${area.name} för ”${indicator.shortTitle}”. ${where}`,
+				`There are no values for ${area.name} for ”${indicator.shortTitle}”. ${where}`,
 			),
 			resolved,
+			{
+				candidates: noDataChoices(ctx, {
+					indicator,
+					area,
+					gender,
+					options: { area: 'kommun', indicator: 'indikator' },
+				}),
+			},
 		);
 	}
 	const lines = [area, ...(riket ? [riket] : []), ...others];

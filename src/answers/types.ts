@@ -108,6 +108,8 @@ export interface ErrorAnswer {
 		readonly candidates?: readonly Candidate[];
 		/** A year that has data when the asked year has none. */
 		readonly nearestYear?: number;
+		/** Ready command lines for the candidates, as the shell prints them. */
+		readonly lines?: readonly string[];
 	};
 	readonly resolved: Resolved;
 	readonly interpretation?: string;

@@ -21,6 +21,7 @@ import {
 import { coverageOf, coverageText, defaultYear } from './coverage.js';
 import { answerLabel, formatDifference, formatYears } from './format.js';
 import { nearestYear, parseGender, parseYear } from './options.js';
+import { noDataChoices, whereValuesAre } from './nodata.js';
 import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
 import {
 	answerBand,
@@ -52,7 +53,10 @@ const BAND_TEXT: Record<Band, readonly [string, string]> = {
 	red: ['🔴 Bland den sämsta tredjedelen', '🔴 In the worst third'],
 };
 
-/** Explains that an area has no figure for a year (or at all) and offers the nearest year. */
+/**
+ * Explains that an area has no figure for a year (or at all): the years the area does have, where
+ * the indicator has values, and up to five choices that answer.
+ */
 export function noDataError(
 	ctx: AnswerContext,
 	command: string,
@@ -61,32 +65,27 @@ export function noDataError(
 	years: readonly number[],
 	wanted: number | undefined,
 	resolved: Record<string, string | number | undefined>,
+	gender: Gender = 'T',
 ): ErrorAnswer {
+	const candidates = noDataChoices(ctx, {
+		indicator,
+		area,
+		gender,
+		year: wanted,
+		options: { area: 'kommun', year: 'år', indicator: 'indikator' },
+	});
+	const where = whereValuesAre(ctx, indicator, area);
 	if (years.length === 0) {
-		const withData = ctx.dataset.years(indicator.id);
-		const elsewhere =
-			withData.length > 0
-				? tr(
-						ctx,
-						` Indikatorn har värden för andra områden (${formatYears(withData)}).`,
-						` The indicator has values for other areas (${formatYears(withData)}).`,
-					)
-				: indicator.kolada?.status === 'active'
-					? tr(
-							ctx,
-							' Datasetet har inga värden för indikatorn ännu – en administratör kan hämta dem från Kolada med npm run sync.',
-							' The dataset has no values for it yet – an administrator can fetch them from Kolada with npm run sync.',
-						)
-					: tr(ctx, ' Datasetet har inga värden alls för indikatorn.', ' The dataset has no values for it.');
 		return errorAnswer(
 			command,
 			'no_data',
 			tr(
 				ctx,
-				`Det finns inga värden för ${area.name} för ”${indicator.shortTitle}”.${elsewhere}`,
-				`There are no values for ${area.name} for ”${indicator.shortTitle}”.${elsewhere}`,
+				`Det finns inga värden för ${area.name} för ”${indicator.shortTitle}”. ${where}`,
+				`There are no values for ${area.name} for ”${indicator.shortTitle}”. ${where}`,
 			),
 			resolved,
+			{ candidates },
 		);
 	}
 	const nearest = nearestYear(years, wanted ?? years[years.length - 1] ?? 0) ?? 0;
@@ -95,11 +94,11 @@ export function noDataError(
 		'no_data',
 		tr(
 			ctx,
-			`Det finns inget värde för ${area.name} ${String(wanted)} för ”${indicator.shortTitle}”. Närmaste år med data: ${nearest} (data finns för ${formatYears(years)}).`,
-			`There is no value for ${area.name} in ${String(wanted)} for ”${indicator.shortTitle}”. Nearest year with data: ${nearest} (data for ${formatYears(years)}).`,
+			`Det finns inget värde för ${area.name} ${String(wanted)} för ”${indicator.shortTitle}”. Närmaste år med data: ${nearest} (${area.name} har värden för ${formatYears(years)}).`,
+			`There is no value for ${area.name} in ${String(wanted)} for ”${indicator.shortTitle}”. Nearest year with data: ${nearest} (${area.name} has values for ${formatYears(years)}).`,
 		),
 		resolved,
-		{ nearestYear: nearest },
+		{ nearestYear: nearest, candidates },
 	);
 }
 
@@ -137,11 +136,11 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 	const years = yearsFor(ds, indicator, area, gender);
 	const year = yearOutcome.value ?? years[years.length - 1];
 	if (year === undefined || !years.includes(year)) {
-		return noDataError(ctx, command, indicator, area, years, yearOutcome.value, resolved);
+		return noDataError(ctx, command, indicator, area, years, yearOutcome.value, resolved, gender);
 	}
 	const observation = storedFigure(ds, indicator, area, year, gender);
 	if (!observation || observation.value === null)
-		return noDataError(ctx, command, indicator, area, years, year, resolved);
+		return noDataError(ctx, command, indicator, area, years, year, resolved, gender);
 	const value = observation.value;
 	const categorical = isCategorical(indicator);
 	const sources = new Sources().add(observation.provenance.attribution);

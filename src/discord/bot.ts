@@ -8,8 +8,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import { commands } from '../../commands/index.js';
+import { datasetCoverage, datasetCoverageText, originText } from '../answers/dataset-coverage.js';
 import type { ChartSpec } from '../charts/spec.js';
-import { ConfigError, type Config } from '../config.js';
+import { BUNDLED_DATA_PATH, ConfigError, type Config } from '../config.js';
 import type { Dataset } from '../dataset/dataset.js';
 import type { DataRuntime, Snapshot } from '../runtime.js';
 import { WatchStore } from '../watch/store.js';
@@ -64,6 +65,19 @@ export function clientOptions(config: Readonly<Config>, managed: ManagedShards |
 		}),
 		...clientShardOptions(config.SHARDS, managed),
 	};
+}
+
+/** Which dataset is loaded and what it covers; how to fill it is for the log, never for a chat reply. */
+function logDataset(runtime: DataRuntime, logger: Logger): void {
+	const coverage = datasetCoverage(runtime.current.dataset);
+	const details = {
+		file: runtime.file,
+		origin: originText({ locale: 'sv' }, coverage),
+		coverage: datasetCoverageText({ locale: 'sv' }, coverage),
+	};
+	if (coverage.origin === 'bundled')
+		logger.warn(details, 'dataset is the bundled one; fill it from Kolada with npm run sync');
+	else logger.info(details, 'dataset');
 }
 
 function watchDataset(runtime: DataRuntime, logger: Logger, onSwap: (before: Dataset, after: Snapshot) => void): void {
@@ -123,8 +137,11 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 		return png;
 	};
 	const client = new Client(options);
-	// Watches live in their own file beside the dataset; a broken file is reported and left untouched.
-	const watchesFile = config.WATCHES_PATH ?? path.join(path.dirname(runtime.file), 'watches.json');
+	// Watches live in their own file beside the dataset (beside the bundled one when DATA_PATH is
+	// unset, so they stay put when a first sync switches to data/local/); a broken file is reported
+	// and left untouched.
+	const watchesFile =
+		config.WATCHES_PATH ?? path.join(path.dirname(config.DATA_PATH ?? BUNDLED_DATA_PATH), 'watches.json');
 	let store: WatchStore | { readonly broken: string };
 	try {
 		store = await WatchStore.open(watchesFile);
@@ -155,6 +172,7 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 			},
 			'ready',
 		);
+		logDataset(runtime, logger);
 		const started = performance.now();
 		void Promise.all(Array.from({ length: renders.stats.workers }, () => renders.render(WARM_UP_CHART))).then(
 			() =>

@@ -5,7 +5,8 @@
  */
 import { createInterface, type CompleterResult } from 'node:readline';
 import { inputFrom, type Command } from '../../commands/command.js';
-import type { DataRuntime } from '../runtime.js';
+import { datasetCoverage, datasetCoverageText, originText } from '../answers/dataset-coverage.js';
+import type { DataRuntime, Snapshot } from '../runtime.js';
 import { writeAnswerFiles } from './files.js';
 import { commandByName, nameKey, optionsOf, parseLine } from '../../commands/line.js';
 import type { FollowUp } from '../answers/types.js';
@@ -49,13 +50,31 @@ export function complete(
 	return [[], token];
 }
 
+/**
+ * The shell's greeting: which dataset is loaded (file, origin, date), what it covers, and — for the
+ * maintainer at the keyboard — how to fill or refresh it.
+ */
+export function shellBanner(snapshot: Snapshot): string {
+	const sv = { locale: 'sv' } as const;
+	const coverage = datasetCoverage(snapshot.dataset);
+	const fill =
+		snapshot.location.origin === 'configured'
+			? `Fyll på eller uppdatera från Kolada: npm run sync (skriver till ${snapshot.location.file}).`
+			: coverage.origin === 'synced'
+				? 'Uppdatera från Kolada: npm run sync.'
+				: 'Fyll datasetet från Kolada: npm run sync (sparas i data/local/, läses automatiskt i stället för det medföljande).';
+	return [
+		'ÖJ-boten – lokalt skal.',
+		`Dataset: ${originText(sv, coverage)} – ${snapshot.location.file}`,
+		`Täckning: ${datasetCoverageText(sv, coverage)}`,
+		fill,
+		'Skriv /hjälp för kommandona, Tab för förslag, /avsluta eller Ctrl+D för att sluta.',
+	].join('\n');
+}
+
 /** Starts the interactive shell; resolves when the user quits. */
 export async function startShell(runtime: DataRuntime, commands: readonly Command[], outDir: string): Promise<void> {
-	const { dataset } = runtime.current;
-	process.stdout.write(
-		`ÖJ-boten – lokalt skal (${dataset.areasOfType('kommun').length} kommuner, ${dataset.indicators.length} indikatorer, ${dataset.valueCount} värden).\n` +
-			'Skriv /hjälp för kommandona, Tab för förslag, /avsluta eller Ctrl+D för att sluta.\n',
-	);
+	process.stdout.write(`${shellBanner(runtime.current)}\n`);
 	const rl = createInterface({
 		input: process.stdin,
 		output: process.stdout,

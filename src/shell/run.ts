@@ -7,7 +7,8 @@ import { inputFrom, type Command } from '../../commands/command.js';
 import { tr, type AnswerContext } from '../answers/context.js';
 import { errorAnswer, quote } from '../answers/resolve.js';
 import type { Answer, FollowUp } from '../answers/types.js';
-import { parseLine } from '../../commands/line.js';
+import { workingExample } from '../../commands/examples.js';
+import { formatLine, parseLine } from '../../commands/line.js';
 
 /** Runs a line (`/kommando namn:värde …`) and returns the answer. */
 export function runLine(ctx: AnswerContext, commands: readonly Command[], line: string): Answer {
@@ -23,7 +24,7 @@ export function runLine(ctx: AnswerContext, commands: readonly Command[], line: 
 			case 'not_command': {
 				// A line without a leading slash is a question, answered as /fråga would.
 				const question = commands.find((c) => c.data.name === 'fråga');
-				return question ? runCommand(ctx, question, { text: line }) : notACommand(ctx);
+				return question ? runCommand(ctx, question, { text: line }) : notACommand(ctx, commands);
 			}
 			case 'unknown_command':
 				return errorAnswer(
@@ -77,7 +78,7 @@ function runCommand(
 	values: Readonly<Record<string, string | number | boolean>>,
 ): Answer {
 	try {
-		return command.answer(ctx, inputFrom(values));
+		return withLines(command.data.name, values, command.answer(ctx, inputFrom(values)));
 	} catch (error) {
 		const ref = randomBytes(4).toString('hex');
 		process.stderr.write(`[fel ${ref}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -89,14 +90,32 @@ function runCommand(
 	}
 }
 
-function notACommand(ctx: AnswerContext): Answer {
+/**
+ * A "no data" answer's choices as ready command lines: the same command with the choice's option
+ * changed (a `/fråga` choice already is a command line).
+ */
+export function withLines(
+	name: string,
+	values: Readonly<Record<string, string | number | boolean>>,
+	answer: Answer,
+): Answer {
+	if (answer.ok || answer.error.code !== 'no_data' || !answer.error.candidates?.length) return answer;
+	const lines = answer.error.candidates.map((c) =>
+		c.option === 'text' && c.id.startsWith('/') ? c.id : formatLine(name, { ...values, [c.option ?? '']: c.id }),
+	);
+	return { ...answer, error: { ...answer.error, lines } };
+}
+
+function notACommand(ctx: AnswerContext, commands: readonly Command[]): Answer {
+	const value = commands.find((c) => c.data.name === 'värde');
+	const example = value ? workingExample(ctx, value, commands) : '/hjälp';
 	return errorAnswer(
 		'',
 		'unknown_command',
 		tr(
 			ctx,
-			'Kommandon börjar med /, t.ex. `/värde kommun:Malmö indikator:långvarigt bistånd`. Skriv /hjälp för alla.',
-			'Commands start with /, e.g. `/värde kommun:Malmö indikator:långvarigt bistånd`. Type /hjälp for all.',
+			`Kommandon börjar med /, t.ex. \`${example}\`. Skriv /hjälp för alla.`,
+			`Commands start with /, e.g. \`${example}\`. Type /hjälp for all.`,
 		),
 	);
 }

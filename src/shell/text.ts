@@ -40,6 +40,11 @@ const BAND: Record<string, string> = { green: '🟢', yellow: '🟡', red: '🔴
 export function renderText(answer: Answer): string {
 	if (!answer.ok) {
 		const lines = [`⚠ ${stripMarkdown(answer.error.message)}`];
+		const ready = answer.error.lines ?? [];
+		if (ready.length > 0) {
+			const labels = answer.error.candidates ?? [];
+			lines.push('Prova:', ...ready.flatMap((l, i) => [`  • ${labels[i]?.label ?? ''}`, `    ${l}`]));
+		}
 		if (answer.interpretation) lines.unshift(stripMarkdown(answer.interpretation));
 		return lines.join('\n');
 	}

@@ -26,6 +26,7 @@ import {
 	FREDA_SOURCES,
 	INDICATOR_TITLES,
 	MISSING_YEAR_QUERY,
+	NO_DATA_YEAR,
 	searchTitle,
 	TITLES,
 } from '../fixtures/discord-answers.js';
@@ -243,6 +244,33 @@ describe('"Menade du …?"', () => {
 		const clicked = await fake.waitForResponse(click);
 		// The bundled dataset has no values for N31814: the re-run answers with Upplands Väsby's no-data message.
 		expect((await errorMessage(click, clicked)).content).toMatch(/^Det finns inga värden för Upplands Väsby/);
+	});
+});
+
+describe('"no data" that helps', () => {
+	it('GIVEN the bundled dataset THEN the start log says so, with its coverage and how to fill it', async () => {
+		const line = await bot.waitForLog(
+			(l) => typeof l.msg === 'string' && l.msg.startsWith('dataset is the bundled one'),
+		);
+		expect(line.level).toBe('warn');
+		expect(line.msg).toBe('dataset is the bundled one; fill it from Kolada with npm run sync');
+		expect(line.origin).toBe('Medföljande dataset (uppgifter till och med 2026-03-23)');
+		expect(String(line.coverage)).toMatch(/^\d+ av 290 kommuner har värden/);
+	});
+
+	it('GIVEN a year without a value THEN choices that answer as buttons; a click answers with the chosen year', async () => {
+		const values = { kommun: 'Nyköping', indikator: 'U31001', år: 2023 };
+		const { handle, result } = await run('värde', values);
+		const message = await errorMessage(handle, result);
+		expect(message.content).toBe(NO_DATA_YEAR.message);
+		const buttons = buttonsOf(message.components);
+		expect(buttons.map((b) => b.label)).toEqual(NO_DATA_YEAR.labels);
+		for (const b of buttons) expect(b.custom_id).toMatch(/^dym:[0-9a-f]{8}:år:\d{4}$/);
+		const button = buttons.find((b) => b.custom_id.endsWith(':år:2020'));
+		const clicked = await fake.waitForResponse(
+			fake.dispatch(fake.button(button?.custom_id ?? '', { message: handle })),
+		);
+		expect(clicked.embeds[0]?.title).toBe(NO_DATA_YEAR.pickedTitle);
 	});
 });
 

@@ -18,6 +18,12 @@ describe('.env.example', () => {
 			DISCORD_APPLICATION_ID: '1310000000000000001',
 			DISCORD_GUILD_ID: '1310000000000000002',
 			DISCORD_API_URL: 'http://127.0.0.1:1/api',
+			DATA_PATH: 'data/db.json',
+			KOLADA_CONCURRENCY: '2',
+			KOLADA_MIN_INTERVAL_MS: '200',
+			KOLADA_TIMEOUT_MS: '30000',
+			KOLADA_MAX_RETRIES: '4',
+			KOLADA_BACKOFF_MS: '1000',
 			WATCHES_PATH: 'data/watches.json',
 		});
 		const keys = Object.keys(full).sort();
@@ -30,7 +36,9 @@ describe('.env.example', () => {
 		const env = Object.fromEntries(entries.map((e) => [e.key, e.value]));
 		expect(loadConfig(env)).toMatchObject({
 			DISCORD_TOKEN: undefined,
-			DATA_PATH: 'data/db.json',
+			DATA_PATH: undefined,
+			KOLADA_TIMEOUT_MS: undefined,
+			OJ_OFFLINE: false,
 			CHART_COOLDOWN_SECONDS: 5,
 		});
 	});

@@ -122,7 +122,8 @@ describe('questionAnswer', () => {
 	it('GIVEN nothing understandable THEN a friendly "did not understand" with examples', () => {
 		const a = questionAnswer(ctx, 'Vad tycker du om vädret?');
 		expect(a).toMatchObject({ ok: false, error: { code: 'not_found' } });
-		if (!a.ok) expect(a.error.message).toContain('Hur ligger Malmö till');
+		// The example is chosen so it answers on the loaded dataset (the bundled one here).
+		if (!a.ok) expect(a.error.message).toContain('t.ex. ”Hur ligger Nyköping till på kostnad per invånare?”');
 	});
 });
 

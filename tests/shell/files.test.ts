@@ -26,7 +26,7 @@ afterEach(async () => {
 
 /** A real /topplista answer with its CSV, then given ids and a CSV name as a hostile dataset would. */
 function hostileAnswer(): OkAnswer {
-	const answer = runLine(ctx, commands, '/topplista indikator:N31807 csv:ja');
+	const answer = runLine(ctx, commands, '/topplista indikator:U31001 år:2020 csv:ja');
 	expect(answer.ok && answer.csv).toBeTruthy();
 	if (!answer.ok || !answer.csv) throw new Error('no csv');
 	return {

@@ -406,17 +406,17 @@ describe('sync against a small fake', () => {
 	});
 
 	it('GIVEN a KPI without any value THEN it is reported, keeps its previous values, and the sync goes on', async () => {
-		const odd = await KoladaFake.start({ ...small, kpisWithoutValues: ['N31807'] });
+		const odd = await KoladaFake.start({ ...small, kpisWithoutValues: ['N31910'] });
 		try {
 			const { dataset, summary } = await syncFromKolada({
 				base: bundled,
 				clientOptions: fastClient(odd.baseUrl),
 				today: TODAY,
 			});
-			expect(summary.emptyKpis).toEqual(['N31807']);
-			expect(summary.warnings.join('\n')).toContain('N31807');
-			expect(pointsOf(dataset, 'N31807', '0180')).toEqual(pointsOf(bundled, 'N31807', '0180'));
-			expect(pointsOf(dataset, 'N31807', '0180').size).toBeGreaterThan(0);
+			expect(summary.emptyKpis).toEqual(['N31910']);
+			expect(summary.warnings.join('\n')).toContain('N31910');
+			expect(pointsOf(dataset, 'N31910', '0480')).toEqual(pointsOf(bundled, 'N31910', '0480'));
+			expect(pointsOf(dataset, 'N31910', '0480').size).toBeGreaterThan(0);
 		} finally {
 			await odd.close();
 		}
