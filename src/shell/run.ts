@@ -78,7 +78,7 @@ function runCommand(
 	values: Readonly<Record<string, string | number | boolean>>,
 ): Answer {
 	try {
-		return withLines(command.data.name, values, command.answer(ctx, inputFrom(values)));
+		return withLines(ctx, command.data.name, values, command.answer(ctx, inputFrom(values)));
 	} catch (error) {
 		const ref = randomBytes(4).toString('hex');
 		process.stderr.write(`[fel ${ref}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -90,18 +90,26 @@ function runCommand(
 	}
 }
 
+/** Options whose value is an area: a ready line writes the area's name, which always resolves exactly. */
+const AREA_OPTIONS = new Set(['kommun', 'län', 'markera']);
+
 /**
  * A "no data" answer's choices as ready command lines: the same command with the choice's option
- * changed (a `/fråga` choice already is a command line).
+ * changed (a `/fråga` choice already is a command line). Areas are written by name, not code.
  */
 export function withLines(
+	ctx: AnswerContext,
 	name: string,
 	values: Readonly<Record<string, string | number | boolean>>,
 	answer: Answer,
 ): Answer {
 	if (answer.ok || answer.error.code !== 'no_data' || !answer.error.candidates?.length) return answer;
+	const shown = (option: string, id: string): string =>
+		AREA_OPTIONS.has(option) ? (ctx.dataset.area(id)?.name ?? id) : id;
 	const lines = answer.error.candidates.map((c) =>
-		c.option === 'text' && c.id.startsWith('/') ? c.id : formatLine(name, { ...values, [c.option ?? '']: c.id }),
+		c.option === 'text' && c.id.startsWith('/')
+			? c.id
+			: formatLine(name, { ...values, [c.option ?? '']: shown(c.option ?? '', c.id) }),
 	);
 	return { ...answer, error: { ...answer.error, lines } };
 }

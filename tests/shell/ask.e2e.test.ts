@@ -26,7 +26,7 @@ describe('npm run ask', () => {
 		const result = await run(process.execPath, [
 			compiled('src/index.ts'),
 			'--ask',
-			'/indikator indikator:barn i familjer',
+			'/indikator indikator:samordning LSS',
 			'--json',
 		]).catch((error: unknown) => error as { stdout: string; code: number });
 		expect('code' in result ? result.code : 0).toBe(2);
@@ -37,6 +37,6 @@ describe('npm run ask', () => {
 		expect(answer.ok).toBe(false);
 		expect(answer.error.code).toBe('ambiguous');
 		expect(answer.error.message).toMatch(/Menade du/);
-		expect(answer.error.candidates.map((c) => c.id)).toContain('U31809');
+		expect(answer.error.candidates.map((c) => c.id)).toContain('U31474');
 	});
 });
