@@ -43,6 +43,13 @@ export const loadBench: BenchSection = {
 				target: { op: '<=', value: 0 },
 				note: `bot errors logged: ${String(r.errorLogs.length)}`,
 			},
+			{
+				section: 'load',
+				name: 'charts answered without the chart (render queue full)',
+				value: r.busy,
+				unit: 'st',
+				note: `of ${String(r.charts)} charts; each says "många frågar just nu"`,
+			},
 			{ section: 'load', name: 'max ack', value: r.maxAckMs, unit: 'ms' },
 			{ section: 'load', name: 'answer p99', value: r.answerP99Ms, unit: 'ms', note: 'charts included' },
 			{
