@@ -55,6 +55,22 @@ export function defaultYear(
 	return best?.year;
 }
 
+/**
+ * Kommuner with a value, per year with any (newest first), with their ids — what a "no data"
+ * answer says instead of a bare span of years.
+ */
+export function kommunerByYear(
+	ds: Dataset,
+	indicator: Indicator,
+	gender: Gender = 'T',
+	members: readonly string[] = kommunIds(ds),
+): { readonly year: number; readonly ids: readonly string[] }[] {
+	return [...ds.years(indicator.id)]
+		.reverse()
+		.map((year) => ({ year, ids: [...valuesOf(ds, indicator, year, gender, members).keys()] }))
+		.filter((c) => c.ids.length > 0);
+}
+
 /** The coverage of one year among all kommuner (or `members`). */
 export function coverageOf(
 	ds: Dataset,

@@ -5,7 +5,6 @@
  * Shown at the shell's start, in `/om`, and in the bot's start log.
  */
 import type { Dataset } from '../dataset/dataset.js';
-import type { Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
 import { formatYears } from './format.js';
 
@@ -110,26 +109,4 @@ export function datasetCoverageText(ctx: Pick<AnswerContext, 'locale'>, coverage
 		`Inget år har värden för fler än ${most} kommuner (flest kommuner per år: ${best.join(', ')}).`,
 		`No year has values for more than ${most} kommuner (most kommuner a year: ${best.join(', ')}).`,
 	)}`;
-}
-
-/**
- * Kommuner with a value for one indicator, per year (newest first), each with the kommuner's ids —
- * what a "no data" answer says instead of a bare year span.
- */
-export function kommunerByYear(
-	ds: Dataset,
-	indicator: Indicator,
-): readonly { readonly year: number; readonly ids: readonly string[] }[] {
-	const kommuner = ds.areasOfType('kommun');
-	const out: { year: number; ids: string[] }[] = [];
-	for (const year of [...ds.years(indicator.id)].reverse()) {
-		const ids: string[] = [];
-		for (const area of kommuner) {
-			const measure = ds.defaultMeasure(indicator, area);
-			const obs = ds.value(indicator.id, area.id, year, 'T', measure);
-			if (obs && obs.value !== null) ids.push(area.id);
-		}
-		if (ids.length > 0) out.push({ year, ids });
-	}
-	return out;
 }

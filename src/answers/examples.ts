@@ -6,7 +6,7 @@
 import type { Dataset } from '../dataset/dataset.js';
 import type { Area, Indicator } from '../dataset/schema.js';
 import { yearsFor } from './common.js';
-import { kommunerByYear } from './dataset-coverage.js';
+import { kommunerByYear } from './coverage.js';
 
 /** A kommun with values for an indicator, and a word that finds the indicator. */
 export interface ExamplePair {

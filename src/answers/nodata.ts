@@ -9,7 +9,7 @@ import type { Dataset } from '../dataset/dataset.js';
 import type { Area, Gender, Indicator } from '../dataset/schema.js';
 import { yearsFor } from './common.js';
 import { tr, type AnswerContext } from './context.js';
-import { kommunerByYear } from './dataset-coverage.js';
+import { kommunerByYear } from './coverage.js';
 import { formatYears } from './format.js';
 import type { Candidate } from './types.js';
 
