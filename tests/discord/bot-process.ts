@@ -121,8 +121,10 @@ export async function startBotProcess(fake: DiscordFake, opts: BotProcessOptions
 		notify();
 	});
 	child.stderr.on('data', (chunk: string) => chunks.push(chunk));
+	// 'close', not 'exit': it comes once the output pipes are drained too, so a line written just before
+	// the end (by the process, or by a shard process sharing its stdout) is never missed.
 	const exit = new Promise<number | null>((resolve) => {
-		child.once('exit', (code) => {
+		child.once('close', (code) => {
 			exited = true;
 			notify();
 			resolve(code);

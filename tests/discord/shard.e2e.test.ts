@@ -6,6 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordFake } from '../fakes/discord-fake.js';
 import { startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
 
+/** Whether a process with this pid still exists (signal 0 only checks). */
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 let fake: DiscordFake;
 let manager: BotProcess;
 
@@ -42,8 +52,11 @@ describe('sharded start', () => {
 	});
 
 	it('GIVEN SIGTERM to the manager THEN every shard stops and the manager exits with 0', async () => {
+		const pids = manager.logs.filter((l) => l.msg === 'ready').map((l) => Number(l.pid));
+		expect(pids).toHaveLength(2);
 		expect(await manager.stop()).toBe(0);
-		expect(manager.logs.filter((l) => l.msg === 'stopped')).toHaveLength(2);
+		// The manager exits only after each shard process has: none of them is left running.
+		for (const pid of pids) expect(isRunning(pid)).toBe(false);
 		expect(manager.output()).not.toContain(fake.token);
 	});
 });
