@@ -20,6 +20,9 @@ const MEMBER =
 	PermissionFlagsBits.AttachFiles |
 	PermissionFlagsBits.ReadMessageHistory;
 
+/** Hang guard for a thread reply that carries a chart: a busy machine renders slowly; nothing here times it. */
+const CHART_WAIT = { timeoutMs: 45_000 };
+
 async function start(
 	env: Record<string, string>,
 	everyone: bigint = MEMBER,
@@ -65,7 +68,7 @@ describe('mention mode', () => {
 			MEMBER | PermissionFlagsBits.CreatePublicThreads | PermissionFlagsBits.SendMessagesInThreads,
 		);
 		const handle = f.dispatchMessage(f.mention('profil för Nyköping'));
-		const { thread, reply } = await f.waitForThreadReply(handle);
+		const { thread, reply } = await f.waitForThreadReply(handle, CHART_WAIT);
 		expect(thread.name).toBe('ÖJ: profil för Nyköping');
 		expect(reply.embeds[0]?.title).toBe('Profil: Nyköping');
 	});
@@ -98,7 +101,7 @@ describe('mention mode', () => {
 
 	it('GIVEN a second chart question within the cooldown THEN the notice is a reply, and no second thread is opened', async () => {
 		const { fake: f } = await start({ MENTION_MODE: 'true', CHART_COOLDOWN_SECONDS: '60' }, THREADS);
-		await f.waitForThreadReply(f.dispatchMessage(f.mention('profil för Nyköping')));
+		await f.waitForThreadReply(f.dispatchMessage(f.mention('profil för Nyköping')), CHART_WAIT);
 		const second = f.dispatchMessage(f.mention('profil för Lund'));
 		const notice = await f.waitForChannelReply(second);
 		expect(notice.content).toMatch(/^Vänta lite/);
@@ -114,7 +117,10 @@ describe('mention mode', () => {
 			body: { message: 'Missing Permissions', code: 50013 },
 			match: (r) => r.method === 'POST' && r.params['channelId'] !== DEFAULT_CHANNEL_ID,
 		});
-		const { thread, reply } = await f.waitForThreadReply(f.dispatchMessage(f.mention('profil för Nyköping')));
+		const { thread, reply } = await f.waitForThreadReply(
+			f.dispatchMessage(f.mention('profil för Nyköping')),
+			CHART_WAIT,
+		);
 		expect(reply.content).toMatch(/^Något gick fel \(ref: [0-9a-f]{8}\)\.$/);
 		expect(thread.name).toBe('ÖJ: profil för Nyköping');
 		expect(f.threads).toHaveLength(1);
