@@ -20,9 +20,10 @@ import {
 } from './common.js';
 import { coverageOf, coverageText, defaultYear } from './coverage.js';
 import { answerLabel, formatDifference, formatYears } from './format.js';
-import { nearestYear, parseGender, parseYear } from './options.js';
+import { readInput } from './input.js';
+import { nearestYear } from './options.js';
 import { noDataChoices, whereValuesAre } from './nodata.js';
-import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
+import { errorAnswer } from './resolve.js';
 import {
 	answerBand,
 	bandOf,
@@ -117,26 +118,22 @@ function rankText(ctx: AnswerContext, indicator: Indicator, rank: Rank, what: st
 export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 	const command = 'värde';
 	const { dataset: ds } = ctx;
-	const areaOutcome = resolveArea(ctx, command, 'kommun', query.area, 'place');
-	if (!areaOutcome.ok) return areaOutcome.error;
-	const indicatorOutcome = resolveIndicator(ctx, command, 'indikator', query.indicator, {
-		areaId: areaOutcome.value.id,
-		...(typeof query.year === 'number' ? { year: query.year } : {}),
+	const input = readInput(ctx, {
+		command,
+		area: { option: 'kommun', input: query.area, scope: 'place' },
+		indicator: query.indicator,
+		years: { år: query.year },
+		gender: query.gender,
 	});
-	if (!indicatorOutcome.ok) return indicatorOutcome.error;
-	const area = areaOutcome.value;
-	const indicator = indicatorOutcome.value;
-	const yearOutcome = parseYear(ctx, command, 'år', query.year);
-	if (!yearOutcome.ok) return yearOutcome.error;
-	const genderOutcome = parseGender(ctx, command, query.gender, indicator);
-	if (!genderOutcome.ok) return genderOutcome.error;
-	const gender: Gender = genderOutcome.value;
+	if (!input.ok) return input.error;
+	const { area, indicator, gender } = input.value;
+	const asked = input.value.years.år;
 	const resolved = { kommun: area.id, indikator: indicator.id, kön: gender };
 
 	const years = yearsFor(ds, indicator, area, gender);
-	const year = yearOutcome.value ?? years[years.length - 1];
+	const year = asked ?? years[years.length - 1];
 	if (year === undefined || !years.includes(year)) {
-		return noDataError(ctx, command, indicator, area, years, yearOutcome.value, resolved, gender);
+		return noDataError(ctx, command, indicator, area, years, asked, resolved, gender);
 	}
 	const observation = storedFigure(ds, indicator, area, year, gender);
 	if (!observation || observation.value === null)
@@ -146,7 +143,7 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 	const sources = new Sources().add(observation.provenance.attribution);
 	const notes: string[] = [];
 	const fields: AnswerField[] = [];
-	if (yearOutcome.value === undefined) {
+	if (asked === undefined) {
 		notes.push(
 			tr(ctx, `Senaste året med data för ${area.name}: ${year}.`, `Latest year with data for ${area.name}: ${year}.`),
 		);
