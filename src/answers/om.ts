@@ -103,6 +103,14 @@ export function datasetStatus(dataset: Dataset, today: Date): DatasetStatus {
 	};
 }
 
+/** How each kind of update is named in `/om` (Swedish, English). */
+const IMPORT_KIND: Record<ImportRecord['kind'], readonly [string, string]> = {
+	bundle: ['medföljande dataset', 'bundled dataset'],
+	'kolada-sync': ['synk från Kolada', 'Kolada sync'],
+	excel: ['import av Excelfil', 'Excel import'],
+	csv: ['import av CSV-fil', 'CSV import'],
+};
+
 /** Describes the bot, its data and the terms of use of the sources. */
 export function aboutAnswer(ctx: AnswerContext): Answer {
 	const status = datasetStatus(ctx.dataset, ctx.today);
@@ -115,7 +123,7 @@ export function aboutAnswer(ctx: AnswerContext): Answer {
 	const importLines = status.imports
 		.slice(-3)
 		.reverse()
-		.map((i) => `• ${i.at.slice(0, 10)} ${i.kind}${i.file ? ` (${i.file})` : ''}`);
+		.map((i) => `• ${i.at.slice(0, 10)} ${tr(ctx, ...IMPORT_KIND[i.kind])}${i.file ? ` (${i.file})` : ''}`);
 	const nextLines = status.nextPublications.map(
 		(p) =>
 			`• ${p.date}: ${p.indicators} ${tr(ctx, 'indikatorer', 'indicators')} (${p.examples.join(', ')}${p.indicators > p.examples.length ? ' …' : ''})`,

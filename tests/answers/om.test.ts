@@ -13,11 +13,15 @@ describe('/om', () => {
 		expect(field('Dataset')).toBe('Medföljande dataset (uppgifter till och med 2026-03-23)');
 		expect(field('Täckning')).toMatch(/^\d+ av 290 kommuner har värden, för \d+ av \d+ indikatorer\./);
 		expect(JSON.stringify(answer.fields)).not.toMatch(/npm|DATA_PATH|data\/local/);
+		expect(field('Senast uppdaterat')).toBe('• 2026-03-23 medföljande dataset');
 	});
 
 	it('GIVEN a synced dataset THEN it is named with its sync date', async () => {
 		const answer = aboutAnswer(await syncedContext());
 		if (!answer.ok) throw new Error(answer.error.message);
 		expect(answer.fields.find((f) => f.name === 'Dataset')?.value).toMatch(/^Synkat från Kolada \d{4}-\d{2}-\d{2}$/);
+		expect(answer.fields.find((f) => f.name === 'Senast uppdaterat')?.value).toMatch(
+			/^• \d{4}-\d{2}-\d{2} synk från Kolada$/m,
+		);
 	}, 120_000);
 });
