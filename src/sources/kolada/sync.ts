@@ -35,20 +35,8 @@ import { silentProgress, type Progress } from '../progress.js';
 import {
 	KOLADA_DEFAULT_BASE_URL,
 	chunk,
-	KoladaAbortedError,
-	KoladaArgumentError,
-	KoladaBodyTooLargeError,
 	KoladaClient,
 	KoladaError,
-	KoladaInvalidJsonError,
-	KoladaNetworkError,
-	KoladaPagingError,
-	KoladaRequestError,
-	KoladaRetiredError,
-	KoladaRetriesExhaustedError,
-	KoladaSchemaError,
-	KoladaTimeoutError,
-	KoladaUnavailableError,
 	type KoladaClientOptions,
 	type KoladaDataRecord,
 	type KoladaWarning,
@@ -238,77 +226,81 @@ export class SyncError extends Error {
 // ---------------------------------------------------------------------------------------------
 
 function describeTransient(error: KoladaError): string {
-	if (error instanceof KoladaUnavailableError) {
-		return error.status === 429 ? 'HTTP 429 (för många anrop)' : `HTTP ${error.status} (serverfel)`;
+	const details = error.details;
+	switch (details.code) {
+		case 'KOLADA_RATE_LIMITED':
+			return 'HTTP 429 (för många anrop)';
+		case 'KOLADA_SERVER_ERROR':
+			return `HTTP ${details.status} (serverfel)`;
+		case 'KOLADA_TIMEOUT':
+			return `inget svar inom ${details.timeoutMs} ms`;
+		case 'KOLADA_INVALID_JSON':
+			return 'avbrutet eller ogiltigt JSON-svar';
+		case 'KOLADA_NETWORK':
+			return `nätverksfel (${error.message})`;
+		default:
+			return error.message;
 	}
-	if (error instanceof KoladaTimeoutError) return `inget svar inom ${error.timeoutMs} ms`;
-	if (error instanceof KoladaInvalidJsonError) return 'avbrutet eller ogiltigt JSON-svar';
-	if (error instanceof KoladaNetworkError) return `nätverksfel (${error.message})`;
-	return error.message;
+}
+
+/** A failure of the client as the parts of a {@link SyncError}: its code, Swedish message and extra lines. */
+function fromKoladaError(error: KoladaError): { code: SyncErrorCode; message: string; details?: readonly string[] } {
+	const details = error.details;
+	const url = error.url ?? '';
+	switch (details.code) {
+		case 'KOLADA_RETIRED':
+			return {
+				code: 'KOLADA_RETIRED',
+				message:
+					`Kolada-API:t är nedlagt eller finns inte på den adressen (HTTP ${details.status}): ${url}. ` +
+					`Kontrollera KOLADA_API_URL – API v2 är nedlagt, använd v3 (${KOLADA_DEFAULT_BASE_URL}).`,
+			};
+		case 'KOLADA_SCHEMA':
+			return {
+				code: 'KOLADA_SCHEMA',
+				message:
+					`Kolada:s svar har ett oväntat format i fältet "${details.fieldPath}": ${details.issues[0] ?? ''}. ` +
+					`API:t har troligen ändrats; anpassa src/sources/kolada/schemas.ts. Anrop: ${url}`,
+				details: details.issues.slice(1, 5),
+			};
+		case 'KOLADA_RETRIES_EXHAUSTED':
+			return {
+				code: 'KOLADA_UNAVAILABLE',
+				message: `Kolada svarade inte trots ${details.attempts} försök (senast: ${describeTransient(details.lastError)}): ${url}. Försök igen senare.`,
+			};
+		case 'KOLADA_BAD_REQUEST':
+			return {
+				code: 'KOLADA_REJECTED',
+				message: `Kolada avvisade anropet med HTTP ${details.status}: ${url}${details.bodyExcerpt ? ` – ${details.bodyExcerpt}` : ''}`,
+			};
+		case 'KOLADA_PAGE_LIMIT':
+			return {
+				code: 'KOLADA_OTHER',
+				message: `Kolada:s sidindelning tog inte slut efter ${details.maxPages} sidor: ${url}`,
+			};
+		case 'KOLADA_ABORTED':
+			return { code: 'KOLADA_ABORTED', message: 'Synken avbröts.' };
+		case 'KOLADA_BODY_TOO_LARGE':
+			return {
+				code: 'KOLADA_OTHER',
+				message:
+					`Kolada skickade ett svar på mer än ${Math.round(details.maxBytes / 1024 / 1024)} MB (ett normalt svar är några MB), så synken avbröts: ${url}. ` +
+					'Kontrollera KOLADA_API_URL och försök igen senare.',
+			};
+		case 'KOLADA_INVALID_ARGUMENT':
+			return { code: 'BAD_OPTION', message: `Ogiltigt argument: ${error.message}` };
+		default:
+			return { code: 'KOLADA_OTHER', message: `Fel i kontakten med Kolada: ${error.message}` };
+	}
 }
 
 /** Turns any failure of a sync into a {@link SyncError} with a clear Swedish message. */
 export function toSyncError(error: unknown): SyncError {
 	if (error instanceof SyncError) return error;
 	const options = { cause: error };
-	if (error instanceof KoladaRetiredError) {
-		return new SyncError(
-			'KOLADA_RETIRED',
-			`Kolada-API:t är nedlagt eller finns inte på den adressen (HTTP ${error.status}): ${error.url ?? ''}. ` +
-				`Kontrollera KOLADA_API_URL – API v2 är nedlagt, använd v3 (${KOLADA_DEFAULT_BASE_URL}).`,
-			[],
-			options,
-		);
-	}
-	if (error instanceof KoladaSchemaError) {
-		return new SyncError(
-			'KOLADA_SCHEMA',
-			`Kolada:s svar har ett oväntat format i fältet "${error.fieldPath}": ${error.issues[0] ?? ''}. ` +
-				`API:t har troligen ändrats; anpassa src/sources/kolada/schemas.ts. Anrop: ${error.url ?? ''}`,
-			error.issues.slice(1, 5),
-			options,
-		);
-	}
-	if (error instanceof KoladaRetriesExhaustedError) {
-		return new SyncError(
-			'KOLADA_UNAVAILABLE',
-			`Kolada svarade inte trots ${error.attempts} försök (senast: ${describeTransient(error.lastError)}): ${error.url ?? ''}. Försök igen senare.`,
-			[],
-			options,
-		);
-	}
-	if (error instanceof KoladaRequestError) {
-		return new SyncError(
-			'KOLADA_REJECTED',
-			`Kolada avvisade anropet med HTTP ${error.status}: ${error.url ?? ''}${error.bodyExcerpt ? ` – ${error.bodyExcerpt}` : ''}`,
-			[],
-			options,
-		);
-	}
-	if (error instanceof KoladaPagingError) {
-		return new SyncError(
-			'KOLADA_OTHER',
-			`Kolada:s sidindelning tog inte slut efter ${error.maxPages} sidor: ${error.url ?? ''}`,
-			[],
-			options,
-		);
-	}
-	if (error instanceof KoladaAbortedError) return new SyncError('KOLADA_ABORTED', 'Synken avbröts.', [], options);
-	if (error instanceof KoladaBodyTooLargeError) {
-		const mb = Math.round(error.maxBytes / 1024 / 1024);
-		return new SyncError(
-			'KOLADA_OTHER',
-			`Kolada skickade ett svar på mer än ${mb} MB (ett normalt svar är några MB), så synken avbröts: ${error.url ?? ''}. ` +
-				'Kontrollera KOLADA_API_URL och försök igen senare.',
-			[],
-			options,
-		);
-	}
-	if (error instanceof KoladaArgumentError) {
-		return new SyncError('BAD_OPTION', `Ogiltigt argument: ${error.message}`, [], options);
-	}
 	if (error instanceof KoladaError) {
-		return new SyncError('KOLADA_OTHER', `Fel i kontakten med Kolada: ${error.message}`, [], options);
+		const { code, message, details = [] } = fromKoladaError(error);
+		return new SyncError(code, message, details, options);
 	}
 	if (error instanceof DatasetError) {
 		return new SyncError('INVALID_DATASET', `Det nya datasetet klarar inte valideringen.`, error.problems, options);
