@@ -2,7 +2,7 @@
  * Integrity checks beyond the zod shape: references between tables, unique keys, and that survey
  * answers are stored as answers or shares, never as numbers to average.
  */
-import type { DatasetFile } from './schema.js';
+import type { Area, DatasetFile, Indicator, Series } from './schema.js';
 
 const KOMMUN_ID = /^\d{4}$/;
 
@@ -26,26 +26,25 @@ function duplicates(ids: readonly string[]): string[] {
 	return [...dup];
 }
 
-/**
- * Returns every integrity problem found (empty when the dataset is consistent), worded so a
- * maintainer can find the offending record.
- */
-export function checkIntegrity(data: DatasetFile, limit = 25): string[] {
-	const problems: string[] = [];
-	const report = (message: string): void => {
-		if (problems.length < limit) problems.push(message);
-	};
+type Report = (message: string) => void;
 
-	const areaIds = new Map(data.areas.map((a) => [a.id, a]));
-	const indicatorIds = new Map(data.indicators.map((i) => [i.id, i]));
-	const provIds = new Set(data.provenance.map((p) => p.id));
+/** The records a check looks things up in. */
+interface Lookup {
+	readonly areas: ReadonlyMap<string, Area>;
+	readonly indicators: ReadonlyMap<string, Indicator>;
+	readonly provs: ReadonlySet<number>;
+}
 
+function checkUniqueIds(data: DatasetFile, report: Report): void {
 	for (const id of duplicates(data.areas.map((a) => a.id))) report(`områdes-id förekommer flera gånger: ${id}`);
 	for (const id of duplicates(data.indicators.map((i) => i.id))) report(`indikator-id förekommer flera gånger: ${id}`);
 	for (const id of duplicates(data.groupings.map((g) => g.id))) report(`indelnings-id förekommer flera gånger: ${id}`);
 	for (const id of duplicates(data.provenance.map((p) => String(p.id))))
 		report(`källa-id förekommer flera gånger: ${id}`);
+}
 
+function checkAreas(data: DatasetFile, lookup: Lookup, report: Report): void {
+	const { areas: areaIds, provs: provIds } = lookup;
 	for (const area of data.areas) {
 		if (area.type === 'kommun' && !KOMMUN_ID.test(area.id)) report(`kommunkod ska ha fyra siffror: "${area.id}"`);
 		if (area.lanId !== undefined && areaIds.get(area.lanId)?.type !== 'lan') {
@@ -60,7 +59,10 @@ export function checkIntegrity(data: DatasetFile, limit = 25): string[] {
 		if (area.population && !provIds.has(area.population.prov)) report(`område ${area.id}: okänd källa för befolkning`);
 		if (area.prov !== undefined && !provIds.has(area.prov)) report(`område ${area.id}: okänd källa ${area.prov}`);
 	}
+}
 
+function checkGroupings(data: DatasetFile, lookup: Lookup, report: Report): void {
+	const { areas: areaIds, provs: provIds } = lookup;
 	for (const grouping of data.groupings) {
 		if (!provIds.has(grouping.prov)) report(`indelning ${grouping.id}: okänd källa ${grouping.prov}`);
 		for (const id of duplicates(grouping.groups.map((g) => g.id)))
@@ -76,43 +78,66 @@ export function checkIntegrity(data: DatasetFile, limit = 25): string[] {
 			}
 		}
 	}
+}
 
+/** One series: known indicator and area, a measure that fits the indicator, points in year order. */
+function checkSeries(s: Series, key: string, lookup: Lookup, report: Report): void {
+	const indicator = lookup.indicators.get(s.indicator);
+	const area = lookup.areas.get(s.area);
+	if (!indicator) {
+		report(`serie ${key}: okänd indikator`);
+		return;
+	}
+	if (!area) {
+		report(`serie ${key}: okänt område`);
+		return;
+	}
+	const categorical = indicator.kind === 'yesno' || indicator.kind === 'ordinal';
+	if (categorical && s.measure === 'value') report(`serie ${key}: Ja/Nej-indikator lagrad som tal`);
+	if (!categorical && s.measure !== 'value')
+		report(`serie ${key}: mått ${s.measure} passar inte en numerisk indikator`);
+	if (s.measure === 'answer' && area.type !== 'kommun' && area.type !== 'stadsdel') {
+		report(`serie ${key}: enkätsvar kan bara höra till en kommun eller stadsdel`);
+	}
+	const codes = new Set(indicator.scale?.map((step) => step.code));
+	let lastYear = -Infinity;
+	for (const point of s.points) {
+		const [year, value, prov] = point;
+		if (year <= lastYear) report(`serie ${key}: år ${year} i fel ordning eller dubblerat`);
+		lastYear = year;
+		if (!lookup.provs.has(prov)) report(`serie ${key}, ${year}: okänd källa ${prov}`);
+		if (value === null) continue;
+		if (s.measure === 'answer' && !codes.has(value))
+			report(`serie ${key}, ${year}: svarskod ${value} finns inte i skalan`);
+		if ((s.measure === 'share' || s.measure === 'shareAny') && (value < 0 || value > 100)) {
+			report(`serie ${key}, ${year}: andel ${value} utanför 0–100`);
+		}
+	}
+}
+
+/**
+ * Returns every integrity problem found (empty when the dataset is consistent), worded so a
+ * maintainer can find the offending record.
+ */
+export function checkIntegrity(data: DatasetFile, limit = 25): string[] {
+	const problems: string[] = [];
+	const report = (message: string): void => {
+		if (problems.length < limit) problems.push(message);
+	};
+	const lookup: Lookup = {
+		areas: new Map(data.areas.map((a) => [a.id, a])),
+		indicators: new Map(data.indicators.map((i) => [i.id, i])),
+		provs: new Set(data.provenance.map((p) => p.id)),
+	};
+	checkUniqueIds(data, report);
+	checkAreas(data, lookup, report);
+	checkGroupings(data, lookup, report);
 	const keys = new Set<string>();
 	for (const s of data.series) {
 		const key = seriesKey(s);
 		if (keys.has(key)) report(`dubblerad serie: ${key}`);
 		keys.add(key);
-		const indicator = indicatorIds.get(s.indicator);
-		const area = areaIds.get(s.area);
-		if (!indicator) {
-			report(`serie ${key}: okänd indikator`);
-			continue;
-		}
-		if (!area) {
-			report(`serie ${key}: okänt område`);
-			continue;
-		}
-		const categorical = indicator.kind === 'yesno' || indicator.kind === 'ordinal';
-		if (categorical && s.measure === 'value') report(`serie ${key}: Ja/Nej-indikator lagrad som tal`);
-		if (!categorical && s.measure !== 'value')
-			report(`serie ${key}: mått ${s.measure} passar inte en numerisk indikator`);
-		if (s.measure === 'answer' && area.type !== 'kommun' && area.type !== 'stadsdel') {
-			report(`serie ${key}: enkätsvar kan bara höra till en kommun eller stadsdel`);
-		}
-		const codes = new Set(indicator.scale?.map((step) => step.code));
-		let lastYear = -Infinity;
-		for (const point of s.points) {
-			const [year, value, prov] = point;
-			if (year <= lastYear) report(`serie ${key}: år ${year} i fel ordning eller dubblerat`);
-			lastYear = year;
-			if (!provIds.has(prov)) report(`serie ${key}, ${year}: okänd källa ${prov}`);
-			if (value === null) continue;
-			if (s.measure === 'answer' && !codes.has(value))
-				report(`serie ${key}, ${year}: svarskod ${value} finns inte i skalan`);
-			if ((s.measure === 'share' || s.measure === 'shareAny') && (value < 0 || value > 100)) {
-				report(`serie ${key}, ${year}: andel ${value} utanför 0–100`);
-			}
-		}
+		checkSeries(s, key, lookup, report);
 	}
 	return problems;
 }

@@ -48,201 +48,99 @@ export const KOLADA_DEFAULT_BASE_URL = 'https://api.kolada.se/v3';
 // Errors
 // ---------------------------------------------------------------------------------------------
 
-/** Machine-readable codes carried by every {@link KoladaError}. */
-export type KoladaErrorCode =
-	| 'KOLADA_RETIRED'
-	| 'KOLADA_BAD_REQUEST'
-	| 'KOLADA_RATE_LIMITED'
-	| 'KOLADA_SERVER_ERROR'
-	| 'KOLADA_NETWORK'
-	| 'KOLADA_TIMEOUT'
-	| 'KOLADA_INVALID_JSON'
-	| 'KOLADA_SCHEMA'
-	| 'KOLADA_RETRIES_EXHAUSTED'
-	| 'KOLADA_PAGE_LIMIT'
-	| 'KOLADA_ABORTED'
-	| 'KOLADA_INVALID_ARGUMENT'
-	| 'KOLADA_BODY_TOO_LARGE';
+/**
+ * What went wrong, by {@link KoladaErrorCode}, with the facts that belong to it. Transient failures
+ * (rate limited, server error, network, timeout, invalid JSON) are retried and surface as the
+ * `lastError` of `KOLADA_RETRIES_EXHAUSTED`; every other code is thrown at once.
+ */
+export type KoladaErrorDetails =
+	/** 404 or 410: the endpoint is retired (v2 answers 410 Gone) or the route does not exist. */
+	| { readonly code: 'KOLADA_RETIRED'; readonly status: number }
+	/** Any other 4xx (e.g. 400 for a list longer than 25 ids or a malformed parameter). */
+	| { readonly code: 'KOLADA_BAD_REQUEST'; readonly status: number; readonly bodyExcerpt: string }
+	/** 429 or 5xx; `retryAfterMs` is the server's `Retry-After` (uncapped), when it sent one. */
+	| {
+			readonly code: 'KOLADA_RATE_LIMITED' | 'KOLADA_SERVER_ERROR';
+			readonly status: number;
+			readonly bodyExcerpt: string;
+			readonly retryAfterMs: number | undefined;
+	  }
+	/** The connection failed or was dropped (ECONNRESET, socket hang up, body cut off). */
+	| { readonly code: 'KOLADA_NETWORK'; readonly detail: string }
+	/** No complete response within `timeoutMs`. */
+	| { readonly code: 'KOLADA_TIMEOUT'; readonly timeoutMs: number }
+	/** A 2xx response of `bytes` bytes whose body is not valid JSON (typically truncated). */
+	| { readonly code: 'KOLADA_INVALID_JSON'; readonly bytes: number }
+	/** The JSON does not have the expected shape (API drift): every issue as `path: description`. */
+	| { readonly code: 'KOLADA_SCHEMA'; readonly fieldPath: string; readonly issues: readonly string[] }
+	/** A transient failure persisted through every one of `attempts` (1 + retries). */
+	| { readonly code: 'KOLADA_RETRIES_EXHAUSTED'; readonly attempts: number; readonly lastError: KoladaError }
+	/** Paging did not end within `maxPages` pages. */
+	| { readonly code: 'KOLADA_PAGE_LIMIT'; readonly maxPages: number }
+	/** A response body above the cap of `maxBytes`: refused while it streams in. */
+	| { readonly code: 'KOLADA_BODY_TOO_LARGE'; readonly maxBytes: number }
+	/** The caller's `AbortSignal` fired. */
+	| { readonly code: 'KOLADA_ABORTED' }
+	/** The arguments cannot form a valid Kolada query (e.g. only one data dimension, bad date). */
+	| { readonly code: 'KOLADA_INVALID_ARGUMENT'; readonly reason: string };
 
-/** Base class of every error the client throws. */
+/** Machine-readable codes carried by every {@link KoladaError}. */
+export type KoladaErrorCode = KoladaErrorDetails['code'];
+
+/** The message of an error: what happened and, when there is one, the request URL. */
+function describeKoladaError(details: KoladaErrorDetails, url: string | undefined): string {
+	const at = url ?? '';
+	switch (details.code) {
+		case 'KOLADA_RETIRED':
+			return `Kolada endpoint retired/not found: ${at} (HTTP ${details.status})`;
+		case 'KOLADA_BAD_REQUEST':
+			return `Kolada rejected the request with HTTP ${details.status}: ${at} — ${details.bodyExcerpt}`;
+		case 'KOLADA_RATE_LIMITED':
+		case 'KOLADA_SERVER_ERROR':
+			return `Kolada answered HTTP ${details.status}: ${at}${details.bodyExcerpt === '' ? '' : ` — ${details.bodyExcerpt}`}`;
+		case 'KOLADA_NETWORK':
+			return `Network error talking to Kolada (${details.detail}): ${at}`;
+		case 'KOLADA_TIMEOUT':
+			return `Kolada request timed out after ${details.timeoutMs} ms: ${at}`;
+		case 'KOLADA_INVALID_JSON':
+			return `Kolada sent an invalid or truncated JSON body (${details.bytes} bytes): ${at}`;
+		case 'KOLADA_SCHEMA': {
+			const more = details.issues.length > 1 ? ` (+${details.issues.length - 1} more)` : '';
+			return `Unexpected Kolada response shape at ${at}: ${details.issues[0] ?? details.fieldPath}${more}`;
+		}
+		case 'KOLADA_RETRIES_EXHAUSTED':
+			return `Kolada request failed after ${details.attempts} attempts: ${details.lastError.message}`;
+		case 'KOLADA_PAGE_LIMIT':
+			return `Kolada paging did not end within ${details.maxPages} pages: ${at}`;
+		case 'KOLADA_BODY_TOO_LARGE':
+			return `Kolada response body exceeds ${details.maxBytes} bytes: ${at}`;
+		case 'KOLADA_ABORTED':
+			return `Kolada request aborted${url === undefined ? '' : `: ${url}`}`;
+		case 'KOLADA_INVALID_ARGUMENT':
+			return details.reason;
+	}
+}
+
+/**
+ * The one error the client throws. Switch on {@link KoladaError.details}`.code` (mirrored as
+ * {@link KoladaError.code}) to read the facts of each kind.
+ */
 export class KoladaError extends Error {
+	override readonly name = 'KoladaError';
 	/** Stable machine-readable code. */
 	readonly code: KoladaErrorCode;
+	/** The code with the facts that belong to it. */
+	readonly details: KoladaErrorDetails;
 	/** The request URL the error belongs to, when there is one. */
 	readonly url: string | undefined;
-	/** Whether the client retries this kind of failure (only transient ones are). */
-	readonly retryable: boolean;
 
-	/** @param options - `cause` is kept as the standard `Error.cause`. */
-	constructor(
-		code: KoladaErrorCode,
-		message: string,
-		options: { url?: string | undefined; retryable?: boolean; cause?: unknown } = {},
-	) {
-		super(message, options.cause === undefined ? undefined : { cause: options.cause });
-		this.name = new.target.name;
-		this.code = code;
-		this.url = options.url;
-		this.retryable = options.retryable ?? false;
-	}
-}
-
-/** 404 or 410: the endpoint is retired (v2 answers 410 Gone) or the route does not exist. Never retried. */
-export class KoladaRetiredError extends KoladaError {
-	/** The HTTP status, 404 or 410. */
-	readonly status: number;
-
-	/** @param status - 404 or 410. */
-	constructor(url: string, status: number) {
-		super('KOLADA_RETIRED', `Kolada endpoint retired/not found: ${url} (HTTP ${status})`, { url });
-		this.status = status;
-	}
-}
-
-/** Any other 4xx (e.g. 400 for a list longer than 25 ids or a malformed parameter). Never retried. */
-export class KoladaRequestError extends KoladaError {
-	/** The HTTP status. */
-	readonly status: number;
-	/** The first few hundred characters of the response body. */
-	readonly bodyExcerpt: string;
-
-	/** @param bodyExcerpt - already shortened response body. */
-	constructor(url: string, status: number, bodyExcerpt: string) {
-		super('KOLADA_BAD_REQUEST', `Kolada rejected the request with HTTP ${status}: ${url} — ${bodyExcerpt}`, { url });
-		this.status = status;
-		this.bodyExcerpt = bodyExcerpt;
-	}
-}
-
-/** 429 or 5xx: transient, retried. Surfaces as the `cause` of {@link KoladaRetriesExhaustedError}. */
-export class KoladaUnavailableError extends KoladaError {
-	/** The HTTP status (429 or ≥ 500). */
-	readonly status: number;
-	/** The first few hundred characters of the response body. */
-	readonly bodyExcerpt: string;
-	/** The server's `Retry-After` in milliseconds (uncapped), when it sent one. */
-	readonly retryAfterMs: number | undefined;
-
-	/** @param retryAfterMs - parsed `Retry-After`, if any. */
-	constructor(url: string, status: number, bodyExcerpt: string, retryAfterMs: number | undefined) {
-		super(
-			status === 429 ? 'KOLADA_RATE_LIMITED' : 'KOLADA_SERVER_ERROR',
-			`Kolada answered HTTP ${status}: ${url}${bodyExcerpt === '' ? '' : ` — ${bodyExcerpt}`}`,
-			{ url, retryable: true },
-		);
-		this.status = status;
-		this.bodyExcerpt = bodyExcerpt;
-		this.retryAfterMs = retryAfterMs;
-	}
-}
-
-/** The connection failed or was dropped (ECONNRESET, socket hang up, body cut off). Retried. */
-export class KoladaNetworkError extends KoladaError {
-	/** @param detail - a short description of the underlying failure. */
-	constructor(url: string, detail: string, cause: unknown) {
-		super('KOLADA_NETWORK', `Network error talking to Kolada (${detail}): ${url}`, { url, retryable: true, cause });
-	}
-}
-
-/** No complete response within `timeoutMs`. Retried. */
-export class KoladaTimeoutError extends KoladaError {
-	/** The timeout that elapsed. */
-	readonly timeoutMs: number;
-
-	/** @param timeoutMs - the per-request timeout that elapsed. */
-	constructor(url: string, timeoutMs: number) {
-		super('KOLADA_TIMEOUT', `Kolada request timed out after ${timeoutMs} ms: ${url}`, { url, retryable: true });
-		this.timeoutMs = timeoutMs;
-	}
-}
-
-/** A 2xx response whose body is not valid JSON (typically truncated). Retried. */
-export class KoladaInvalidJsonError extends KoladaError {
-	/** Bytes received. */
-	readonly bytes: number;
-
-	/** @param bytes - size of the body that failed to parse. */
-	constructor(url: string, bytes: number, cause: unknown) {
-		super('KOLADA_INVALID_JSON', `Kolada sent an invalid or truncated JSON body (${bytes} bytes): ${url}`, {
-			url,
-			retryable: true,
-			cause,
-		});
-		this.bytes = bytes;
-	}
-}
-
-/** The JSON does not have the expected shape (API drift). Never retried. */
-export class KoladaSchemaError extends KoladaError {
-	/** Every problem as `path: description`, e.g. `values[3].values[0].value: expected number, got string`. */
-	readonly issues: readonly string[];
-	/** Dotted path of the first offending field, e.g. `values[3].values[0].value`. */
-	readonly fieldPath: string;
-
-	/** @param issues - formatted issues, first one is the most relevant. */
-	constructor(url: string, fieldPath: string, issues: readonly string[]) {
-		const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
-		super('KOLADA_SCHEMA', `Unexpected Kolada response shape at ${url}: ${issues[0] ?? fieldPath}${more}`, { url });
-		this.issues = issues;
-		this.fieldPath = fieldPath;
-	}
-}
-
-/** A transient failure persisted through every retry. `cause` is the last {@link KoladaError}. */
-export class KoladaRetriesExhaustedError extends KoladaError {
-	/** Attempts made (1 + retries). */
-	readonly attempts: number;
-	/** The failure of the last attempt. */
-	readonly lastError: KoladaError;
-
-	/** @param lastError - the last transient failure. */
-	constructor(url: string, attempts: number, lastError: KoladaError) {
-		super('KOLADA_RETRIES_EXHAUSTED', `Kolada request failed after ${attempts} attempts: ${lastError.message}`, {
-			url,
-			cause: lastError,
-		});
-		this.attempts = attempts;
-		this.lastError = lastError;
-	}
-}
-
-/** Paging did not end within `maxPages` pages. Never retried. */
-export class KoladaPagingError extends KoladaError {
-	/** The cap that was hit. */
-	readonly maxPages: number;
-
-	/** @param url - the first URL of the paged query. */
-	constructor(url: string, maxPages: number) {
-		super('KOLADA_PAGE_LIMIT', `Kolada paging did not end within ${maxPages} pages: ${url}`, { url });
-		this.maxPages = maxPages;
-	}
-}
-
-/** A response body above the cap: refused while it streams in, never retried. */
-export class KoladaBodyTooLargeError extends KoladaError {
-	/** The cap that was exceeded, in bytes. */
-	readonly maxBytes: number;
-
-	/** @param maxBytes - the cap. */
-	constructor(url: string, maxBytes: number) {
-		super('KOLADA_BODY_TOO_LARGE', `Kolada response body exceeds ${maxBytes} bytes: ${url}`, { url });
-		this.maxBytes = maxBytes;
-	}
-}
-
-/** The caller's `AbortSignal` fired. */
-export class KoladaAbortedError extends KoladaError {
-	/** @param url - the request in progress, if any. */
-	constructor(url: string | undefined, cause: unknown) {
-		super('KOLADA_ABORTED', `Kolada request aborted${url === undefined ? '' : `: ${url}`}`, { url, cause });
-	}
-}
-
-/** The arguments cannot form a valid Kolada query (e.g. only one data dimension, bad date). */
-export class KoladaArgumentError extends KoladaError {
-	/** @param message - what is wrong with the arguments. */
-	constructor(message: string) {
-		super('KOLADA_INVALID_ARGUMENT', message);
+	/** @param cause - kept as the standard `Error.cause` (the last failure, for exhausted retries). */
+	constructor(details: KoladaErrorDetails, url?: string, cause?: unknown) {
+		const reason = details.code === 'KOLADA_RETRIES_EXHAUSTED' ? details.lastError : cause;
+		super(describeKoladaError(details, url), reason === undefined ? undefined : { cause: reason });
+		this.code = details.code;
+		this.details = details;
+		this.url = url;
 	}
 }
 
@@ -420,7 +318,7 @@ class RequestGate {
 				const onAbort = (): void => {
 					const i = this.waiters.indexOf(grant);
 					if (i >= 0) this.waiters.splice(i, 1);
-					reject(new KoladaAbortedError(url, signal.reason));
+					reject(new KoladaError({ code: 'KOLADA_ABORTED' }, url, signal.reason));
 				};
 				const grant = (): void => {
 					signal.removeEventListener('abort', onAbort);
@@ -458,12 +356,12 @@ class RequestGate {
 function sleep(ms: number, signal: AbortSignal, url: string | undefined): Promise<void> {
 	return new Promise((resolve, reject) => {
 		if (signal.aborted) {
-			reject(new KoladaAbortedError(url, signal.reason));
+			reject(new KoladaError({ code: 'KOLADA_ABORTED' }, url, signal.reason));
 			return;
 		}
 		const onAbort = (): void => {
 			clearTimeout(timer);
-			reject(new KoladaAbortedError(url, signal.reason));
+			reject(new KoladaError({ code: 'KOLADA_ABORTED' }, url, signal.reason));
 		};
 		const timer = setTimeout(() => {
 			signal.removeEventListener('abort', onAbort);
@@ -556,7 +454,7 @@ function pageUrl(url: string, page: number): string {
 }
 
 /**
- * The body of `response`, refused with {@link KoladaBodyTooLargeError} as soon as it (or its
+ * The body of `response`, refused with `KOLADA_BODY_TOO_LARGE` as soon as it (or its
  * announced length) passes `maxBytes`, so a huge or endless body never fills memory.
  */
 async function readCapped(
@@ -566,8 +464,8 @@ async function readCapped(
 	controller: AbortController,
 ): Promise<Uint8Array> {
 	const announced = Number(response.headers.get('content-length') ?? NaN);
-	const tooLarge = (): KoladaBodyTooLargeError => {
-		const error = new KoladaBodyTooLargeError(url, maxBytes);
+	const tooLarge = (): KoladaError => {
+		const error = new KoladaError({ code: 'KOLADA_BODY_TOO_LARGE', maxBytes }, url);
 		controller.abort(error);
 		return error;
 	};
@@ -613,13 +511,17 @@ function idSegment(ids: readonly (string | number)[]): string {
 	return ids.map((id) => encodeURIComponent(String(id))).join(',');
 }
 
+function invalidArgument(reason: string): KoladaError {
+	return new KoladaError({ code: 'KOLADA_INVALID_ARGUMENT', reason });
+}
+
 function normaliseFromDate(fromDate: string | Date): string {
 	if (fromDate instanceof Date) {
-		if (Number.isNaN(fromDate.getTime())) throw new KoladaArgumentError('fromDate is an invalid Date');
+		if (Number.isNaN(fromDate.getTime())) throw invalidArgument('fromDate is an invalid Date');
 		return fromDate.toISOString().slice(0, 10);
 	}
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(fromDate) || Number.isNaN(Date.parse(fromDate))) {
-		throw new KoladaArgumentError(`fromDate must be YYYY-MM-DD, got "${fromDate}"`);
+		throw invalidArgument(`fromDate must be YYYY-MM-DD, got "${fromDate}"`);
 	}
 	return fromDate;
 }
@@ -726,11 +628,6 @@ export class KoladaClient {
 		return this.uniqueById(items, url);
 	}
 
-	/** Municipalities by id (strings such as `'0180'`), chunked to 25 per request. */
-	async municipalitiesById(ids: readonly string[], options: KoladaCallOptions = {}): Promise<KoladaMunicipality[]> {
-		return this.byIds('municipalitiesById', 'municipality', ids, koladaMunicipalitySchema, options);
-	}
-
 	/** All municipality groups (about 3 630), or those whose title contains `title`. */
 	async municipalityGroups(
 		options: KoladaCallOptions & { title?: string | undefined } = {},
@@ -738,14 +635,6 @@ export class KoladaClient {
 		const url = this.buildUrl('municipality_groups', [], { title: options.title });
 		const items = await this.run('municipalityGroups', [url], koladaMunicipalityGroupSchema, options.signal);
 		return this.uniqueById(items, url);
-	}
-
-	/** Municipality groups by id (`'G92787'`), chunked to 25 per request. */
-	async municipalityGroupsById(
-		ids: readonly string[],
-		options: KoladaCallOptions = {},
-	): Promise<KoladaMunicipalityGroup[]> {
-		return this.byIds('municipalityGroupsById', 'municipality_groups', ids, koladaMunicipalityGroupSchema, options);
 	}
 
 	// ----- data ----------------------------------------------------------------------------------
@@ -765,14 +654,14 @@ export class KoladaClient {
 	 *   keeps group and Riket values, which a municipality list would miss.
 	 *
 	 * An explicitly empty list means "nothing" and returns `[]` without a request. Any other single
-	 * dimension throws {@link KoladaArgumentError}.
+	 * dimension throws `KOLADA_INVALID_ARGUMENT`.
 	 */
 	async data(query: KoladaDataQuery): Promise<KoladaDataRecord[]> {
 		const kpis = query.kpis === undefined ? undefined : dedupe(query.kpis);
 		const munis = query.municipalities === undefined ? undefined : dedupe(query.municipalities);
 		let years = query.years === undefined ? undefined : [...new Set(query.years)];
 		for (const y of years ?? []) {
-			if (!Number.isInteger(y)) throw new KoladaArgumentError(`years must be integers, got ${String(y)}`);
+			if (!Number.isInteger(y)) throw invalidArgument(`years must be integers, got ${String(y)}`);
 		}
 		const fromDate = query.fromDate === undefined ? undefined : normaliseFromDate(query.fromDate);
 		if (kpis?.length === 0 || munis?.length === 0 || years?.length === 0) return [];
@@ -783,7 +672,7 @@ export class KoladaClient {
 		}
 		const given = [kpis, munis, years].filter((d) => d !== undefined).length;
 		if (given < 2) {
-			throw new KoladaArgumentError('Kolada data needs at least two of kpis, municipalities and years (or kpis alone)');
+			throw invalidArgument('Kolada data needs at least two of kpis, municipalities and years (or kpis alone)');
 		}
 
 		const segments: string[][][] = [];
@@ -954,7 +843,7 @@ export class KoladaClient {
 		onPage: (values: readonly T[]) => void,
 	): Promise<void> {
 		for (let page = 1; ; page++) {
-			if (page > this.maxPages) throw new KoladaPagingError(firstUrl, this.maxPages);
+			if (page > this.maxPages) throw new KoladaError({ code: 'KOLADA_PAGE_LIMIT', maxPages: this.maxPages }, firstUrl);
 			const url = pageUrl(firstUrl, page);
 			let raw: KoladaRawPage;
 			try {
@@ -963,8 +852,9 @@ export class KoladaClient {
 				if (
 					operation === 'data' &&
 					this.metadataServed &&
-					error instanceof KoladaRetiredError &&
-					error.status === 404
+					error instanceof KoladaError &&
+					error.details.code === 'KOLADA_RETIRED' &&
+					error.details.status === 404
 				) {
 					this.counters.notFoundAsEmpty++;
 					this.warn({ code: 'empty-result', message: 'Kolada answered 404 on a data request; read as no rows', url });
@@ -1020,10 +910,13 @@ export class KoladaClient {
 				const parsed = koladaRawPageSchema.safeParse(outcome.json, { reportInput: true });
 				if (parsed.success) return parsed.data;
 				const issues = parsed.error.issues.map(formatIssue);
-				throw new KoladaSchemaError(url, formatPath(parsed.error.issues[0]?.path ?? []), issues);
+				const fieldPath = formatPath(parsed.error.issues[0]?.path ?? []);
+				throw new KoladaError({ code: 'KOLADA_SCHEMA', fieldPath, issues }, url);
 			}
 			const error = outcome.error;
-			if (attempt > this.maxRetries) throw new KoladaRetriesExhaustedError(url, attempt, error);
+			if (attempt > this.maxRetries) {
+				throw new KoladaError({ code: 'KOLADA_RETRIES_EXHAUSTED', attempts: attempt, lastError: error }, url);
+			}
 			const delayMs = this.retryDelay(attempt, error);
 			this.counters.retries++;
 			this.options.onRetry?.({ url, attempt, delayMs, error });
@@ -1032,8 +925,9 @@ export class KoladaClient {
 	}
 
 	private retryDelay(attempt: number, error: KoladaError): number {
-		if (error instanceof KoladaUnavailableError && error.retryAfterMs !== undefined) {
-			return Math.min(error.retryAfterMs, this.maxRetryAfterMs);
+		const retryAfterMs = 'retryAfterMs' in error.details ? error.details.retryAfterMs : undefined;
+		if (retryAfterMs !== undefined) {
+			return Math.min(retryAfterMs, this.maxRetryAfterMs);
 		}
 		const ceiling = Math.min(this.maxBackoffMs, this.baseBackoffMs * 2 ** (attempt - 1));
 		return Math.floor((this.options.random ?? Math.random)() * ceiling);
@@ -1058,22 +952,30 @@ export class KoladaClient {
 				try {
 					return { ok: true, json: JSON.parse(text) as unknown };
 				} catch (error) {
-					return { ok: false, error: new KoladaInvalidJsonError(url, buffer.byteLength, error) };
+					return {
+						ok: false,
+						error: new KoladaError({ code: 'KOLADA_INVALID_JSON', bytes: buffer.byteLength }, url, error),
+					};
 				}
 			}
 			const status = response.status;
-			if (status === 404 || status === 410) throw new KoladaRetiredError(url, status);
+			if (status === 404 || status === 410) throw new KoladaError({ code: 'KOLADA_RETIRED', status }, url);
 			if (status === 429 || status >= 500) {
-				const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-				return { ok: false, error: new KoladaUnavailableError(url, status, excerpt(text), retryAfter) };
+				const code = status === 429 ? 'KOLADA_RATE_LIMITED' : 'KOLADA_SERVER_ERROR';
+				const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+				const error = new KoladaError({ code, status, bodyExcerpt: excerpt(text), retryAfterMs }, url);
+				return { ok: false, error };
 			}
-			throw new KoladaRequestError(url, status, excerpt(text));
+			throw new KoladaError({ code: 'KOLADA_BAD_REQUEST', status, bodyExcerpt: excerpt(text) }, url);
 		} catch (error) {
 			if (error instanceof KoladaError) throw error;
-			if (signal.aborted) throw new KoladaAbortedError(url, signal.reason);
+			if (signal.aborted) throw new KoladaError({ code: 'KOLADA_ABORTED' }, url, signal.reason);
 			if (controller.signal.reason === timeoutReason)
-				return { ok: false, error: new KoladaTimeoutError(url, this.timeoutMs) };
-			return { ok: false, error: new KoladaNetworkError(url, describeNetworkFailure(error), error) };
+				return { ok: false, error: new KoladaError({ code: 'KOLADA_TIMEOUT', timeoutMs: this.timeoutMs }, url) };
+			return {
+				ok: false,
+				error: new KoladaError({ code: 'KOLADA_NETWORK', detail: describeNetworkFailure(error) }, url, error),
+			};
 		} finally {
 			clearTimeout(timer);
 			dispose();

@@ -35,20 +35,8 @@ import { silentProgress, type Progress } from '../progress.js';
 import {
 	KOLADA_DEFAULT_BASE_URL,
 	chunk,
-	KoladaAbortedError,
-	KoladaArgumentError,
-	KoladaBodyTooLargeError,
 	KoladaClient,
 	KoladaError,
-	KoladaInvalidJsonError,
-	KoladaNetworkError,
-	KoladaPagingError,
-	KoladaRequestError,
-	KoladaRetiredError,
-	KoladaRetriesExhaustedError,
-	KoladaSchemaError,
-	KoladaTimeoutError,
-	KoladaUnavailableError,
 	type KoladaClientOptions,
 	type KoladaDataRecord,
 	type KoladaWarning,
@@ -238,77 +226,81 @@ export class SyncError extends Error {
 // ---------------------------------------------------------------------------------------------
 
 function describeTransient(error: KoladaError): string {
-	if (error instanceof KoladaUnavailableError) {
-		return error.status === 429 ? 'HTTP 429 (för många anrop)' : `HTTP ${error.status} (serverfel)`;
+	const details = error.details;
+	switch (details.code) {
+		case 'KOLADA_RATE_LIMITED':
+			return 'HTTP 429 (för många anrop)';
+		case 'KOLADA_SERVER_ERROR':
+			return `HTTP ${details.status} (serverfel)`;
+		case 'KOLADA_TIMEOUT':
+			return `inget svar inom ${details.timeoutMs} ms`;
+		case 'KOLADA_INVALID_JSON':
+			return 'avbrutet eller ogiltigt JSON-svar';
+		case 'KOLADA_NETWORK':
+			return `nätverksfel (${error.message})`;
+		default:
+			return error.message;
 	}
-	if (error instanceof KoladaTimeoutError) return `inget svar inom ${error.timeoutMs} ms`;
-	if (error instanceof KoladaInvalidJsonError) return 'avbrutet eller ogiltigt JSON-svar';
-	if (error instanceof KoladaNetworkError) return `nätverksfel (${error.message})`;
-	return error.message;
+}
+
+/** A failure of the client as the parts of a {@link SyncError}: its code, Swedish message and extra lines. */
+function fromKoladaError(error: KoladaError): { code: SyncErrorCode; message: string; details?: readonly string[] } {
+	const details = error.details;
+	const url = error.url ?? '';
+	switch (details.code) {
+		case 'KOLADA_RETIRED':
+			return {
+				code: 'KOLADA_RETIRED',
+				message:
+					`Kolada-API:t är nedlagt eller finns inte på den adressen (HTTP ${details.status}): ${url}. ` +
+					`Kontrollera KOLADA_API_URL – API v2 är nedlagt, använd v3 (${KOLADA_DEFAULT_BASE_URL}).`,
+			};
+		case 'KOLADA_SCHEMA':
+			return {
+				code: 'KOLADA_SCHEMA',
+				message:
+					`Kolada:s svar har ett oväntat format i fältet "${details.fieldPath}": ${details.issues[0] ?? ''}. ` +
+					`API:t har troligen ändrats; anpassa src/sources/kolada/schemas.ts. Anrop: ${url}`,
+				details: details.issues.slice(1, 5),
+			};
+		case 'KOLADA_RETRIES_EXHAUSTED':
+			return {
+				code: 'KOLADA_UNAVAILABLE',
+				message: `Kolada svarade inte trots ${details.attempts} försök (senast: ${describeTransient(details.lastError)}): ${url}. Försök igen senare.`,
+			};
+		case 'KOLADA_BAD_REQUEST':
+			return {
+				code: 'KOLADA_REJECTED',
+				message: `Kolada avvisade anropet med HTTP ${details.status}: ${url}${details.bodyExcerpt ? ` – ${details.bodyExcerpt}` : ''}`,
+			};
+		case 'KOLADA_PAGE_LIMIT':
+			return {
+				code: 'KOLADA_OTHER',
+				message: `Kolada:s sidindelning tog inte slut efter ${details.maxPages} sidor: ${url}`,
+			};
+		case 'KOLADA_ABORTED':
+			return { code: 'KOLADA_ABORTED', message: 'Synken avbröts.' };
+		case 'KOLADA_BODY_TOO_LARGE':
+			return {
+				code: 'KOLADA_OTHER',
+				message:
+					`Kolada skickade ett svar på mer än ${Math.round(details.maxBytes / 1024 / 1024)} MB (ett normalt svar är några MB), så synken avbröts: ${url}. ` +
+					'Kontrollera KOLADA_API_URL och försök igen senare.',
+			};
+		case 'KOLADA_INVALID_ARGUMENT':
+			return { code: 'BAD_OPTION', message: `Ogiltigt argument: ${error.message}` };
+		default:
+			return { code: 'KOLADA_OTHER', message: `Fel i kontakten med Kolada: ${error.message}` };
+	}
 }
 
 /** Turns any failure of a sync into a {@link SyncError} with a clear Swedish message. */
 export function toSyncError(error: unknown): SyncError {
 	if (error instanceof SyncError) return error;
 	const options = { cause: error };
-	if (error instanceof KoladaRetiredError) {
-		return new SyncError(
-			'KOLADA_RETIRED',
-			`Kolada-API:t är nedlagt eller finns inte på den adressen (HTTP ${error.status}): ${error.url ?? ''}. ` +
-				`Kontrollera KOLADA_API_URL – API v2 är nedlagt, använd v3 (${KOLADA_DEFAULT_BASE_URL}).`,
-			[],
-			options,
-		);
-	}
-	if (error instanceof KoladaSchemaError) {
-		return new SyncError(
-			'KOLADA_SCHEMA',
-			`Kolada:s svar har ett oväntat format i fältet "${error.fieldPath}": ${error.issues[0] ?? ''}. ` +
-				`API:t har troligen ändrats; anpassa src/sources/kolada/schemas.ts. Anrop: ${error.url ?? ''}`,
-			error.issues.slice(1, 5),
-			options,
-		);
-	}
-	if (error instanceof KoladaRetriesExhaustedError) {
-		return new SyncError(
-			'KOLADA_UNAVAILABLE',
-			`Kolada svarade inte trots ${error.attempts} försök (senast: ${describeTransient(error.lastError)}): ${error.url ?? ''}. Försök igen senare.`,
-			[],
-			options,
-		);
-	}
-	if (error instanceof KoladaRequestError) {
-		return new SyncError(
-			'KOLADA_REJECTED',
-			`Kolada avvisade anropet med HTTP ${error.status}: ${error.url ?? ''}${error.bodyExcerpt ? ` – ${error.bodyExcerpt}` : ''}`,
-			[],
-			options,
-		);
-	}
-	if (error instanceof KoladaPagingError) {
-		return new SyncError(
-			'KOLADA_OTHER',
-			`Kolada:s sidindelning tog inte slut efter ${error.maxPages} sidor: ${error.url ?? ''}`,
-			[],
-			options,
-		);
-	}
-	if (error instanceof KoladaAbortedError) return new SyncError('KOLADA_ABORTED', 'Synken avbröts.', [], options);
-	if (error instanceof KoladaBodyTooLargeError) {
-		const mb = Math.round(error.maxBytes / 1024 / 1024);
-		return new SyncError(
-			'KOLADA_OTHER',
-			`Kolada skickade ett svar på mer än ${mb} MB (ett normalt svar är några MB), så synken avbröts: ${error.url ?? ''}. ` +
-				'Kontrollera KOLADA_API_URL och försök igen senare.',
-			[],
-			options,
-		);
-	}
-	if (error instanceof KoladaArgumentError) {
-		return new SyncError('BAD_OPTION', `Ogiltigt argument: ${error.message}`, [], options);
-	}
 	if (error instanceof KoladaError) {
-		return new SyncError('KOLADA_OTHER', `Fel i kontakten med Kolada: ${error.message}`, [], options);
+		const { code, message, details = [] } = fromKoladaError(error);
+		return new SyncError(code, message, details, options);
 	}
 	if (error instanceof DatasetError) {
 		return new SyncError('INVALID_DATASET', `Det nya datasetet klarar inte valideringen.`, error.problems, options);
@@ -705,22 +697,20 @@ export async function syncFromKolada(params: SyncParams): Promise<SyncResult> {
 	}
 }
 
-async function runSync(params: SyncParams): Promise<SyncResult> {
-	const started = performance.now();
-	const { base, today } = params;
-	const options = params.options ?? {};
-	const progress = params.progress ?? silentProgress;
-	const todayIso = isoDay(today);
-	const warnings: string[] = [];
+/** Rejects `--since` together with `--full`, and a `--since` that is not a date. */
+function checkOptions(options: SyncOptions): void {
 	if (options.since !== undefined && options.full) {
 		throw new SyncError('BAD_OPTION', '--since och --full kan inte användas samtidigt.');
 	}
 	if (options.since !== undefined && (!ISO_DAY.test(options.since) || Number.isNaN(Date.parse(options.since)))) {
 		throw new SyncError('BAD_OPTION', `--since ska vara ett datum ÅÅÅÅ-MM-DD, fick "${options.since}".`);
 	}
+}
 
+/** A client for this run: the caller's settings, the sync's signal, and data oddities collected as warnings. */
+function syncClient(params: SyncParams, warnings: string[]): KoladaClient {
 	const clientOptions = params.clientOptions ?? {};
-	const kolada = new KoladaClient({
+	return new KoladaClient({
 		...clientOptions,
 		signal: params.signal ?? clientOptions.signal,
 		onWarning: (w: KoladaWarning) => {
@@ -730,15 +720,34 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 			}
 		},
 	});
+}
 
-	// 1. Catalogue and selection.
+/** The KPIs to sync and what the catalogue says about the dataset's own. */
+interface Selection {
+	readonly catalogue: readonly KoladaKpi[];
+	readonly selected: ReadonlyMap<string, KoladaKpi>;
+	/** KPIs selected by the ekonomiskt-bistånd rule. */
+	readonly byRule: number;
+	/** Active Kolada indicators of the dataset that the catalogue no longer has. */
+	readonly vanished: readonly Indicator[];
+}
+
+/**
+ * Step 1: the catalogue and the selection (the rule, the dataset's Kolada indicators, `--kpi`,
+ * `--search`). Stops when nothing is selected or when the catalogue lacks most known KPIs.
+ */
+async function selectKpis(
+	kolada: KoladaClient,
+	base: DatasetFile,
+	options: SyncOptions,
+	progress: Progress,
+): Promise<Selection> {
 	progress.start('Hämtar Kolada:s nyckeltalskatalog', 1);
 	const catalogue = await kolada.kpis();
 	const byId = new Map(catalogue.map((k) => [k.id, k]));
 	const selected = new Map<string, KoladaKpi>();
 	for (const kpi of catalogue) if (isEkonomisktBistandKpi(kpi)) selected.set(kpi.id, kpi);
 	const byRule = selected.size;
-	const baseIndicators = new Map(base.indicators.map((i) => [i.id, i]));
 	for (const indicator of base.indicators) {
 		const kpi = byId.get(indicator.id);
 		if (indicator.kolada && kpi) selected.set(kpi.id, kpi);
@@ -760,9 +769,13 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 	progress.done(`${catalogue.length} nyckeltal, ${selected.size} att synka`);
 	if (selected.size === 0)
 		throw new SyncError('GATE', 'Kolada:s katalog innehåller inga nyckeltal om ekonomiskt bistånd.');
+	return { catalogue, selected, byRule, vanished: vanishedIndicators(base, byId) };
+}
 
+/** The dataset's active Kolada indicators missing from the catalogue; most of them missing stops the sync. */
+function vanishedIndicators(base: DatasetFile, catalogue: ReadonlyMap<string, KoladaKpi>): Indicator[] {
 	const activeKnown = base.indicators.filter((i) => i.kolada?.status === 'active');
-	const vanished = activeKnown.filter((i) => !byId.has(i.id));
+	const vanished = activeKnown.filter((i) => !catalogue.has(i.id));
 	if (activeKnown.length > 0 && vanished.length * 2 > activeKnown.length) {
 		throw new SyncError(
 			'GATE',
@@ -770,33 +783,65 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 			vanished.slice(0, 10).map((i) => `${i.id} ${i.shortTitle}`),
 		);
 	}
+	return vanished;
+}
 
-	// 2. Municipalities and groups.
+/** Kolada's areas and groups, and the dataset's areas updated from them. */
+interface AreaState {
+	readonly municipalities: readonly KoladaMunicipality[];
+	readonly kommunerInKolada: number;
+	readonly groups: readonly KoladaMunicipalityGroup[];
+	readonly update: ReturnType<typeof updatedAreas>;
+	readonly areaTypes: ReadonlyMap<string, Area['type']>;
+	/** Kolada's area ids that are areas of the new dataset, in Kolada's order. */
+	readonly koladaAreaIds: readonly string[];
+	readonly kommunIds: ReadonlySet<string>;
+}
+
+/** Step 2: municipalities and groups. Stops when Kolada's list has too few kommuner. */
+async function fetchAreas(kolada: KoladaClient, base: DatasetFile, progress: Progress): Promise<AreaState> {
 	progress.start('Hämtar kommuner, län och kommungrupper', 2);
 	const municipalities = await kolada.municipalities();
 	progress.tick();
-	const kommunerInKolada = municipalities.filter((m) => m.type === 'K');
-	if (kommunerInKolada.length < MIN_KOMMUNER) {
+	const kommunerInKolada = municipalities.filter((m) => m.type === 'K').length;
+	if (kommunerInKolada < MIN_KOMMUNER) {
 		throw new SyncError(
 			'GATE',
-			`Kolada:s kommunlista har bara ${kommunerInKolada.length} kommuner (minst ${MIN_KOMMUNER} krävs).`,
+			`Kolada:s kommunlista har bara ${kommunerInKolada} kommuner (minst ${MIN_KOMMUNER} krävs).`,
 		);
 	}
 	const groups = await kolada.municipalityGroups();
 	progress.tick();
 	progress.done(`${municipalities.length} områden, ${groups.length} grupper`);
 
-	const areaUpdate = updatedAreas(base.areas, municipalities);
+	const update = updatedAreas(base.areas, municipalities);
 	const areaTypes = new Map<string, Area['type']>(base.areas.map((a) => [a.id, a.type]));
-	for (const a of areaUpdate.areas) areaTypes.set(a.id, a.type);
+	for (const a of update.areas) areaTypes.set(a.id, a.type);
 	const koladaAreaIds = municipalities.map((m) => m.id).filter((id) => areaTypes.has(id));
 	const kommunIds = new Set(koladaAreaIds.filter((id) => areaTypes.get(id) === 'kommun'));
+	return { municipalities, kommunerInKolada, groups, update, areaTypes, koladaAreaIds, kommunIds };
+}
 
-	// 3. Indicators.
+/** The indicators of the new dataset and the values each selected KPI accepts. */
+interface IndicatorUpdate {
+	readonly indicators: Indicator[];
+	readonly added: number;
+	readonly updated: number;
+	readonly targets: ReadonlyMap<string, Target>;
+}
+
+/** Step 3: new and refreshed indicators for the selection; vanished ones are marked removed. */
+function updatedIndicators(
+	base: DatasetFile,
+	selection: Selection,
+	todayIso: string,
+	warnings: string[],
+): IndicatorUpdate {
+	const baseIndicators = new Map(base.indicators.map((i) => [i.id, i]));
 	const indicators: Indicator[] = [];
 	let added = 0;
 	let updated = 0;
-	for (const kpi of selected.values()) {
+	for (const kpi of selection.selected.values()) {
 		const old = baseIndicators.get(kpi.id);
 		if (old) {
 			indicators.push(refreshedIndicator(old, kpi, todayIso, warnings));
@@ -806,12 +851,12 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 			added++;
 		}
 	}
-	for (const old of vanished) {
+	for (const old of selection.vanished) {
 		if (old.kolada) indicators.push({ ...old, kolada: { ...old.kolada, status: 'removed' } });
 	}
 	const targets = new Map<string, Target>(
 		indicators
-			.filter((i) => selected.has(i.id))
+			.filter((i) => selection.selected.has(i.id))
 			.map((i) => [
 				i.id,
 				{
@@ -821,89 +866,147 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 				},
 			]),
 	);
+	return { indicators, added, updated, targets };
+}
 
-	// 4. Values.
+/** The data requests of a run. */
+interface FetchPlan {
+	/** `from_date` of an incremental run; undefined in a full one. */
+	readonly since: string | undefined;
+	readonly units: readonly FetchUnit[];
+	/** KPIs fetched without `from_date` in an incremental run (the dataset had no Kolada value for them). */
+	readonly fetchedFully: readonly Target[];
+	/** Every KPI fetched without `from_date`: all of them in a full run. */
+	readonly fullyFetched: readonly Target[];
+}
+
+/** The day from which changes are fetched, or undefined for a full run. */
+function sinceDay(base: DatasetFile, options: SyncOptions): string | undefined {
+	if (options.full) return undefined;
+	if (options.since !== undefined) return options.since;
 	// The day before the last sync: Kolada may read from_date as "after that day", and figures published
 	// later that same day must not be missed. The merge is idempotent, so the overlap costs nothing.
 	const last = lastSyncDate(base);
-	const since = options.full ? undefined : (options.since ?? (last === undefined ? undefined : dayBefore(last)));
+	return last === undefined ? undefined : dayBefore(last);
+}
+
+/** The indicators that have at least one Kolada value in the dataset. */
+function indicatorsWithKoladaValues(base: DatasetFile): Set<string> {
 	const koladaProvIds = new Set(base.provenance.filter((p) => p.kind === 'kolada').map((p) => p.id));
-	const withKoladaValues = new Set<string>();
-	if (since !== undefined) {
-		for (const s of base.series) {
-			if (!withKoladaValues.has(s.indicator) && s.points.some((p) => koladaProvIds.has(p[2]))) {
-				withKoladaValues.add(s.indicator);
-			}
-		}
+	const found = new Set<string>();
+	for (const s of base.series) {
+		if (!found.has(s.indicator) && s.points.some((p) => koladaProvIds.has(p[2]))) found.add(s.indicator);
 	}
-	const kommunList = koladaAreaIds.filter((id) => kommunIds.has(id));
+	return found;
+}
+
+/** Step 4a: one unit per chunk of 25 KPIs × 25 areas; only changes for KPIs the dataset already has values of. */
+function planFetch(base: DatasetFile, options: SyncOptions, targets: Iterable<Target>, areas: AreaState): FetchPlan {
+	const since = sinceDay(base, options);
+	const withKoladaValues = since === undefined ? new Set<string>() : indicatorsWithKoladaValues(base);
+	const kommunList = areas.koladaAreaIds.filter((id) => areas.kommunIds.has(id));
 	const units: FetchUnit[] = [];
 	const plan = (kpis: readonly Target[], fromDate: string | undefined): void => {
 		const categorical = kpis.filter((t) => t.categorical).map((t) => t.indicator.id);
 		const numeric = kpis.filter((t) => !t.categorical).map((t) => t.indicator.id);
 		// Yes/no answers are only stored for kommuner, so their län and Riket averages are not even fetched.
-		for (const [ids, areas] of [
-			[numeric, koladaAreaIds],
+		for (const [ids, areaIds] of [
+			[numeric, areas.koladaAreaIds],
 			[categorical, kommunList],
 		] as const) {
 			for (const kpiChunk of chunk(ids)) {
-				for (const areaChunk of chunk(areas)) {
+				for (const areaChunk of chunk(areaIds)) {
 					units.push({ kpis: kpiChunk, municipalities: areaChunk, ...(fromDate === undefined ? {} : { fromDate }) });
 				}
 			}
 		}
 	};
-	const allTargets = [...targets.values()];
+	const allTargets = [...targets];
 	const fetchedFully = since === undefined ? [] : allTargets.filter((t) => !withKoladaValues.has(t.indicator.id));
 	plan(
 		allTargets.filter((t) => since === undefined || withKoladaValues.has(t.indicator.id)),
 		since,
 	);
 	plan(fetchedFully, undefined);
+	return { since, units, fetchedFully, fullyFetched: since === undefined ? allTargets : fetchedFully };
+}
 
-	// The merge starts before the values arrive, so each response goes straight into it and no list
-	// of 640 000 values is held in memory.
-	const provContent: Omit<Provenance, 'id'> = {
+/**
+ * The provenance of this sync: an existing record with the same content, or a new id. It goes in
+ * first so the peer groups can refer to it; the merge then finds it by content (same key order as
+ * the incoming record) and uses it for the values too.
+ */
+function syncProvenance(
+	base: DatasetFile,
+	baseUrl: string,
+	todayIso: string,
+): { content: Omit<Provenance, 'id'>; id: number; prepared: DatasetFile } {
+	const content: Omit<Provenance, 'id'> = {
 		kind: 'kolada',
 		title: 'Kolada API v3: nyckeltal för ekonomiskt bistånd, kommuner och kommungrupper',
 		attribution: 'Källa: Kolada',
-		url: kolada.baseUrl,
+		url: baseUrl,
 		date: todayIso,
 	};
 	const sameContent = (p: Provenance): boolean =>
-		(Object.keys(provContent) as (keyof typeof provContent)[]).every((key) => p[key] === provContent[key]) &&
+		(Object.keys(content) as (keyof typeof content)[]).every((key) => p[key] === content[key]) &&
 		p.file === undefined &&
 		p.sheet === undefined &&
 		p.note === undefined;
-	const syncProvId =
-		base.provenance.find(sameContent)?.id ?? base.provenance.reduce((max, p) => Math.max(max, p.id), -1) + 1;
+	const id = base.provenance.find(sameContent)?.id ?? base.provenance.reduce((max, p) => Math.max(max, p.id), -1) + 1;
+	const prepared: DatasetFile = {
+		...base,
+		provenance: [...base.provenance.filter((p) => p.id !== id), { ...content, id }],
+	};
+	return { content, id, prepared };
+}
 
+/** Step 4b: the kommungrupper and peer groups refreshed from Kolada's groups. */
+function syncGroupings(
+	base: DatasetFile,
+	areas: AreaState,
+	provId: number,
+	warnings: string[],
+): { groupings: Grouping[]; kommungrupper: number; liknande: number; liknandeYear?: number } {
 	const kommunIdByTitle = new Map(
-		municipalities.filter((m) => m.type === 'K' && kommunIds.has(m.id)).map((m) => [m.title.trim(), m.id]),
+		areas.municipalities.filter((m) => m.type === 'K' && areas.kommunIds.has(m.id)).map((m) => [m.title.trim(), m.id]),
 	);
 	const kg = updatedKommungrupper(
 		base.groupings.find((g) => g.id === KOMMUNGRUPP_GROUPING),
-		groups,
-		kommunIds,
+		areas.groups,
+		areas.kommunIds,
 		warnings,
 	);
 	const lik = updatedLiknande(
 		base.groupings.find((g) => g.id === LIKNANDE_GROUPING),
-		groups,
+		areas.groups,
 		kommunIdByTitle,
-		kommunIds,
-		syncProvId,
+		areas.kommunIds,
+		provId,
 		warnings,
 	);
-	const groupings = [kg.grouping, lik.grouping].filter((g): g is Grouping => g !== undefined);
-	// The sync's provenance goes in first so the peer groups can refer to it; the merge then finds it by
-	// content (same key order as the incoming record) and uses it for the values too.
-	const prepared: DatasetFile = {
-		...base,
-		provenance: [...base.provenance.filter((p) => p.id !== syncProvId), { ...provContent, id: syncProvId }],
+	return {
+		groupings: [kg.grouping, lik.grouping].filter((g): g is Grouping => g !== undefined),
+		kommungrupper: kg.updated,
+		liknande: lik.count,
+		...(lik.year === undefined ? {} : { liknandeYear: lik.year }),
 	};
-	const merger = new DatasetMerger(prepared, [provContent]);
+}
 
+/**
+ * Step 4c: every unit fetched and fed straight into the merger, so no list of 640 000 values is
+ * held in memory.
+ */
+async function fetchValues(
+	kolada: KoladaClient,
+	params: SyncParams,
+	plan: FetchPlan,
+	targets: ReadonlyMap<string, Target>,
+	areaTypes: ReadonlyMap<string, Area['type']>,
+	merger: DatasetMerger,
+	progress: Progress,
+): Promise<ValueCounters> {
+	const { since, units } = plan;
 	progress.start(since === undefined ? 'Hämtar värden' : `Hämtar värden ändrade sedan ${since}`, units.length);
 	const counters: ValueCounters = {
 		received: 0,
@@ -913,45 +1016,36 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 		skippedOther: 0,
 		keptOtherSources: 0,
 	};
-	const protectedPoints = otherSourcePoints(base);
-	await forEachConcurrently(units, clientOptions.concurrency ?? 2, params.signal, async (unit, signal) => {
+	const protectedPoints = otherSourcePoints(params.base);
+	const limit = params.clientOptions?.concurrency ?? 2;
+	await forEachConcurrently(units, limit, params.signal, async (unit, signal) => {
 		const records = await kolada.data({ ...unit, signal });
 		toPoints(records, targets, areaTypes, protectedPoints, counters, (point) => merger.add(point));
 		progress.tick();
 	});
 	progress.done(`${counters.received} värden`);
+	return counters;
+}
 
-	// 5. Merge: the values went into the merger as they arrived.
-	progress.start('Bygger och kontrollerar det nya datasetet', 1);
-	const stats = kolada.stats;
-	const mode = since === undefined ? 'full' : 'incremental';
-	const { dataset: merged, summary: mergeSummary } = merger.finish({
-		indicators,
-		areas: areaUpdate.areas,
-		groupings,
-		record: {
-			kind: 'kolada-sync',
-			at: today.toISOString(),
-			summary: {
-				läge: mode === 'full' ? 'full' : 'inkrementell',
-				...(since === undefined ? {} : { sedan: since }),
-				nyckeltal: targets.size,
-				anrop: stats.requests,
-				omförsök: stats.retries,
-			},
-		},
-	});
-	const dataset: DatasetFile = { ...merged, builtFrom: todayIso };
-
-	// 6. Gates.
-	const duplicates = kolada.stats.duplicates;
+/**
+ * Step 6: the gates on the new dataset. Returns the kommuner with Kolada values and the fully
+ * fetched KPIs without a value (reported as warnings when they are few).
+ */
+function checkGates(
+	dataset: DatasetFile,
+	kolada: KoladaClient,
+	counters: ValueCounters,
+	plan: FetchPlan,
+	targets: ReadonlyMap<string, Target>,
+	warnings: string[],
+): { kommunerWithValues: number; emptyKpis: string[] } {
+	const { duplicates, quarantined } = kolada.stats;
 	if (duplicates > 0) {
 		throw new SyncError(
 			'GATE',
 			`Kolada skickade ${duplicates} värden mer än en gång (samma nyckeltal, område, år och kön) – det ser ut som en trasig sidindelning. Försök igen senare.`,
 		);
 	}
-	const quarantined = kolada.stats.quarantined;
 	if (quarantined > Math.max(10, counters.received * MAX_QUARANTINED_SHARE)) {
 		throw new SyncError(
 			'GATE',
@@ -966,7 +1060,7 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 			`Bara ${kommunerWithValues} kommuner fick värden från Kolada (minst ${MIN_KOMMUNER} krävs).`,
 		);
 	}
-	const fullyFetched = since === undefined ? allTargets : fetchedFully;
+	const { fullyFetched } = plan;
 	const emptyKpis = fullyFetched.map((t) => t.indicator.id).filter((id) => !counters.withValues.has(id));
 	const describe = (id: string): string => `${id} ${targets.get(id)?.indicator.shortTitle ?? ''}`;
 	if (emptyKpis.length > 1 && emptyKpis.length > fullyFetched.length * MAX_EMPTY_KPI_SHARE) {
@@ -983,51 +1077,126 @@ async function runSync(params: SyncParams): Promise<SyncResult> {
 	if (problems.length > 0) {
 		throw new SyncError('INVALID_DATASET', 'Det nya datasetet klarar inte integritetskontrollen.', problems);
 	}
-	progress.tick();
-	progress.done();
+	return { kommunerWithValues, emptyKpis };
+}
 
-	const summary: SyncSummary = {
-		mode,
-		...(since === undefined ? {} : { since }),
+/** Everything a run found out, for {@link summarise}. */
+interface RunFacts {
+	readonly kolada: KoladaClient;
+	readonly started: number;
+	readonly selection: Selection;
+	readonly areas: AreaState;
+	readonly indicators: IndicatorUpdate;
+	readonly plan: FetchPlan;
+	readonly groupings: ReturnType<typeof syncGroupings>;
+	readonly counters: ValueCounters;
+	readonly mergeSummary: MergeSummary;
+	readonly gates: ReturnType<typeof checkGates>;
+	readonly warnings: readonly string[];
+}
+
+function summarise(run: RunFacts): SyncSummary {
+	const { kolada, selection, areas, indicators, plan, groupings, counters, gates } = run;
+	const stats = kolada.stats;
+	return {
+		mode: plan.since === undefined ? 'full' : 'incremental',
+		...(plan.since === undefined ? {} : { since: plan.since }),
 		baseUrl: kolada.baseUrl,
 		kpis: {
-			synced: targets.size,
-			byRule,
-			added,
-			updated,
-			removed: vanished.length,
-			catalogue: catalogue.length,
-			fetchedFully: fetchedFully.length,
+			synced: indicators.targets.size,
+			byRule: selection.byRule,
+			added: indicators.added,
+			updated: indicators.updated,
+			removed: selection.vanished.length,
+			catalogue: selection.catalogue.length,
+			fetchedFully: plan.fetchedFully.length,
 		},
 		areas: {
-			fromKolada: municipalities.length,
-			kommunerInKolada: kommunerInKolada.length,
-			added: areaUpdate.added,
-			renamed: areaUpdate.renamed,
-			kommunerWithValues,
+			fromKolada: areas.municipalities.length,
+			kommunerInKolada: areas.kommunerInKolada,
+			added: areas.update.added,
+			renamed: areas.update.renamed,
+			kommunerWithValues: gates.kommunerWithValues,
 		},
 		values: {
-			...mergeSummary,
+			...run.mergeSummary,
 			received: counters.received,
 			skippedCategoricalAggregates: counters.skippedCategoricalAggregates,
 			skippedUnknownCodes: counters.skippedUnknownCodes,
 			skippedOther: counters.skippedOther,
 			keptOtherSources: counters.keptOtherSources,
-			quarantined,
-			notFoundAsEmpty: kolada.stats.notFoundAsEmpty,
+			quarantined: stats.quarantined,
+			notFoundAsEmpty: stats.notFoundAsEmpty,
 		},
-		emptyKpis,
+		emptyKpis: gates.emptyKpis,
 		groupings: {
-			kommungrupper: kg.updated,
-			liknande: lik.count,
-			...(lik.year === undefined ? {} : { liknandeYear: lik.year }),
+			kommungrupper: groupings.kommungrupper,
+			liknande: groupings.liknande,
+			...(groupings.liknandeYear === undefined ? {} : { liknandeYear: groupings.liknandeYear }),
 		},
 		requests: stats.requests,
 		retries: stats.retries,
 		bytes: stats.bytes,
-		durationMs: Math.round(performance.now() - started),
-		warnings,
+		durationMs: Math.round(performance.now() - run.started),
+		warnings: run.warnings,
 	};
+}
+
+async function runSync(params: SyncParams): Promise<SyncResult> {
+	const started = performance.now();
+	const { base, today } = params;
+	const options = params.options ?? {};
+	const progress = params.progress ?? silentProgress;
+	const todayIso = isoDay(today);
+	const warnings: string[] = [];
+	checkOptions(options);
+	const kolada = syncClient(params, warnings);
+
+	const selection = await selectKpis(kolada, base, options, progress);
+	const areas = await fetchAreas(kolada, base, progress);
+	const indicators = updatedIndicators(base, selection, todayIso, warnings);
+	const plan = planFetch(base, options, indicators.targets.values(), areas);
+	const prov = syncProvenance(base, kolada.baseUrl, todayIso);
+	const groupings = syncGroupings(base, areas, prov.id, warnings);
+	const merger = new DatasetMerger(prov.prepared, [prov.content]);
+	const counters = await fetchValues(kolada, params, plan, indicators.targets, areas.areaTypes, merger, progress);
+
+	// 5. Merge: the values went into the merger as they arrived.
+	progress.start('Bygger och kontrollerar det nya datasetet', 1);
+	const { requests, retries } = kolada.stats;
+	const { dataset: merged, summary: mergeSummary } = merger.finish({
+		indicators: indicators.indicators,
+		areas: areas.update.areas,
+		groupings: groupings.groupings,
+		record: {
+			kind: 'kolada-sync',
+			at: today.toISOString(),
+			summary: {
+				läge: plan.since === undefined ? 'full' : 'inkrementell',
+				...(plan.since === undefined ? {} : { sedan: plan.since }),
+				nyckeltal: indicators.targets.size,
+				anrop: requests,
+				omförsök: retries,
+			},
+		},
+	});
+	const dataset: DatasetFile = { ...merged, builtFrom: todayIso };
+	const gates = checkGates(dataset, kolada, counters, plan, indicators.targets, warnings);
+	progress.tick();
+	progress.done();
+	const summary = summarise({
+		kolada,
+		started,
+		selection,
+		areas,
+		indicators,
+		plan,
+		groupings,
+		counters,
+		mergeSummary,
+		gates,
+		warnings,
+	});
 	return { dataset, summary };
 }
 

@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import {
-	KoladaAbortedError,
-	KoladaArgumentError,
-	KoladaBodyTooLargeError,
 	KoladaClient,
-	KoladaRequestError,
-	KoladaRetiredError,
-	KoladaRetriesExhaustedError,
-	KoladaSchemaError,
-	KoladaUnavailableError,
+	KoladaError,
 	type KoladaClientOptions,
 	type KoladaRetryInfo,
 	type KoladaWarning,
@@ -156,10 +149,14 @@ describe('KoladaClient paging guards', () => {
 		},
 	);
 
-	it('GIVEN endless distinct next pages THEN the page cap stops the loop with KoladaPagingError', async () => {
+	it('GIVEN endless distinct next pages THEN the page cap stops the loop with KOLADA_PAGE_LIMIT', async () => {
 		const fake = await startFake({ maxPerPage: 1 });
 		const { client } = clientFor(fake, { maxPages: 5 });
-		await expect(client.kpis()).rejects.toMatchObject({ name: 'KoladaPagingError', code: 'KOLADA_PAGE_LIMIT' });
+		await expect(client.kpis()).rejects.toMatchObject({
+			name: 'KoladaError',
+			code: 'KOLADA_PAGE_LIMIT',
+			details: { maxPages: 5 },
+		});
 		expect(fake.stats.requests).toBe(5);
 	});
 
@@ -251,7 +248,7 @@ describe('KoladaClient data', () => {
 	it('GIVEN one dimension or an empty list THEN no request is made', async () => {
 		const fake = await startFake();
 		const { client } = clientFor(fake);
-		await expect(client.data({ municipalities: ['0180'] })).rejects.toBeInstanceOf(KoladaArgumentError);
+		await expect(client.data({ municipalities: ['0180'] })).rejects.toMatchObject({ code: 'KOLADA_INVALID_ARGUMENT' });
 		await expect(client.data({ kpis: ['N31807'], years: [2020], fromDate: '2024/01/01' })).rejects.toMatchObject({
 			code: 'KOLADA_INVALID_ARGUMENT',
 		});
@@ -349,7 +346,9 @@ describe('KoladaClient retries', () => {
 		fake.inject({ kind: 'status', status: 429, retryAfter: new Date(Date.now() + 3_600_000).toUTCString() });
 		await client.municipalities();
 		expect(retries[0]?.delayMs).toBe(20);
-		expect((retries[0]?.error as KoladaUnavailableError).retryAfterMs).toBeGreaterThan(3_000_000);
+		const details = retries[0]?.error.details;
+		expect(details?.code).toBe('KOLADA_RATE_LIMITED');
+		expect(details?.code === 'KOLADA_RATE_LIMITED' ? details.retryAfterMs : undefined).toBeGreaterThan(3_000_000);
 	});
 
 	it.each([
@@ -387,39 +386,44 @@ describe('KoladaClient retries', () => {
 		const { client } = clientFor(fake, { maxRetries: 2 });
 		fake.inject({ kind: 'status', status: 503, times: Infinity });
 		const error: unknown = await client.municipalities().catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(KoladaRetriesExhaustedError);
-		const exhausted = error as KoladaRetriesExhaustedError;
+		expect(error).toBeInstanceOf(KoladaError);
+		const exhausted = error as KoladaError;
 		expect(exhausted.code).toBe('KOLADA_RETRIES_EXHAUSTED');
-		expect(exhausted.attempts).toBe(3);
-		expect(exhausted.lastError).toBeInstanceOf(KoladaUnavailableError);
+		expect(exhausted.details).toMatchObject({ attempts: 3, lastError: { code: 'KOLADA_SERVER_ERROR' } });
+		expect(exhausted.cause).toBeInstanceOf(KoladaError);
 		expect(exhausted.message).toContain('HTTP 503');
 		expect(fake.stats.requests).toBe(3);
 	});
 
-	it('GIVEN the v2 API THEN 410 is a KoladaRetiredError without retry', async () => {
+	it('GIVEN the v2 API THEN 410 is KOLADA_RETIRED without retry', async () => {
 		const fake = await startFake();
 		const { client } = clientFor(fake, { baseUrl: `${fake.origin}/v2` });
 		const error: unknown = await client.kpis().catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(KoladaRetiredError);
-		expect(error).toMatchObject({ code: 'KOLADA_RETIRED', status: 410 });
+		expect(error).toBeInstanceOf(KoladaError);
+		expect(error).toMatchObject({ code: 'KOLADA_RETIRED', details: { status: 410 } });
 		expect((error as Error).message).toContain(`endpoint retired/not found: ${fake.origin}/v2/kpi`);
 		expect(fake.stats.requests).toBe(1);
 	});
 
-	it('GIVEN an unknown route THEN 404 is a KoladaRetiredError without retry', async () => {
+	it('GIVEN an unknown route THEN 404 is KOLADA_RETIRED without retry', async () => {
 		const fake = await startFake();
 		const { client } = clientFor(fake, { baseUrl: `${fake.origin}/v9` });
-		await expect(client.municipalities()).rejects.toMatchObject({ code: 'KOLADA_RETIRED', status: 404 });
+		await expect(client.municipalities()).rejects.toMatchObject({
+			code: 'KOLADA_RETIRED',
+			details: { status: 404 },
+		});
 		expect(fake.stats.requests).toBe(1);
 	});
 
-	it('GIVEN a server that accepts fewer ids than 25 THEN the 400 is a KoladaRequestError with the body', async () => {
+	it('GIVEN a server that accepts fewer ids than 25 THEN the 400 is KOLADA_BAD_REQUEST with the body', async () => {
 		const fake = await startFake({ maxIds: 5 });
 		const { client } = clientFor(fake);
 		const error: unknown = await client.kpisById(fake.kpis.slice(0, 10).map((k) => k.id)).catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(KoladaRequestError);
-		expect(error).toMatchObject({ code: 'KOLADA_BAD_REQUEST', status: 400 });
-		expect((error as KoladaRequestError).bodyExcerpt).toContain('Too many values');
+		expect(error).toBeInstanceOf(KoladaError);
+		expect(error).toMatchObject({
+			code: 'KOLADA_BAD_REQUEST',
+			details: { status: 400, bodyExcerpt: expect.stringContaining('Too many values') as unknown },
+		});
 		expect(fake.stats.requests).toBe(1);
 	});
 
@@ -451,13 +455,13 @@ describe('KoladaClient retries', () => {
 		expect(client.stats.quarantined).toBe(2);
 	});
 
-	it('GIVEN a page whose envelope is broken THEN KoladaSchemaError names the field and nothing is retried', async () => {
+	it('GIVEN a page whose envelope is broken THEN KOLADA_SCHEMA names the field and nothing is retried', async () => {
 		const fake = await startFake();
 		const { client } = clientFor(fake);
 		fake.inject({ kind: 'drift', drift: (body) => ({ ...body, values: 'inga' }) });
 		const error: unknown = await client.municipalities().catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(KoladaSchemaError);
-		expect((error as KoladaSchemaError).fieldPath).toBe('values');
+		expect(error).toBeInstanceOf(KoladaError);
+		expect(error).toMatchObject({ code: 'KOLADA_SCHEMA', details: { fieldPath: 'values' } });
 		expect(fake.stats.requests).toBe(1);
 	});
 });
@@ -497,13 +501,14 @@ describe('KoladaClient politeness', () => {
 		});
 	});
 
-	it('GIVEN an aborted signal THEN the call rejects with KoladaAbortedError', async () => {
+	it('GIVEN an aborted signal THEN the call rejects with KOLADA_ABORTED', async () => {
 		const fake = await startFake({ latencyMs: 200 });
 		const { client } = clientFor(fake);
 		const controller = new AbortController();
 		const pending = client.municipalities({ signal: controller.signal });
 		setTimeout(() => controller.abort(), 30);
-		await expect(pending).rejects.toBeInstanceOf(KoladaAbortedError);
+		await expect(pending).rejects.toBeInstanceOf(KoladaError);
+		await expect(pending).rejects.toMatchObject({ code: 'KOLADA_ABORTED' });
 	});
 
 	it('GIVEN hooks THEN onRequest sees each attempt and onProgress reports chunks and pages', async () => {
@@ -530,8 +535,8 @@ describe('KoladaClient and hostile or unusual responses', () => {
 			const { client } = clientFor(fake, { maxBodyBytes: 2 * 1024 * 1024 });
 			fake.inject({ kind: 'huge-body', bytes: 50 * 1024 * 1024, announce });
 			const error: unknown = await client.municipalities().catch((e: unknown) => e);
-			expect(error).toBeInstanceOf(KoladaBodyTooLargeError);
-			expect((error as KoladaBodyTooLargeError).code).toBe('KOLADA_BODY_TOO_LARGE');
+			expect(error).toBeInstanceOf(KoladaError);
+			expect((error as KoladaError).code).toBe('KOLADA_BODY_TOO_LARGE');
 			expect(fake.stats.requests).toBe(1);
 			expect(client.stats.bytes).toBe(0);
 		},
