@@ -441,6 +441,7 @@ export class KoladaFake {
 	readonly origin: string;
 	/** Added to every request before it is answered; may be changed while running. */
 	latencyMs: number;
+	private gate: Promise<void> | undefined;
 	/** The KPI metadata served (API types). */
 	readonly kpis: readonly FakeKpi[];
 	/** The municipalities served. */
@@ -498,7 +499,9 @@ export class KoladaFake {
 			if (holder.fake) void holder.fake.handle(req, res);
 			else res.destroy();
 		});
-		server.keepAliveTimeout = 5_000;
+		// Longer than any client's idle timeout (undici: 4 s), so the fake never closes a kept-alive
+		// socket at the moment a slowed-down client reuses it (an ECONNRESET that says nothing).
+		server.keepAliveTimeout = 60_000;
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
 			server.listen({ host: '127.0.0.1', port: 0, backlog: 4096 }, () => {
@@ -521,6 +524,19 @@ export class KoladaFake {
 	/** A snapshot of the counters. */
 	get stats(): KoladaFakeStats {
 		return { ...this.counters, byStatus: { ...this.counters.byStatus } };
+	}
+
+	/**
+	 * Holds every request after it is counted, until the returned function is called: a test can
+	 * wait until N requests are in flight at once without depending on how fast the machine is.
+	 */
+	hold(): () => void {
+		let release!: () => void;
+		this.gate = new Promise<void>((resolve) => (release = resolve));
+		return () => {
+			this.gate = undefined;
+			release();
+		};
 	}
 
 	/** Clears the log and the counters (not the armed faults). */
@@ -600,6 +616,7 @@ export class KoladaFake {
 
 		try {
 			if (this.latencyMs > 0) await wait(this.latencyMs);
+			if (this.gate) await this.gate;
 			const armed = this.takeFault(rawUrl);
 			if (armed) {
 				entry.fault = armed.kind;
