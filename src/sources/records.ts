@@ -108,10 +108,10 @@ export class Quarantine {
 		if (this.lines.length < this.limit) this.lines.push(clipLine(`${where}: ${reason}`.replace(/\s+/g, ' ')));
 	}
 
-	/** The records that pass `schema`; the others are quarantined, each named by `where`. */
-	keep<T>(records: readonly T[], schema: z.ZodType, where: (record: T) => string): T[] {
+	/** The records `problemOf` finds nothing wrong with; the others are quarantined, each named by `where`. */
+	keep<T>(records: readonly T[], problemOf: (record: T) => string | undefined, where: (record: T) => string): T[] {
 		return records.filter((record) => {
-			const problem = recordProblem(schema, record);
+			const problem = problemOf(record);
 			if (problem !== undefined) this.add(where(record), problem);
 			return problem === undefined;
 		});

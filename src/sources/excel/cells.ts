@@ -92,7 +92,8 @@ export function roundNoise(value: number): number {
 /**
  * Parses a Swedish number written as text: "62", "62,5", "1 234,5" (space, NBSP or thin space as
  * thousands separator), "1.234,5", "−3,2", "62 %" (`percentSign`). A plain "0.5" is read with the
- * point as decimal separator. Returns undefined for anything else.
+ * point as decimal separator. Returns undefined for anything else. A number too large for a double
+ * ("1" and 400 zeros) comes back as Infinity, for the record check to quarantine.
  */
 export function parseSwedishNumber(text: string): { value: number; percentSign: boolean } | undefined {
 	let t = cleanText(text).replace(/[−‒–]/g, '-');
@@ -107,8 +108,7 @@ export function parseSwedishNumber(text: string): { value: number; percentSign: 
 	else if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) normalized = t.replace(/\./g, '').replace(',', '.');
 	else if (/^[-+]?\d*\.\d+$/.test(t) || /^[-+]?,\d+$/.test(t)) normalized = t.replace(',', '.');
 	if (normalized === undefined) return undefined;
-	const value = Number(normalized);
-	return Number.isFinite(value) ? { value, percentSign } : undefined;
+	return { value: Number(normalized), percentSign };
 }
 
 /** The text a header or name cell shows (numbers as written), or undefined for an empty cell. */

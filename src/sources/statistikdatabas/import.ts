@@ -14,7 +14,7 @@ import type { PreparedImport } from '../excel/apply.js';
 import { AreaResolver, rowTypeOf, type CodeMatch, type NameMatch } from '../excel/areas.js';
 import { cleanText, missingTokenSet, parseSwedishNumber, roundNoise, tokenKey } from '../excel/cells.js';
 import { ProblemList, type ImportProblem } from '../excel/errors.js';
-import { DEFAULT_MIN_KOMMUNER, DEFAULT_MIN_PARSED_SHARE } from '../excel/import.js';
+import { DEFAULT_MIN_KOMMUNER, DEFAULT_MIN_PARSED_SHARE } from '../excel/session.js';
 import type { MatchHow } from '../excel/indicators.js';
 import {
 	TokenTally,
@@ -403,6 +403,7 @@ export function importStatistikdatabas(tables: readonly CsvTable[], options: Csv
 				.map(([token, count]) => ({ token, count }))
 				.sort((a, b) => b.count - a.count || a.token.localeCompare(b.token, 'sv')),
 			warnings,
+			quarantine: { count: 0, examples: [] },
 			points: incoming.length,
 		},
 	};
