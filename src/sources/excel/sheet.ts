@@ -169,9 +169,20 @@ export class WorkbookRun {
 		for (const column of g.group) {
 			this.columns.push(
 				readColumn({
-					...{ plan: g.plan, column, indicator, how, areaRows: g.areaRows, year, provIndex, candidates },
-					...{ missing: session.missing, synonyms: this.synonyms, minShare: session.minShare },
-					...{ add: session.add, warnings: session.warnings, quarantine: session.quarantine },
+					plan: g.plan,
+					column,
+					indicator,
+					how,
+					areaRows: g.areaRows,
+					year,
+					provIndex,
+					candidates,
+					missing: session.missing,
+					synonyms: this.synonyms,
+					minShare: session.minShare,
+					add: session.add,
+					warnings: session.warnings,
+					quarantine: session.quarantine,
 				}),
 			);
 		}
