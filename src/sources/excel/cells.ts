@@ -169,50 +169,21 @@ export interface AnswerFamily {
 	readonly scale: readonly ScaleStep[];
 }
 
+/** A family from its labels, best first: codes count down to 0, the unit is the labels joined by "/". */
+function answerFamily(...labels: readonly string[]): AnswerFamily {
+	return { unit: labels.join('/'), scale: labels.map((label, i) => ({ code: labels.length - 1 - i, label })) };
+}
+
 /**
  * Answer families recognised when a new survey indicator is created from a column. The first
  * family that covers every token in the column is chosen (so Ja/Nej stays `yesno`).
  */
 export const ANSWER_FAMILIES: readonly AnswerFamily[] = [
-	{
-		unit: 'Ja/Nej',
-		scale: [
-			{ code: 1, label: 'Ja' },
-			{ code: 0, label: 'Nej' },
-		],
-	},
-	{
-		unit: 'Ja/Delvis/Nej',
-		scale: [
-			{ code: 2, label: 'Ja' },
-			{ code: 1, label: 'Delvis' },
-			{ code: 0, label: 'Nej' },
-		],
-	},
-	{
-		unit: 'Helt/Delvis/Inte alls',
-		scale: [
-			{ code: 2, label: 'Helt' },
-			{ code: 1, label: 'Delvis' },
-			{ code: 0, label: 'Inte alls' },
-		],
-	},
-	{
-		unit: 'Ja, för alla/Ja, men inte för alla/Nej',
-		scale: [
-			{ code: 2, label: 'Ja, för alla' },
-			{ code: 1, label: 'Ja, men inte för alla' },
-			{ code: 0, label: 'Nej' },
-		],
-	},
-	{
-		unit: 'Ja, alla/Ja, men inte alla/Nej',
-		scale: [
-			{ code: 2, label: 'Ja, alla' },
-			{ code: 1, label: 'Ja, men inte alla' },
-			{ code: 0, label: 'Nej' },
-		],
-	},
+	answerFamily('Ja', 'Nej'),
+	answerFamily('Ja', 'Delvis', 'Nej'),
+	answerFamily('Helt', 'Delvis', 'Inte alls'),
+	answerFamily('Ja, för alla', 'Ja, men inte för alla', 'Nej'),
+	answerFamily('Ja, alla', 'Ja, men inte alla', 'Nej'),
 ];
 
 /**
