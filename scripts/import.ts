@@ -18,8 +18,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUNDLED_DATA_PATH, ConfigError, loadConfig, loadEnvFile, writableDataPath } from '../src/config.js';
+import type { DatasetFile } from '../src/dataset/schema.js';
 import { DatasetError } from '../src/dataset/store.js';
-import { runImport } from '../src/sources/excel/apply.js';
+import { runImport, type PreparedImport } from '../src/sources/excel/apply.js';
 import { ImportError } from '../src/sources/excel/errors.js';
 import { importWorkbook } from '../src/sources/excel/import.js';
 import { loadMapping } from '../src/sources/excel/mapping.js';
@@ -30,7 +31,7 @@ import { decodeText, IMPORT_LIMITS, parseCsv, unzipCsv, type CsvSource } from '.
 import { importStatistikdatabas } from '../src/sources/statistikdatabas/import.js';
 import { loadCsvMapping } from '../src/sources/statistikdatabas/mapping.js';
 import { formatCsvProfile, profileCsv } from '../src/sources/statistikdatabas/profile.js';
-import { createProgress, silentProgress } from '../src/sources/progress.js';
+import { createProgress, silentProgress, type Progress } from '../src/sources/progress.js';
 
 const USAGE = `Användning: npm run import -- <fil.xlsx|fil.csv|fil.zip> [flaggor]
 
@@ -97,113 +98,135 @@ async function readInput(file: string): Promise<Input> {
 	throw new ImportError([{ file: name, message: `okänd filtyp ”${ext || '(ingen)'}”; ange .xlsx, .csv eller .zip` }]);
 }
 
+/** What the command line asks for. */
+interface CliOptions {
+	readonly file: string;
+	readonly dataPath: string;
+	readonly profile: boolean;
+	readonly apply: boolean;
+	readonly json: boolean;
+	readonly mapping?: string;
+	readonly year?: number;
+	readonly minKommuner?: number;
+}
+
+/** Reads the arguments (and the configuration); undefined for --help. Throws on wrong usage. */
+function parseCli(argv: readonly string[]): CliOptions | undefined {
+	const { values, positionals } = parseArgs({
+		args: [...argv],
+		allowPositionals: true,
+		strict: true,
+		options: {
+			profile: { type: 'boolean', default: false },
+			apply: { type: 'boolean', default: false },
+			json: { type: 'boolean', default: false },
+			help: { type: 'boolean', default: false },
+			mapping: { type: 'string' },
+			year: { type: 'string' },
+			data: { type: 'string' },
+			'min-kommuner': { type: 'string' },
+		},
+	});
+	loadEnvFile();
+	const configuredPath = writableDataPath(loadConfig());
+	if (values.help) return undefined;
+	if (positionals.length !== 1) throw new UsageError('ange exakt en fil att importera');
+	if (values.profile && values.apply) throw new UsageError('--profile och --apply kan inte kombineras');
+	const year = intOption(values.year, '--year');
+	if (year !== undefined && (year < 1950 || year > 2100)) throw new UsageError(`orimligt år ${year}`);
+	const minKommuner = intOption(values['min-kommuner'], '--min-kommuner');
+	return {
+		file: positionals[0] ?? '',
+		dataPath: values.data ?? configuredPath,
+		profile: values.profile,
+		apply: values.apply,
+		json: values.json,
+		...(values.mapping === undefined ? {} : { mapping: values.mapping }),
+		...(year === undefined ? {} : { year }),
+		...(minKommuner === undefined ? {} : { minKommuner }),
+	};
+}
+
+/** The profile of a file, as text or JSON. */
+async function profileOf(input: Input, json: boolean): Promise<string> {
+	if (input.kind === 'excel') {
+		const profile = profileWorkbook(await readWorkbook(input.bytes, input.name), input.name);
+		return json ? JSON.stringify(profile, null, 2) : formatProfile(profile);
+	}
+	const profiles = profileCsv(input.files.map((f) => parseCsv(f.name, decodeText(f.bytes))));
+	return json ? JSON.stringify(profiles, null, 2) : formatCsvProfile(profiles);
+}
+
+/** Imports a workbook or CSV files: reads them and the mapping, then merges (and with --apply writes). */
+async function importInput(input: Input, cli: CliOptions, progress: Progress): Promise<ImportOutcome> {
+	const shared = {
+		fileName: input.name,
+		progress,
+		...(cli.minKommuner === undefined ? {} : { minKommuner: cli.minKommuner }),
+	};
+	const mappingFile = path.basename(cli.mapping ?? '');
+	let prepare: (base: DatasetFile) => PreparedImport;
+	if (input.kind === 'excel') {
+		const mapping = cli.mapping === undefined ? undefined : await loadMapping(cli.mapping);
+		const sheets = await readWorkbook(input.bytes, input.name);
+		const year = cli.year === undefined ? {} : { year: cli.year };
+		prepare = (base) =>
+			importWorkbook(sheets, { ...shared, base, ...(mapping ? { mapping, mappingFile } : {}), ...year });
+	} else {
+		const mapping = cli.mapping === undefined ? undefined : await loadCsvMapping(cli.mapping);
+		const tables = input.files.map((f) => parseCsv(f.name, decodeText(f.bytes)));
+		prepare = (base) =>
+			importStatistikdatabas(tables, { ...shared, base, ...(mapping ? { mapping, mappingFile } : {}) });
+	}
+	const dataPath = cli.dataPath;
+	return runImport({
+		dataPath,
+		...(existsSync(dataPath) ? {} : { basePath: BUNDLED_DATA_PATH }),
+		apply: cli.apply,
+		prepare,
+	});
+}
+
+/** Says why the import failed, in one message and (with --json) as JSON; nothing was written. */
+function reportFailure(error: unknown, json: boolean, io: CliIo): void {
+	if (json && (error instanceof ImportError || error instanceof DatasetError)) {
+		const problems = error instanceof ImportError ? error.problems : error.problems.map((message) => ({ message }));
+		io.out(JSON.stringify({ ok: false, written: false, problems }, null, 2));
+	}
+	if (error instanceof ImportError) io.err(error.message);
+	else if (error instanceof DatasetError) io.err(`${error.message}\nInget har skrivits.`);
+	else
+		io.err(
+			`Oväntat fel, inget har skrivits: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+		);
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-	let values: ReturnType<typeof parse>['values'];
-	let positionals: string[];
-	function parse(args: readonly string[]) {
-		return parseArgs({
-			args: [...args],
-			allowPositionals: true,
-			strict: true,
-			options: {
-				profile: { type: 'boolean', default: false },
-				apply: { type: 'boolean', default: false },
-				json: { type: 'boolean', default: false },
-				help: { type: 'boolean', default: false },
-				mapping: { type: 'string' },
-				year: { type: 'string' },
-				data: { type: 'string' },
-				'min-kommuner': { type: 'string' },
-			},
-		});
-	}
-	let year: number | undefined;
-	let minKommuner: number | undefined;
-	let configuredPath: string;
+	let cli: CliOptions | undefined;
 	try {
-		({ values, positionals } = parse(argv));
-		loadEnvFile();
-		configuredPath = writableDataPath(loadConfig());
-		if (values.help) {
-			io.out(USAGE);
-			return 0;
-		}
-		if (positionals.length !== 1) throw new UsageError('ange exakt en fil att importera');
-		if (values.profile && values.apply) throw new UsageError('--profile och --apply kan inte kombineras');
-		year = intOption(values.year, '--year');
-		if (year !== undefined && (year < 1950 || year > 2100)) throw new UsageError(`orimligt år ${year}`);
-		minKommuner = intOption(values['min-kommuner'], '--min-kommuner');
+		cli = parseCli(argv);
 	} catch (error) {
-		io.err(
-			`${error instanceof Error ? error.message : String(error)}${error instanceof ConfigError ? '' : `\n\n${USAGE}`}`,
-		);
+		const message = error instanceof Error ? error.message : String(error);
+		io.err(`${message}${error instanceof ConfigError ? '' : `\n\n${USAGE}`}`);
 		return 2;
 	}
-	const file = positionals[0] ?? '';
-	const dataPath = values.data ?? configuredPath;
-	const progress = io.progress && !values.json ? createProgress() : silentProgress;
-
+	if (!cli) {
+		io.out(USAGE);
+		return 0;
+	}
+	const progress = io.progress && !cli.json ? createProgress() : silentProgress;
 	try {
-		const input = await readInput(file);
-		if (values.profile) {
-			if (input.kind === 'excel') {
-				const profile = profileWorkbook(await readWorkbook(input.bytes, input.name), input.name);
-				io.out(values.json ? JSON.stringify(profile, null, 2) : formatProfile(profile));
-			} else {
-				const profiles = profileCsv(input.files.map((f) => parseCsv(f.name, decodeText(f.bytes))));
-				io.out(values.json ? JSON.stringify(profiles, null, 2) : formatCsvProfile(profiles));
-			}
+		const input = await readInput(cli.file);
+		if (cli.profile) {
+			io.out(await profileOf(input, cli.json));
 			return 0;
 		}
-		let outcome: ImportOutcome;
-		if (input.kind === 'excel') {
-			const mapping = values.mapping === undefined ? undefined : await loadMapping(values.mapping);
-			const sheets = await readWorkbook(input.bytes, input.name);
-			outcome = await runImport({
-				dataPath,
-				...(existsSync(dataPath) ? {} : { basePath: BUNDLED_DATA_PATH }),
-				apply: values.apply,
-				prepare: (base) =>
-					importWorkbook(sheets, {
-						fileName: input.name,
-						base,
-						progress,
-						...(mapping ? { mapping, mappingFile: path.basename(values.mapping ?? '') } : {}),
-						...(year === undefined ? {} : { year }),
-						...(minKommuner === undefined ? {} : { minKommuner }),
-					}),
-			});
-		} else {
-			const mapping = values.mapping === undefined ? undefined : await loadCsvMapping(values.mapping);
-			const tables = input.files.map((f) => parseCsv(f.name, decodeText(f.bytes)));
-			outcome = await runImport({
-				dataPath,
-				...(existsSync(dataPath) ? {} : { basePath: BUNDLED_DATA_PATH }),
-				apply: values.apply,
-				prepare: (base) =>
-					importStatistikdatabas(tables, {
-						fileName: input.name,
-						base,
-						progress,
-						...(mapping ? { mapping, mappingFile: path.basename(values.mapping ?? '') } : {}),
-						...(minKommuner === undefined ? {} : { minKommuner }),
-					}),
-			});
-		}
-		io.out(values.json ? JSON.stringify(outcome, null, 2) : formatReport(outcome));
+		const outcome = await importInput(input, cli, progress);
+		io.out(cli.json ? JSON.stringify(outcome, null, 2) : formatReport(outcome));
 		return 0;
 	} catch (error) {
-		if (values.json && (error instanceof ImportError || error instanceof DatasetError)) {
-			const problems = error instanceof ImportError ? error.problems : error.problems.map((message) => ({ message }));
-			io.out(JSON.stringify({ ok: false, written: false, problems }, null, 2));
-		}
-		if (error instanceof ImportError) io.err(error.message);
-		else if (error instanceof DatasetError) io.err(`${error.message}\nInget har skrivits.`);
-		else
-			io.err(
-				`Oväntat fel, inget har skrivits: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-			);
+		reportFailure(error, cli.json, io);
 		return 1;
 	}
 }

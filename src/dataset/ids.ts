@@ -16,6 +16,12 @@ export const INDICATOR_ID = /^[A-Z0-9][A-Z0-9-]{0,63}$/;
 /** A kommun, län or Riket code as Kolada and SCB write it: four digits as a string (`"0180"`). */
 export const AREA_CODE = /^\d{4}$/;
 
+/**
+ * An area id an import may give a value: a kommun, län or Riket code, or the id of a stadsdel made
+ * from its kommun's code and a slug of its name (`0180-rinkeby-kista`), at most 64 characters.
+ */
+export const AREA_ID = /^(?=.{4,64}$)\d{4}(-[a-z0-9]+)*$/;
+
 /** A Kolada municipality group id (`G92787`). */
 export const KOLADA_GROUP_ID = /^G\d{1,9}$/;
 

@@ -6,11 +6,11 @@
  * Centrum", a separate stadsdel column, or a section for one city) become `stadsdel` areas linked to
  * their kommun, created with a stable slug id when missing; they never take the kommun's own id.
  */
-import { MAX_NAME_LENGTH } from '../../dataset/ids.js';
 import type { Dataset } from '../../dataset/dataset.js';
 import type { Area } from '../../dataset/schema.js';
 import { foldDiacritics } from '../../search/normalize.js';
 import type { Search } from '../../search/search.js';
+import { nameProblem } from '../records.js';
 import { cleanText, tokenKey, type RawCell } from './cells.js';
 
 /** The kinds of area rows an import stores values for. */
@@ -127,6 +127,11 @@ export class AreaResolver {
 		return [...this.created.values()];
 	}
 
+	/** Forgets a stadsdel created in this import (one whose record was quarantined). */
+	discard(id: string): void {
+		this.created.delete(id);
+	}
+
 	/** An area by id: the dataset's or one created in this import. */
 	area(id: string): Area | undefined {
 		return this.dataset.area(id) ?? this.created.get(id);
@@ -169,7 +174,7 @@ export class AreaResolver {
 	 */
 	byName(rawText: string, contextParent?: string): NameMatch {
 		// A name from the file is untrusted: one over the name limit is no place, and never becomes a stadsdel.
-		if (rawText.length > MAX_NAME_LENGTH) return { kind: 'unknown', candidates: [] };
+		if (nameProblem(rawText) !== undefined) return { kind: 'unknown', candidates: [] };
 		const text = stripFootnotes(rawText);
 		const key = foldName(text);
 		const override = this.overrides.get(key);
@@ -230,7 +235,7 @@ export class AreaResolver {
 			if (WHOLE_CITY.test(restFolded)) return { parent, name: parent.name, whole: true };
 			const name = this.originalRemainder(text, parent.name, match !== null);
 			// A district name from the file is untrusted: one over the name limit is no stadsdel.
-			if (name.length > 0 && name.length <= MAX_NAME_LENGTH) return { parent, name };
+			if (name.length > 0 && nameProblem(name) === undefined) return { parent, name };
 		}
 		return undefined;
 	}

@@ -92,7 +92,8 @@ export function roundNoise(value: number): number {
 /**
  * Parses a Swedish number written as text: "62", "62,5", "1 234,5" (space, NBSP or thin space as
  * thousands separator), "1.234,5", "−3,2", "62 %" (`percentSign`). A plain "0.5" is read with the
- * point as decimal separator. Returns undefined for anything else.
+ * point as decimal separator. Returns undefined for anything else. A number too large for a double
+ * ("1" and 400 zeros) comes back as Infinity, for the record check to quarantine.
  */
 export function parseSwedishNumber(text: string): { value: number; percentSign: boolean } | undefined {
 	let t = cleanText(text).replace(/[−‒–]/g, '-');
@@ -107,8 +108,7 @@ export function parseSwedishNumber(text: string): { value: number; percentSign: 
 	else if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) normalized = t.replace(/\./g, '').replace(',', '.');
 	else if (/^[-+]?\d*\.\d+$/.test(t) || /^[-+]?,\d+$/.test(t)) normalized = t.replace(',', '.');
 	if (normalized === undefined) return undefined;
-	const value = Number(normalized);
-	return Number.isFinite(value) ? { value, percentSign } : undefined;
+	return { value: Number(normalized), percentSign };
 }
 
 /** The text a header or name cell shows (numbers as written), or undefined for an empty cell. */
@@ -169,50 +169,21 @@ export interface AnswerFamily {
 	readonly scale: readonly ScaleStep[];
 }
 
+/** A family from its labels, best first: codes count down to 0, the unit is the labels joined by "/". */
+function answerFamily(...labels: readonly string[]): AnswerFamily {
+	return { unit: labels.join('/'), scale: labels.map((label, i) => ({ code: labels.length - 1 - i, label })) };
+}
+
 /**
  * Answer families recognised when a new survey indicator is created from a column. The first
  * family that covers every token in the column is chosen (so Ja/Nej stays `yesno`).
  */
 export const ANSWER_FAMILIES: readonly AnswerFamily[] = [
-	{
-		unit: 'Ja/Nej',
-		scale: [
-			{ code: 1, label: 'Ja' },
-			{ code: 0, label: 'Nej' },
-		],
-	},
-	{
-		unit: 'Ja/Delvis/Nej',
-		scale: [
-			{ code: 2, label: 'Ja' },
-			{ code: 1, label: 'Delvis' },
-			{ code: 0, label: 'Nej' },
-		],
-	},
-	{
-		unit: 'Helt/Delvis/Inte alls',
-		scale: [
-			{ code: 2, label: 'Helt' },
-			{ code: 1, label: 'Delvis' },
-			{ code: 0, label: 'Inte alls' },
-		],
-	},
-	{
-		unit: 'Ja, för alla/Ja, men inte för alla/Nej',
-		scale: [
-			{ code: 2, label: 'Ja, för alla' },
-			{ code: 1, label: 'Ja, men inte för alla' },
-			{ code: 0, label: 'Nej' },
-		],
-	},
-	{
-		unit: 'Ja, alla/Ja, men inte alla/Nej',
-		scale: [
-			{ code: 2, label: 'Ja, alla' },
-			{ code: 1, label: 'Ja, men inte alla' },
-			{ code: 0, label: 'Nej' },
-		],
-	},
+	answerFamily('Ja', 'Nej'),
+	answerFamily('Ja', 'Delvis', 'Nej'),
+	answerFamily('Helt', 'Delvis', 'Inte alls'),
+	answerFamily('Ja, för alla', 'Ja, men inte för alla', 'Nej'),
+	answerFamily('Ja, alla', 'Ja, men inte alla', 'Nej'),
 ];
 
 /**

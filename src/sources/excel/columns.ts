@@ -2,10 +2,12 @@
  * Column reading of a results sheet: which columns are imported (mapping, detection), what their
  * values say about a new indicator's kind, and each cell read by the column's role and the row's
  * type — answers for kommuner and stadsdelar, shares for län and Riket, numbers for numeric
- * indicators — into candidate values keyed by indicator, area, measure and year.
+ * indicators — into candidate values keyed by indicator, area, measure and year. A number that is
+ * not finite is quarantined (left out and counted), the rest of the column kept.
  */
 import type { Indicator, Measure } from '../../dataset/schema.js';
 import type { IncomingPoint } from '../merge.js';
+import { numberProblem, type Quarantine } from '../records.js';
 import { foldName } from './areas.js';
 import { AnswerDecoder, numericValue, readCell, tokenKey, type RawCell } from './cells.js';
 import type { ImportProblem } from './errors.js';
@@ -154,183 +156,226 @@ export interface ReadColumnArgs {
 	readonly candidates: Map<string, Candidate>;
 	readonly minShare: number;
 	readonly warnings: string[];
+	readonly quarantine: Quarantine;
 }
 
 function pointKey(p: Omit<IncomingPoint, 'prov'>): string {
 	return `${p.indicator}|${p.area}|${p.gender}|${p.measure}|${p.year}`;
 }
 
+type NumberCell = Extract<RawCell, { kind: 'number' }>;
+
 /** Reads one column into candidate values and reports its tokens; applies the parse-rate gate. */
 export function readColumn(args: ReadColumnArgs): ColumnReport {
-	const { plan, column, indicator, areaRows, missing, add } = args;
-	const grid = plan.grid;
-	const sheet = grid.name;
-	const categorical = indicator.kind === 'yesno' || indicator.kind === 'ordinal';
-	const hint = roleHintOf(column);
-	const role: ColumnRole = categorical ? (hint === 'share' || hint === 'shareAny' ? hint : 'answer') : 'value';
-	const year = column.spec?.year ?? column.header.year ?? args.year;
-	const factor = column.spec?.factor ?? 1;
-	const decoder = categorical
-		? new AnswerDecoder(indicator.scale ?? [], column.spec?.answers, args.synonyms)
-		: undefined;
-	const tally = new TokenTally();
-	const shareTally = new TokenTally();
-	const unparsed: { cell: string; token: string }[] = [];
-	let considered = 0;
-	let parsed = 0;
-	let ignored = 0;
+	const reader = new ColumnReader(args);
+	for (const r of args.areaRows) reader.read(r);
+	return reader.finish();
+}
 
-	const push = (
+/** The reading of one column: each row's cell by the column's role and the row's type, then the report. */
+class ColumnReader {
+	private readonly sheet: string;
+	private readonly role: ColumnRole;
+	private readonly shareMeasure: Measure;
+	private readonly year: number;
+	private readonly factor: number;
+	private readonly decoder: AnswerDecoder | undefined;
+	private readonly tally = new TokenTally();
+	private readonly shareTally = new TokenTally();
+	private readonly unparsed: { cell: string; token: string }[] = [];
+	private considered = 0;
+	private parsed = 0;
+	private ignored = 0;
+
+	constructor(private readonly args: ReadColumnArgs) {
+		const { column, indicator } = args;
+		this.sheet = args.plan.grid.name;
+		const categorical = indicator.kind === 'yesno' || indicator.kind === 'ordinal';
+		const hint = roleHintOf(column);
+		this.role = categorical ? (hint === 'share' || hint === 'shareAny' ? hint : 'answer') : 'value';
+		this.shareMeasure = this.role === 'shareAny' ? 'shareAny' : 'share';
+		this.year = column.spec?.year ?? column.header.year ?? args.year;
+		this.factor = column.spec?.factor ?? 1;
+		this.decoder = categorical
+			? new AnswerDecoder(indicator.scale ?? [], column.spec?.answers, args.synonyms)
+			: undefined;
+	}
+
+	/** Reads the column's cell of one row. */
+	read(r: AreaRow): void {
+		const col = this.args.column.header.col;
+		const cell = cellAddress(r.row, col);
+		const raw = readCell(cellAt(this.args.plan.grid, r.row, col), this.args.missing);
+		const unit = r.type === 'kommun' || r.type === 'stadsdel';
+		const primary = this.role === 'value' || (this.role === 'answer' ? unit : !unit);
+		const secondary = this.role === 'answer' && !unit;
+		if (!primary && !secondary) {
+			if (!(raw.kind === 'missing' && raw.token === '')) this.ignored += 1;
+			return;
+		}
+		const infinite = raw.kind === 'number' ? numberProblem(numericValue(raw, this.factor)) : undefined;
+		if (infinite !== undefined) {
+			this.args.quarantine.add(`blad ”${this.sheet}”, cell ${cell}`, `värdet ${infinite}`);
+			return;
+		}
+		if (secondary) this.readSecondary(r, raw, cell);
+		else this.readPrimary(r, raw, cell);
+	}
+
+	/** A number on a län or Riket row of an answer column: the share of kommuner. */
+	private readSecondary(r: AreaRow, raw: RawCell, cell: string): void {
+		if (raw.kind === 'missing') return;
+		this.considered += 1;
+		if (raw.kind === 'number') {
+			this.parsed += 1;
+			this.readShare(r, raw, cell, 1);
+		} else {
+			this.tally.token(raw.token);
+			this.unparsed.push({ cell, token: raw.token });
+		}
+	}
+
+	private readPrimary(r: AreaRow, raw: RawCell, cell: string): void {
+		this.considered += 1;
+		if (raw.kind === 'missing') {
+			this.parsed += 1;
+			this.tally.token(raw.token);
+			const measure: Measure = this.role === 'answer' ? 'answer' : this.role === 'value' ? 'value' : this.shareMeasure;
+			this.push(r, measure, null, raw.token, cell, 2);
+			return;
+		}
+		if (this.role === 'answer') {
+			this.tally.token(raw.token);
+			const code = this.decoder?.decode(raw.token);
+			if (code === undefined) this.unparsed.push({ cell, token: raw.token });
+			else {
+				this.parsed += 1;
+				this.push(r, 'answer', code, raw.token, cell, 2);
+			}
+			return;
+		}
+		if (raw.kind === 'text') {
+			const { indicator } = this.args;
+			this.tally.token(raw.token);
+			this.args.add({
+				sheet: this.sheet,
+				cell,
+				message: `texten ”${raw.token}” i en sifferkolumn (${indicator.id} ”${indicator.shortTitle}”); ange den som saknat värde ("missingTokens") i mappningsfilen om den betyder det`,
+			});
+			return;
+		}
+		this.parsed += 1;
+		if (this.role === 'value') {
+			const value = numericValue(raw, this.factor);
+			this.tally.number(value, raw.percentFormat);
+			this.push(r, 'value', value, raw.token, cell, 2);
+		} else this.readShare(r, raw, cell, 2);
+	}
+
+	private readShare(r: AreaRow, raw: NumberCell, cell: string, priority: number): void {
+		const value = numericValue(raw, this.factor);
+		this.shareTally.number(value, raw.percentFormat);
+		if (value < 0 || value > 100) {
+			this.args.add({ sheet: this.sheet, cell, message: `andelen ${raw.token} blir ${value} %, utanför 0–100` });
+			return;
+		}
+		this.push(r, this.shareMeasure, value, raw.token, cell, priority);
+	}
+
+	/** Offers a value; a value of higher priority wins, two different ones of the same priority are a problem. */
+	private push(
 		r: AreaRow,
 		measure: Measure,
 		value: number | null,
 		token: string,
 		cell: string,
 		priority: number,
-	): void => {
+	): void {
+		const { indicator, candidates } = this.args;
 		const point: Omit<IncomingPoint, 'prov'> = {
 			indicator: indicator.id,
 			area: r.area.id,
 			gender: 'T',
 			measure,
-			year,
+			year: this.year,
 			value,
 			...(value === null && token !== '' ? { status: token } : {}),
 			ref: cell,
 		};
 		const key = pointKey(point);
-		const where = `blad ”${sheet}” cell ${cell}`;
-		const existing = args.candidates.get(key);
+		const where = `blad ”${this.sheet}” cell ${cell}`;
+		const existing = candidates.get(key);
 		if (!existing || existing.priority < priority) {
-			args.candidates.set(key, { point, prov: args.provIndex, priority, where });
+			candidates.set(key, { point, prov: this.args.provIndex, priority, where });
 			return;
 		}
 		if (existing.priority > priority) return;
 		if (existing.point.value === point.value && (existing.point.status ?? '') === (point.status ?? '')) return;
-		add({
-			sheet,
+		this.args.add({
+			sheet: this.sheet,
 			cell,
-			message: `två olika värden för ${indicator.id}, ${r.area.name} ${year}: ${existing.where} och ${where}`,
+			message: `två olika värden för ${indicator.id}, ${r.area.name} ${this.year}: ${existing.where} och ${where}`,
 		});
-	};
-	const shareMeasure: Measure = role === 'shareAny' ? 'shareAny' : 'share';
-	const readShare = (r: AreaRow, raw: Extract<RawCell, { kind: 'number' }>, cell: string, priority: number): void => {
-		const value = numericValue(raw, factor);
-		shareTally.number(value, raw.percentFormat);
-		if (value < 0 || value > 100) {
-			add({ sheet, cell, message: `andelen ${raw.token} blir ${value} %, utanför 0–100` });
-			return;
-		}
-		push(r, shareMeasure, value, raw.token, cell, priority);
-	};
+	}
 
-	for (const r of areaRows) {
-		const cell = cellAddress(r.row, column.header.col);
-		const raw = readCell(cellAt(grid, r.row, column.header.col), missing);
-		const unit = r.type === 'kommun' || r.type === 'stadsdel';
-		const primary = role === 'value' || (role === 'answer' ? unit : !unit);
-		const secondary = role === 'answer' && !unit;
-		if (!primary && !secondary) {
-			if (!(raw.kind === 'missing' && raw.token === '')) ignored += 1;
-			continue;
-		}
-		if (secondary) {
-			if (raw.kind === 'missing') continue;
-			considered += 1;
-			if (raw.kind === 'number') {
-				parsed += 1;
-				readShare(r, raw, cell, 1);
-			} else {
-				tally.token(raw.token);
-				unparsed.push({ cell, token: raw.token });
-			}
-			continue;
-		}
-		considered += 1;
-		if (raw.kind === 'missing') {
-			parsed += 1;
-			tally.token(raw.token);
-			const measure: Measure = role === 'answer' ? 'answer' : role === 'value' ? 'value' : shareMeasure;
-			push(r, measure, null, raw.token, cell, 2);
-			continue;
-		}
-		if (role === 'answer') {
-			const token = raw.token;
-			tally.token(token);
-			const code = decoder?.decode(token);
-			if (code === undefined) unparsed.push({ cell, token });
-			else {
-				parsed += 1;
-				push(r, 'answer', code, token, cell, 2);
-			}
-			continue;
-		}
-		if (raw.kind === 'text') {
-			tally.token(raw.token);
-			add({
-				sheet,
-				cell,
-				message: `texten ”${raw.token}” i en sifferkolumn (${indicator.id} ”${indicator.shortTitle}”); ange den som saknat värde ("missingTokens") i mappningsfilen om den betyder det`,
+	/** The column's report, after the parse-rate gate and the warnings about what it found. */
+	finish(): ColumnReport {
+		const header = this.args.column.header.parts.join(' – ');
+		const label = `blad ”${this.sheet}”, kolumn ${this.args.column.header.letter} (”${header}”)`;
+		this.checkParseRate(label);
+		if (this.considered === 0) this.args.warnings.push(`${label}: inga celler att läsa för ${this.args.indicator.id}`);
+		this.checkFractions(label);
+		const numbers = this.tally.numbers.count > 0 ? this.tally.numbers : this.shareTally.numbers;
+		return {
+			section: this.sheet,
+			column: this.args.column.header.letter,
+			header,
+			indicator: this.args.indicator.id,
+			how: this.args.how,
+			role: this.role,
+			...(this.year === this.args.year ? {} : { year: this.year }),
+			considered: this.considered,
+			parsed: this.parsed,
+			ignored: this.ignored,
+			tokens: this.tally.tokenCounts,
+			numbers,
+			unparsed: this.unparsed.slice(0, 5),
+		};
+	}
+
+	/** Too few cells read stops the import; a few unread ones are a warning. */
+	private checkParseRate(label: string): void {
+		const { considered, parsed, unparsed } = this;
+		const minShare = this.args.minShare;
+		if (considered > 0 && parsed / considered < minShare) {
+			const unknown = this.tally.tokenCounts.filter((t) =>
+				unparsed.some((u) => u.token === (t.token === '(tom)' ? '' : t.token)),
+			);
+			this.args.add({
+				sheet: this.sheet,
+				cell: this.args.column.header.letter,
+				message:
+					`bara ${Math.floor((parsed / considered) * 100)} % av ${considered} celler kunde tolkas (krav ${Math.round(minShare * 100)} %); ` +
+					`okända värden: ${unknown.map((t) => `”${t.token}” (${t.count})`).join(', ')}. ` +
+					`Ange dem under "answers" eller "missingTokens" i mappningsfilen, eller rätt indikator för kolumnen.`,
 			});
-			continue;
+		} else if (unparsed.length > 0) {
+			this.args.warnings.push(
+				`${label}: ${unparsed.length} celler kunde inte tolkas och hoppades över: ${unparsed
+					.slice(0, 5)
+					.map((u) => `${u.cell} ”${u.token}”`)
+					.join(', ')}${unparsed.length > 5 ? ' …' : ''}`,
+			);
 		}
-		parsed += 1;
-		if (role === 'value') {
-			const value = numericValue(raw, factor);
-			tally.number(value, raw.percentFormat);
-			push(r, 'value', value, raw.token, cell, 2);
-		} else readShare(r, raw, cell, 2);
 	}
 
-	const header = column.header.parts.join(' – ');
-	const label = `blad ”${sheet}”, kolumn ${column.header.letter} (”${header}”)`;
-	if (considered > 0 && parsed / considered < args.minShare) {
-		const unknown = tally.tokenCounts.filter((t) =>
-			unparsed.some((u) => u.token === (t.token === '(tom)' ? '' : t.token)),
-		);
-		add({
-			sheet,
-			cell: column.header.letter,
-			message:
-				`bara ${Math.floor((parsed / considered) * 100)} % av ${considered} celler kunde tolkas (krav ${Math.round(args.minShare * 100)} %); ` +
-				`okända värden: ${unknown.map((t) => `”${t.token}” (${t.count})`).join(', ')}. ` +
-				`Ange dem under "answers" eller "missingTokens" i mappningsfilen, eller rätt indikator för kolumnen.`,
-		});
-	} else if (unparsed.length > 0) {
-		args.warnings.push(
-			`${label}: ${unparsed.length} celler kunde inte tolkas och hoppades över: ${unparsed
-				.slice(0, 5)
-				.map((u) => `${u.cell} ”${u.token}”`)
-				.join(', ')}${unparsed.length > 5 ? ' …' : ''}`,
-		);
-	}
-	if (considered === 0) args.warnings.push(`${label}: inga celler att läsa för ${indicator.id}`);
-	const shareNumbers = shareTally.numbers;
-	if (
-		factor === 1 &&
-		shareNumbers.count >= 3 &&
-		shareNumbers.percentFormatted === 0 &&
-		shareNumbers.max !== null &&
-		shareNumbers.max <= 1
-	) {
-		args.warnings.push(
+	/** Shares all between 0 and 1 without percent format are probably fractions. */
+	private checkFractions(label: string): void {
+		const shares = this.shareTally.numbers;
+		if (this.factor !== 1 || shares.count < 3 || shares.percentFormatted > 0 || shares.max === null || shares.max > 1)
+			return;
+		this.args.warnings.push(
 			`${label}: alla andelar ligger mellan 0 och 1 utan procentformat – är de bråk? Ange i så fall "factor": 100 för kolumnen i mappningsfilen`,
 		);
 	}
-	const numbers = tally.numbers.count > 0 ? tally.numbers : shareNumbers;
-	return {
-		section: sheet,
-		column: column.header.letter,
-		header,
-		indicator: indicator.id,
-		how: args.how,
-		role,
-		...(year === args.year ? {} : { year }),
-		considered,
-		parsed,
-		ignored,
-		tokens: tally.tokenCounts,
-		numbers,
-		unparsed: unparsed.slice(0, 5),
-	};
 }

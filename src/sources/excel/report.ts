@@ -5,6 +5,7 @@
  * dry run.
  */
 import type { MergeSummary } from '../merge.js';
+import type { QuarantineReport } from '../records.js';
 import { MATCH_LABELS, type MatchHow } from './indicators.js';
 
 /** A token and how often it occurred. */
@@ -91,6 +92,8 @@ export interface ImportReport {
 	/** Measures (CSV) that no indicator was found for, with row counts. */
 	readonly unknownMeasures: readonly TokenCount[];
 	readonly warnings: readonly string[];
+	/** Records that failed the record schema: left out, counted, the first few described. */
+	readonly quarantine: QuarantineReport;
 	/** Values handed to the merge. */
 	readonly points: number;
 }
@@ -171,6 +174,20 @@ function rowSummary(rows: RowCounts): string {
 	return parts.join(', ');
 }
 
+function quarantined(count: number): string {
+	return `${count} ${count === 1 ? 'post' : 'poster'}`;
+}
+
+/** The quarantined records: how many, and the first few, each on one line. */
+function quarantineLines(quarantine: QuarantineReport): string[] {
+	if (quarantine.count === 0) return [];
+	const lines = ['', `Karantän (${quarantined(quarantine.count)} i fel form, importeras inte – resten importeras):`];
+	for (const example of quarantine.examples) lines.push(`  - ${example}`);
+	const more = quarantine.count - quarantine.examples.length;
+	if (more > 0) lines.push(`  … och ${quarantined(more)} till`);
+	return lines;
+}
+
 /** The dry-run (or applied) report as Swedish text. */
 export function formatReport(outcome: ImportOutcome): string {
 	const { report, summary } = outcome;
@@ -228,10 +245,12 @@ export function formatReport(outcome: ImportOutcome): string {
 		lines.push('Varningar:');
 		for (const warning of report.warnings) lines.push(`  - ${warning}`);
 	}
+	lines.push(...quarantineLines(report.quarantine));
 	lines.push('');
 	lines.push(
 		`Värden: ${summary.added} nya, ${summary.replaced} ersatta, ${summary.unchanged} oförändrade` +
-			` (${report.points} i filen); indikatorer: ${summary.indicatorsAdded} nya, ${summary.indicatorsUpdated} uppdaterade; områden: ${summary.areasAdded} nya`,
+			` (${report.points} i filen); indikatorer: ${summary.indicatorsAdded} nya, ${summary.indicatorsUpdated} uppdaterade; områden: ${summary.areasAdded} nya` +
+			(report.quarantine.count > 0 ? `; ${quarantined(report.quarantine.count)} i karantän` : ''),
 	);
 	if (!outcome.applied) lines.push(`Kör igen med --apply för att skriva till ${outcome.dataPath}.`);
 	return lines.join('\n');

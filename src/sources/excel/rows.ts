@@ -2,11 +2,13 @@
  * Row classification of a results sheet: each data row becomes a kommun, stadsdel, län or Riket
  * row (by code, name, a stadsdel column, the sheet's stadsdel parent or a section heading such as
  * "Socialförvaltningar i Göteborg"), or is skipped as a heading, summary or note row. Unknown
- * names, conflicting code and name, and duplicate rows are reported as problems.
+ * names, conflicting code and name, and duplicate rows are reported as problems; a row whose name
+ * is over the name limit, whose code has no code's shape, or whose stadsdel id would be malformed
+ * is quarantined (left out and counted) while the other rows are kept.
  */
-import { MAX_NAME_LENGTH } from '../../dataset/ids.js';
 import { clip } from '../../text.js';
 import type { Area } from '../../dataset/schema.js';
+import { importedAreaSchema, nameProblem, recordProblem, type Quarantine } from '../records.js';
 import { AreaResolver, foldName, rowTypeOf, type RowType } from './areas.js';
 import { cellText, readCell, type RawCell } from './cells.js';
 import type { ImportProblem } from './errors.js';
@@ -49,170 +51,231 @@ function sameName(area: Area, text: string): boolean {
 	return [area.name, ...area.altNames].some((n) => foldName(n) === key);
 }
 
-/** Classifies the data rows of a sheet; counts them in `counts` and reports problems through `add`. */
+/** Where a sheet's rows report to. */
+export interface RowFindings {
+	readonly add: (p: Omit<ImportProblem, 'file'>) => void;
+	readonly warnings: string[];
+	readonly quarantine: Quarantine;
+}
+
+/** The cells of one data row that say which area it is. */
+interface RowCells {
+	readonly row: number;
+	readonly hasValues: boolean;
+	readonly codeRaw: RawCell;
+	readonly nameText: string | undefined;
+	readonly stadsdelText: string | undefined;
+	readonly nameAddress: string | undefined;
+	readonly codeAddress: string | undefined;
+	readonly stadsdelAddress: string | undefined;
+}
+
+/** What a row turned out to be: an area, or nothing to keep (already counted or reported). */
+type RowArea = Area | undefined;
+
+/** Classifies the data rows of a sheet; counts them in `counts` and reports findings to `out`. */
 export function classifyRows(
 	plan: SheetPlan,
 	valueCols: readonly number[],
 	resolver: AreaResolver,
 	missing: ReadonlySet<string>,
 	counts: RowCounts,
-	add: (p: Omit<ImportProblem, 'file'>) => void,
-	warnings: string[],
+	out: RowFindings,
 ): AreaRow[] {
-	const { grid, layout, spec } = plan;
-	const sheet = grid.name;
-	const { code: codeCol, name: nameCol, stadsdel: stadsdelCol } = layout.areaColumns;
-	const last = Math.min(spec?.dataEndRow ?? grid.rowCount, grid.rowCount);
-	const out: AreaRow[] = [];
-	const seen = new Map<string, number>();
-	let context: string | undefined = spec?.stadsdelParent;
-	const fixedContext = spec?.stadsdelParent !== undefined;
-	const codeWarned = new Set<string>();
+	return new RowClassifier(plan, valueCols, resolver, missing, counts, out).classify();
+}
 
-	for (let row = layout.dataStartRow; row <= last; row++) {
-		const hasValues = valueCols.some((col) => cellAt(grid, row, col) !== undefined);
-		const codeCell = codeCol === undefined ? undefined : cellAt(grid, row, codeCol);
-		const codeRaw: RawCell = readCell(codeCell, missing);
-		const nameText = nameCol === undefined ? undefined : cellText(cellAt(grid, row, nameCol)?.value);
-		const stadsdelText = stadsdelCol === undefined ? undefined : cellText(cellAt(grid, row, stadsdelCol)?.value);
-		const nameAddress = nameCol === undefined ? undefined : cellAddress(row, nameCol);
-		const codeAddress = codeCol === undefined ? undefined : cellAddress(row, codeCol);
+class RowClassifier {
+	private readonly sheet: string;
+	private readonly seen = new Map<string, number>();
+	private readonly codeWarned = new Set<string>();
+	private readonly fixedContext: boolean;
+	/** The kommun a section heading ("Stadsdelar i Stockholm") or the mapping says the rows belong to. */
+	private context: string | undefined;
 
-		if (codeRaw.kind === 'missing' && nameText === undefined && stadsdelText === undefined) {
-			if (hasValues) {
-				counts.skipped += 1;
-				warnings.push(`blad ”${sheet}”, rad ${row}: värden utan område hoppades över`);
-			}
-			continue;
+	constructor(
+		private readonly plan: SheetPlan,
+		private readonly valueCols: readonly number[],
+		private readonly resolver: AreaResolver,
+		private readonly missing: ReadonlySet<string>,
+		private readonly counts: RowCounts,
+		private readonly out: RowFindings,
+	) {
+		this.sheet = plan.grid.name;
+		this.context = plan.spec?.stadsdelParent;
+		this.fixedContext = plan.spec?.stadsdelParent !== undefined;
+	}
+
+	classify(): AreaRow[] {
+		const { grid, layout, spec } = this.plan;
+		const last = Math.min(spec?.dataEndRow ?? grid.rowCount, grid.rowCount);
+		const rows: AreaRow[] = [];
+		for (let row = layout.dataStartRow; row <= last; row++) {
+			const cells = this.cellsOf(row);
+			const area = this.areaOf(cells);
+			const kept = area && this.keep(cells, area);
+			if (kept) rows.push(kept);
 		}
+		return rows;
+	}
 
-		const code = resolver.byCode(codeRaw);
-		let codeArea: Area | undefined;
-		if (code.kind === 'area') codeArea = code.area;
-		else if (code.kind === 'unknown') {
-			if (hasValues) {
-				add({
-					sheet,
-					cell: codeAddress,
-					message: `okänd kod ”${code.token}” (område ${code.id} finns inte i datasetet)`,
-				});
-				continue;
+	private cellsOf(row: number): RowCells {
+		const grid = this.plan.grid;
+		const { code, name, stadsdel } = this.plan.layout.areaColumns;
+		const text = (col: number | undefined): string | undefined =>
+			col === undefined ? undefined : cellText(cellAt(grid, row, col)?.value);
+		const address = (col: number | undefined): string | undefined =>
+			col === undefined ? undefined : cellAddress(row, col);
+		return {
+			row,
+			hasValues: this.valueCols.some((col) => cellAt(grid, row, col) !== undefined),
+			codeRaw: readCell(code === undefined ? undefined : cellAt(grid, row, code), this.missing),
+			nameText: text(name),
+			stadsdelText: text(stadsdel),
+			nameAddress: address(name),
+			codeAddress: address(code),
+			stadsdelAddress: address(stadsdel),
+		};
+	}
+
+	private skip(): undefined {
+		this.counts.skipped += 1;
+		return undefined;
+	}
+
+	private quarantine(cell: string | undefined, reason: string): undefined {
+		this.out.quarantine.add(`blad ”${this.sheet}”, ${cell === undefined ? 'rad' : `cell ${cell}`}`, reason);
+		return undefined;
+	}
+
+	private problem(cell: string | undefined, message: string): undefined {
+		this.out.add({ sheet: this.sheet, cell, message });
+		return undefined;
+	}
+
+	/** The area a row is about, before the checks on its values; undefined when there is none to keep. */
+	private areaOf(c: RowCells): RowArea {
+		if (c.codeRaw.kind === 'missing' && c.nameText === undefined && c.stadsdelText === undefined) {
+			if (c.hasValues) {
+				this.out.warnings.push(`blad ”${this.sheet}”, rad ${c.row}: värden utan område hoppades över`);
+				return this.skip();
 			}
-		} else if (code.kind === 'invalid' && nameText === undefined && stadsdelText === undefined) {
-			if (hasValues)
-				add({
-					sheet,
-					cell: codeAddress,
-					message: `koden ”${code.token}” går inte att tolka som kommun-, läns- eller rikskod`,
-				});
-			continue;
-		} else if (code.kind === 'invalid' && !codeWarned.has(code.token) && hasValues) {
-			codeWarned.add(code.token);
-			warnings.push(
-				`blad ”${sheet}”, cell ${codeAddress ?? ''}: koden ”${code.token}” kunde inte tolkas; namnet används`,
+			return undefined;
+		}
+		const tooLong = this.overlongName(c);
+		if (tooLong !== undefined) return c.hasValues ? this.quarantine(tooLong.cell, tooLong.reason) : this.skip();
+		const code = this.resolver.byCode(c.codeRaw);
+		if (code.kind === 'unknown' && c.hasValues)
+			return this.problem(c.codeAddress, `okänd kod ”${code.token}” (område ${code.id} finns inte i datasetet)`);
+		if (code.kind === 'invalid' && c.nameText === undefined && c.stadsdelText === undefined) {
+			const reason = `koden ”${clip(code.token, 40)}” har inte formen av en kommun-, läns- eller rikskod`;
+			return c.hasValues ? this.quarantine(c.codeAddress, reason) : undefined;
+		}
+		if (code.kind === 'invalid' && !this.codeWarned.has(code.token) && c.hasValues) {
+			this.codeWarned.add(code.token);
+			this.out.warnings.push(
+				`blad ”${this.sheet}”, cell ${c.codeAddress ?? ''}: koden ”${clip(code.token, 40)}” kunde inte tolkas; namnet används`,
 			);
 		}
-
-		let area: Area | undefined;
-		if (stadsdelText !== undefined) {
-			let parent = codeArea;
-			if (!parent && nameText !== undefined) {
-				const byName = resolver.byName(nameText);
-				if (byName.kind === 'area') parent = byName.area;
-			}
-			if (stadsdelText.length > MAX_NAME_LENGTH) {
-				add({
-					sheet,
-					cell: stadsdelCol === undefined ? undefined : cellAddress(row, stadsdelCol),
-					message: `stadsdelsnamnet har ${stadsdelText.length} tecken (högst ${MAX_NAME_LENGTH})`,
-				});
-				continue;
-			}
-			if (parent?.type === 'kommun') area = resolver.stadsdel(parent.id, stadsdelText);
-			else if (hasValues) {
-				add({
-					sheet,
-					cell: stadsdelCol === undefined ? undefined : cellAddress(row, stadsdelCol),
-					message: `stadsdelen ”${stadsdelText}” saknar kommun (kod eller kommunnamn på raden)`,
-				});
-				continue;
-			}
-		} else if (nameText !== undefined && codeArea) {
-			if (sameName(codeArea, nameText)) area = codeArea;
-			else {
-				const parentContext =
-					codeArea.type === 'kommun' && resolver.districtParents.some((p) => p.id === codeArea.id)
-						? codeArea.id
-						: undefined;
-				const byName = resolver.byName(nameText, parentContext);
-				if (byName.kind === 'area') {
-					if (byName.area.id === codeArea.id) area = codeArea;
-					else if (byName.area.type === 'stadsdel' && byName.area.parentId === codeArea.id) area = byName.area;
-					else {
-						if (hasValues)
-							add({
-								sheet,
-								cell: nameAddress,
-								message: `koden ”${codeRaw.kind === 'missing' ? '' : codeRaw.token}” (${codeArea.name}) och namnet ”${nameText}” (${byName.area.name}) pekar på olika områden`,
-							});
-						continue;
-					}
-				} else {
-					area = codeArea;
-					if (hasValues)
-						warnings.push(
-							`blad ”${sheet}”, cell ${nameAddress ?? ''}: namnet ”${nameText}” stämmer inte med koden (${codeArea.id} ${codeArea.name}); koden används`,
-						);
-				}
-			}
-		} else if (nameText !== undefined) {
-			const byName = resolver.byName(nameText, context);
-			if (byName.kind === 'skip') {
-				counts.skipped += 1;
-				if (hasValues) warnings.push(`blad ”${sheet}”, rad ${row}: ”${nameText}” hoppades över (${byName.reason})`);
-				continue;
-			}
-			if (byName.kind === 'unknown') {
-				if (hasValues) {
-					add({
-						sheet,
-						cell: nameAddress,
-						message: `okänd kommun eller område ”${clip(nameText, 80)}”.${candidateList(byName.candidates)} Lägg annars till namnet under "areaNames" i mappningsfilen.`,
-					});
-				} else {
-					counts.skipped += 1;
-					if (!fixedContext) context = headingParent(nameText, resolver) ?? context;
-				}
-				continue;
-			}
-			area = byName.area;
-		} else {
-			area = codeArea;
-		}
-		if (!area) continue;
-		const type = rowTypeOf(area);
-		if (!type) {
-			counts.skipped += 1;
-			continue;
-		}
-		if (!hasValues) {
-			counts.skipped += 1;
-			if (!fixedContext) context = type === 'kommun' || type === 'lan' || type === 'riket' ? undefined : context;
-			if (!fixedContext && nameText !== undefined) context = headingParent(nameText, resolver) ?? context;
-			continue;
-		}
-		const previous = seen.get(area.id);
-		if (previous !== undefined) {
-			add({
-				sheet,
-				cell: nameAddress ?? codeAddress,
-				message: `dubbla rader för ${area.name} (${area.id}): rad ${previous} och rad ${row}`,
-			});
-			continue;
-		}
-		seen.set(area.id, row);
-		counts[type] += 1;
-		out.push({ row, area, type });
+		const codeArea = code.kind === 'area' ? code.area : undefined;
+		if (c.stadsdelText !== undefined) return this.stadsdelArea(c, c.stadsdelText, codeArea);
+		if (c.nameText !== undefined && codeArea) return this.codeAndNameArea(c, c.nameText, codeArea);
+		if (c.nameText !== undefined) return this.nameArea(c, c.nameText);
+		return codeArea;
 	}
-	return out;
+
+	/** The first name cell of the row over the name limit, as the quarantine names it. */
+	private overlongName(c: RowCells): { cell: string | undefined; reason: string } | undefined {
+		const stadsdel = c.stadsdelText === undefined ? undefined : nameProblem(c.stadsdelText);
+		if (stadsdel !== undefined) return { cell: c.stadsdelAddress, reason: `stadsdelsnamnet ${stadsdel}` };
+		const name = c.nameText === undefined ? undefined : nameProblem(c.nameText);
+		if (name !== undefined) return { cell: c.nameAddress, reason: `namnet ${name}` };
+		return undefined;
+	}
+
+	/** A row with a stadsdel column: the stadsdel of the row's kommun (by code, else by name). */
+	private stadsdelArea(c: RowCells, stadsdelText: string, codeArea: Area | undefined): RowArea {
+		let parent = codeArea;
+		if (!parent && c.nameText !== undefined) {
+			const byName = this.resolver.byName(c.nameText);
+			if (byName.kind === 'area') parent = byName.area;
+		}
+		if (parent?.type === 'kommun') return this.resolver.stadsdel(parent.id, stadsdelText);
+		if (c.hasValues)
+			return this.problem(
+				c.stadsdelAddress,
+				`stadsdelen ”${stadsdelText}” saknar kommun (kod eller kommunnamn på raden)`,
+			);
+		return undefined;
+	}
+
+	/** A row with both a code and a name: they must agree, or the name must be a stadsdel of the code. */
+	private codeAndNameArea(c: RowCells, nameText: string, codeArea: Area): RowArea {
+		if (sameName(codeArea, nameText)) return codeArea;
+		const parentContext =
+			codeArea.type === 'kommun' && this.resolver.districtParents.some((p) => p.id === codeArea.id)
+				? codeArea.id
+				: undefined;
+		const byName = this.resolver.byName(nameText, parentContext);
+		if (byName.kind !== 'area') {
+			if (c.hasValues)
+				this.out.warnings.push(
+					`blad ”${this.sheet}”, cell ${c.nameAddress ?? ''}: namnet ”${nameText}” stämmer inte med koden (${codeArea.id} ${codeArea.name}); koden används`,
+				);
+			return codeArea;
+		}
+		if (byName.area.id === codeArea.id) return codeArea;
+		if (byName.area.type === 'stadsdel' && byName.area.parentId === codeArea.id) return byName.area;
+		if (!c.hasValues) return undefined;
+		const token = c.codeRaw.kind === 'missing' ? '' : c.codeRaw.token;
+		return this.problem(
+			c.nameAddress,
+			`koden ”${token}” (${codeArea.name}) och namnet ”${nameText}” (${byName.area.name}) pekar på olika områden`,
+		);
+	}
+
+	/** A row with only a name: an area, a skipped summary or note row, or a heading that sets the context. */
+	private nameArea(c: RowCells, nameText: string): RowArea {
+		const byName = this.resolver.byName(nameText, this.context);
+		if (byName.kind === 'area') return byName.area;
+		if (byName.kind === 'skip') {
+			if (c.hasValues)
+				this.out.warnings.push(`blad ”${this.sheet}”, rad ${c.row}: ”${nameText}” hoppades över (${byName.reason})`);
+			return this.skip();
+		}
+		if (c.hasValues)
+			return this.problem(
+				c.nameAddress,
+				`okänd kommun eller område ”${clip(nameText, 80)}”.${candidateList(byName.candidates)} Lägg annars till namnet under "areaNames" i mappningsfilen.`,
+			);
+		if (!this.fixedContext) this.context = headingParent(nameText, this.resolver) ?? this.context;
+		return this.skip();
+	}
+
+	/** The row's area as a row to read, after its type, values, id shape and duplicates are checked. */
+	private keep(c: RowCells, area: Area): AreaRow | undefined {
+		const type = rowTypeOf(area);
+		if (!type) return this.skip();
+		if (!c.hasValues) {
+			if (!this.fixedContext) {
+				if (type === 'kommun' || type === 'lan' || type === 'riket') this.context = undefined;
+				if (c.nameText !== undefined) this.context = headingParent(c.nameText, this.resolver) ?? this.context;
+			}
+			return this.skip();
+		}
+		const badId = type === 'stadsdel' ? recordProblem(importedAreaSchema, area) : undefined;
+		if (badId !== undefined) {
+			this.resolver.discard(area.id);
+			return this.quarantine(c.stadsdelAddress ?? c.nameAddress, `stadsdelen ”${clip(area.name, 60)}”: ${badId}`);
+		}
+		const previous = this.seen.get(area.id);
+		if (previous !== undefined)
+			return this.problem(
+				c.nameAddress ?? c.codeAddress,
+				`dubbla rader för ${area.name} (${area.id}): rad ${previous} och rad ${c.row}`,
+			);
+		this.seen.set(area.id, c.row);
+		this.counts[type] += 1;
+		return { row: c.row, area, type };
+	}
 }

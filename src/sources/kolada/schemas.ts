@@ -7,26 +7,22 @@
  * number), periods are numbers and values are `number | null`. Unknown extra fields are accepted
  * and dropped, so an additive API change never breaks parsing.
  *
- * Every record is untrusted input: ids must have Kolada's shapes (KPI `N31807`, area `0180`, group
- * `G92787`), names and titles have a length cap and values must be finite numbers. The client
+ * Every record is untrusted input, held to the shared record schema (`../records.ts`): ids must
+ * have Kolada's shapes (KPI `N31807`, area `0180`, group `G92787`), names and titles have a length
+ * cap and values must be finite numbers. The client
  * checks the envelope of a page as a whole and each record on its own, so one hostile or broken
  * record is quarantined and counted while the rest of the page is kept.
  */
 import { z } from 'zod';
 
+import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../dataset/ids.js';
 import {
-	AREA_CODE,
-	KOLADA_GROUP_ID,
-	KOLADA_KPI_ID,
-	MAX_DESCRIPTION_LENGTH,
-	MAX_NAME_LENGTH,
-	MAX_TITLE_LENGTH,
-} from '../../dataset/ids.js';
+	areaCodeSchema as areaCode,
+	groupIdSchema as groupId,
+	kpiIdSchema as kpiId,
+	nameSchema as name,
+} from '../records.js';
 
-const kpiId = z.string().regex(KOLADA_KPI_ID, 'ska vara en bokstav och fem siffror, t.ex. N31807');
-const areaCode = z.string().regex(AREA_CODE, 'ska vara fyra siffror, t.ex. 0180');
-const groupId = z.string().regex(KOLADA_GROUP_ID, 'ska vara G och siffror, t.ex. G92787');
-const name = z.string().max(MAX_NAME_LENGTH, `högst ${MAX_NAME_LENGTH} tecken`);
 const shortCode = z.string().max(8);
 
 /** A boolean that older API versions sent as `0`/`1`; parsed to a real boolean. */

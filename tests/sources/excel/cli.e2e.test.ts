@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyDataset, type DatasetCopy } from '../../fixtures/dataset-copy.js';
 import {
 	namesLayout,
+	stadsdelColumnLayout,
 	statistikdatabasCsv,
 	statistikdatabasZip,
 	workbookBuffer,
@@ -83,5 +84,20 @@ describe('npm run import (child process)', () => {
 		);
 		expect(result.stdout).toContain('skrivet till');
 		expect((await copy.json()).imports.at(-1)?.kind).toBe('csv');
+	});
+
+	it('GIVEN a workbook with a 50 000-character stadsdel name THEN --apply imports the rest and names the quarantined row in one line, no stack', async () => {
+		const sheet = stadsdelColumnLayout()[0]!;
+		const rows = [...sheet.rows, ['Stockholm', 'S'.repeat(50_000), 'Ja']];
+		const file = await writeFixture(copy.dir, 'sdf.xlsx', await workbookBuffer([{ ...sheet, rows }]));
+		const result = cli([file, '--data', copy.dataPath, '--year', '2023', '--min-kommuner', '2', '--apply']);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain(
+			'\n  - blad ”Kommuner och stadsdelar”, cell B7: stadsdelsnamnet har 50000 tecken (högst 200)\n',
+		);
+		expect(result.stdout).toMatch(/; 1 post i karantän$/m);
+		expect(result.stdout.length).toBeLessThan(10_000);
+		for (const output of [result.stdout, result.stderr]) expect(output).not.toMatch(/\bat .*:\d+:\d+\)?$/m);
+		expect((await copy.json()).imports.at(-1)?.summary).toMatchObject({ karantän: 1 });
 	});
 });

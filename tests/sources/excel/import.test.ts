@@ -253,8 +253,17 @@ describe('layout 4: only a mapping file explains the sheet', () => {
 	});
 });
 
-describe('text from the workbook is untrusted', () => {
-	it('GIVEN a 50 000-character header THEN that column is skipped with a short warning and the rest imported', async () => {
+describe('records from the workbook are untrusted', () => {
+	/** Each quarantine line is one short Swedish line: no line break, no stack trace, no huge value. */
+	function expectOneLine(lines: readonly string[]): void {
+		for (const line of lines) {
+			expect(line).not.toContain('\n');
+			expect(line).not.toMatch(/\bat .*:\d+:\d+|Error:/);
+			expect(line.length).toBeLessThan(300);
+		}
+	}
+
+	it('GIVEN a 50 000-character header THEN that column is quarantined and counted, and the rest imported', async () => {
 		const [kommuner] = namesLayout();
 		const rows = (kommuner?.rows ?? []).map((r, i) => [...r, i === 0 ? 'R'.repeat(50_000) : 'Ja']);
 		const outcome = await importSheets([{ name: 'Kommuner', rows }], 'lang.xlsx', copy.dataPath, true, {
@@ -262,21 +271,68 @@ describe('text from the workbook is untrusted', () => {
 			year: 2023,
 		});
 		expect(outcome.applied).toBe(true);
-		const warning = outcome.report.warnings.find((w) => w.includes('50000 tecken'));
-		expect(warning).toMatch(/kolumn D hoppades över: rubriken har 50000 tecken \(högst 200\)/);
-		expect(warning!.length).toBeLessThan(200);
+		expect(outcome.report.quarantine.count).toBe(1);
+		const line = outcome.report.quarantine.examples[0];
+		expect(line).toMatch(/^blad ”Kommuner”, kolumn D: rubriken har 50000 tecken \(högst 200\)/);
+		expect(line!.length).toBeLessThan(200);
 		expect(outcome.report.columns.map((c) => c.column)).toEqual(['B', 'C']);
+		expect((await copy.json()).imports.at(-1)?.summary).toMatchObject({ karantän: 1 });
 	});
 
-	it('GIVEN a 50 000-character stadsdel name THEN the import stops naming the cell, with the name cut short, and writes nothing', async () => {
+	it('GIVEN a 50 000-character stadsdel name THEN that row is quarantined and counted in the summary, and the other rows imported', async () => {
 		const sheet = stadsdelColumnLayout()[0]!;
 		const rows = [...sheet.rows, ['Stockholm', 'S'.repeat(50_000), 'Ja']];
-		const error = await importSheets([{ ...sheet, rows }], 'sdf.xlsx', copy.dataPath, true, {
+		const outcome = await importSheets([{ ...sheet, rows }], 'sdf.xlsx', copy.dataPath, true, {
 			minKommuner: 2,
 			year: 2023,
-		}).catch((e: unknown) => e);
-		expect(String(error)).toMatch(/stadsdelsnamnet har 50000 tecken \(högst 200\)/);
-		expect(String(error).length).toBeLessThan(2000);
-		expect(await copy.bytes()).toEqual(copy.original);
+		});
+		expect(outcome.applied).toBe(true);
+		expect(outcome.report.quarantine).toEqual({
+			count: 1,
+			examples: ['blad ”Kommuner och stadsdelar”, cell B7: stadsdelsnamnet har 50000 tecken (högst 200)'],
+		});
+		const data = await copy.json();
+		expect(data.imports.at(-1)?.summary).toMatchObject({ karantän: 1, kommuner: 3 });
+		expect(pointOf(data, 'U31509', '0180-rinkeby-kista', 'answer', 2023)?.[1]).toBe(0);
+		expect(pointOf(data, 'U31509', '1280', 'answer', 2023)?.[1]).toBe(0);
+		expect(Math.max(...data.areas.map((a) => a.name.length))).toBeLessThanOrEqual(200);
+		const text = formatReport(outcome);
+		expect(text).toContain(
+			'Karantän (1 post i fel form, importeras inte – resten importeras):\n  - blad ”Kommuner och stadsdelar”, cell B7: stadsdelsnamnet har 50000 tecken (högst 200)',
+		);
+		expect(text).toMatch(/områden: \d+ nya; 1 post i karantän$/m);
+		expectOneLine(outcome.report.quarantine.examples);
+	});
+
+	it('GIVEN a long kommun name, a code of no code shape, a number too large and a stadsdel whose id would be too long THEN each row is quarantined and the rest kept', async () => {
+		const longDistrict = `Stadsdel ${'med ett mycket långt namn '.repeat(5)}`;
+		const sheet = stadsdelColumnLayout()[0]!;
+		const rows = [
+			['Kod', ...(sheet.rows[0] ?? [])],
+			...sheet.rows.slice(1).map((r) => [null, ...r]),
+			[null, 'K'.repeat(300), null, 'Ja'],
+			['x'.repeat(50_000), null, null, 'Ja'],
+			[null, 'Stockholm', longDistrict, 'Nej'],
+			[null, 'Riket', null, '1'.repeat(400)],
+		];
+		const outcome = await importSheets([{ name: 'Blad', rows }], 'fientlig.xlsx', copy.dataPath, true, {
+			minKommuner: 2,
+			year: 2023,
+		});
+		expect(outcome.report.quarantine.count).toBe(4);
+		const lines = outcome.report.quarantine.examples;
+		expect(lines[0]).toBe('blad ”Blad”, cell B7: namnet har 300 tecken (högst 200)');
+		expect(lines[1]).toMatch(
+			/^blad ”Blad”, cell A8: koden ”x{39}…” har inte formen av en kommun-, läns- eller rikskod$/,
+		);
+		expect(lines[2]).toMatch(
+			/^blad ”Blad”, cell C9: stadsdelen ”med ett mycket .*”: id "0180-med-ett-mycket-.*" \(134 tecken\) ska vara .*, högst 64 tecken$/,
+		);
+		expect(lines[3]).toBe('blad ”Blad”, cell D10: värdet Infinity är inget ändligt tal');
+		expectOneLine(lines);
+		const data = await copy.json();
+		expect(pointOf(data, 'U31509', '0180-rinkeby-kista', 'answer', 2023)?.[1]).toBe(0);
+		expect(data.areas.every((a) => a.id.length <= 64)).toBe(true);
+		expect(data.imports.at(-1)?.summary).toMatchObject({ karantän: 4 });
 	});
 });

@@ -175,3 +175,38 @@ describe('statistikdatabas CSV', () => {
 		expect((await refused([csvFile(csv)])).message).toContain('för få kommuner med värden: 10 (minst 250 krävs)');
 	});
 });
+
+describe('records from the CSV are untrusted', () => {
+	it('GIVEN a 50 000-character header, region name and measure, a region code of no code shape and a value too large THEN each is quarantined and counted, and the rest imported', async () => {
+		const csv = statistikdatabasCsv({
+			extraLines: [
+				`2022;${'R'.repeat(50_000)};;Biståndshushåll, antal;Båda könen;Totalt;5`,
+				'2022;;12ab;Biståndshushåll, antal;Båda könen;Totalt;5',
+				`2022;Malmö;1280;${'M'.repeat(50_000)};Båda könen;Totalt;5`,
+				`2021;Malmö;1280;Biståndshushåll, antal;Båda könen;Totalt;${'9'.repeat(400)}`,
+			],
+		}).replace('Ålder', 'Å'.repeat(50_000));
+		const outcome = await importFiles([csvFile(csv)], 'ekonomiskt-bistand.csv', true);
+
+		expect(outcome.applied).toBe(true);
+		expect(outcome.report.quarantine).toEqual({
+			count: 5,
+			examples: [
+				'ekonomiskt-bistand.csv, kolumn 6: rubriken har 50000 tecken (högst 200)',
+				'ekonomiskt-bistand.csv, rad 1454: regionnamnet har 50000 tecken (högst 200)',
+				'ekonomiskt-bistand.csv, rad 1455: regionkoden ”12ab” har inte formen av en regionkod',
+				'ekonomiskt-bistand.csv, rad 1456: måttet har 50000 tecken (högst 200)',
+				'ekonomiskt-bistand.csv, rad 1457: värdet Infinity är inget ändligt tal',
+			],
+		});
+		const data = await copy.json();
+		expect(data.imports.at(-1)?.summary).toMatchObject({ karantän: 5, kommuner: 290 });
+		expect(pointOf(data, 'N31910', '1280', 'value', 2022)?.[1]).toBeTypeOf('number');
+		expect(pointOf(data, 'N31910', '1280', 'value', 2021)?.[4]).not.toBe('rad 1457');
+		expect(outcome.report.unknownMeasures.every((m) => m.token.length <= 200)).toBe(true);
+		const text = formatReport(outcome);
+		expect(text).toContain('Karantän (5 poster i fel form, importeras inte – resten importeras):');
+		expect(text).toMatch(/; 5 poster i karantän$/m);
+		expect(text.length).toBeLessThan(20_000);
+	});
+});
