@@ -215,7 +215,7 @@ function prepared(
 					kommuner: run.kommuner.size,
 					'nya indikatorer': indicators.filter((i) => dataset.indicator(i.id) === undefined).length,
 					'nya områden': areas.length,
-					karantän: quarantine.count,
+					...(quarantine.count > 0 ? { karantän: quarantine.count } : {}),
 				},
 			},
 		},

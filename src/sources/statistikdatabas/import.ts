@@ -400,7 +400,7 @@ class CsvRun {
 						filer: files,
 						kommuner: this.kommuner.size,
 						'okända mått': this.unknownMeasures.size,
-						karantän: quarantine.count,
+						...(quarantine.count > 0 ? { karantän: quarantine.count } : {}),
 					},
 				},
 			},

@@ -83,6 +83,8 @@ describe('layout 1: one header row with Kommunkod and Kommun', () => {
 			attribution: 'Källa: Socialstyrelsen, Öppna jämförelser 2023',
 		});
 		expect(data.imports.at(-1)).toMatchObject({ kind: 'excel', file: 'oj-eb-2023-enkat.xlsx' });
+		// A clean file has nothing in quarantine, and the summary does not mention it.
+		expect(data.imports.at(-1)?.summary).not.toHaveProperty('karantän');
 
 		const again = await importSheets(simpleLayout(), 'oj-eb-2023-enkat.xlsx', copy.dataPath, false);
 		expect(again.summary).toMatchObject({ added: 0, replaced: 0, unchanged: 290 * 4, indicatorsAdded: 0 });
