@@ -7,7 +7,7 @@ import {
 	QUESTION_OPTION,
 	readQuestion,
 	unknownCommandAnswer,
-} from '../src/answers/fraga.js';
+} from '../src/question/answer.js';
 import type { Answer } from '../src/answers/types.js';
 import { MAX_QUESTION_LENGTH } from '../src/question/text.js';
 import { stripInvisible } from '../src/search/normalize.js';

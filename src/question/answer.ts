@@ -6,6 +6,12 @@
  * is a command line. This module only reads questions; the `/fråga` command runs a reading (or a
  * command line typed or picked in its place) through the command list.
  */
+import { tr, type AnswerContext } from '../answers/context.js';
+import { examplePair } from '../answers/examples.js';
+import { errorAnswer, quote } from '../answers/resolve.js';
+import type { Candidate, ErrorAnswer } from '../answers/types.js';
+import { stripInvisible } from '../search/normalize.js';
+import { clip } from '../text.js';
 import {
 	commandLine,
 	COMMAND_OPTIONS,
@@ -14,14 +20,8 @@ import {
 	type Interpretation,
 	type QuestionCommand,
 	type Reading,
-} from '../question/interpret.js';
-import { MAX_QUESTION_LENGTH } from '../question/text.js';
-import { stripInvisible } from '../search/normalize.js';
-import { clip } from '../text.js';
-import { tr, type AnswerContext } from './context.js';
-import { examplePair } from './examples.js';
-import { errorAnswer, quote } from './resolve.js';
-import type { Candidate, ErrorAnswer } from './types.js';
+} from './interpret.js';
+import { MAX_QUESTION_LENGTH } from './text.js';
 
 const COMMAND = 'fråga';
 
