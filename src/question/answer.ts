@@ -14,11 +14,10 @@ import { stripInvisible } from '../search/normalize.js';
 import { clip } from '../text.js';
 import {
 	commandLine,
-	COMMAND_OPTIONS,
 	interpretQuestion,
+	isQuestionCommand,
 	readingLabel,
 	type Interpretation,
-	type QuestionCommand,
 	type Reading,
 } from './interpret.js';
 import { MAX_QUESTION_LENGTH } from './text.js';
@@ -99,15 +98,24 @@ function safeValue(value: string): string {
 		.replace(/</g, '<\u200b');
 }
 
-/** The display form of a command line, when it is one of the answer commands. */
-export function displayLine(ctx: AnswerContext, command: string, values: Readonly<Record<string, unknown>>): string {
-	if (Object.hasOwn(COMMAND_OPTIONS, command)) {
+/**
+ * The display form of a command line typed or picked in place of a question. For the commands a
+ * question can become, `valueOptions` are the names of the command's options that carry a value
+ * (not the switches `csv` and `privat`), in the order its definition lists them.
+ */
+export function displayLine(
+	ctx: AnswerContext,
+	command: string,
+	values: Readonly<Record<string, unknown>>,
+	valueOptions: readonly string[],
+): string {
+	if (isQuestionCommand(command)) {
 		const options: Record<string, string | number> = {};
-		for (const name of COMMAND_OPTIONS[command as QuestionCommand]) {
+		for (const name of valueOptions) {
 			const v = values[name];
 			if (typeof v === 'string' || typeof v === 'number') options[name] = typeof v === 'string' ? safeValue(v) : v;
 		}
-		return commandLine(ctx, { command: command as QuestionCommand, options }, 'display');
+		return commandLine(ctx, { command, options }, 'display');
 	}
 	const parts = Object.entries(values)
 		.filter(([name]) => name !== 'privat')

@@ -19,7 +19,15 @@ import { cleanQuestion, MAX_QUESTION_LENGTH } from './text.js';
 import { FALLBACK_INDICATORS } from './vocabulary.js';
 
 /** Commands a question can become. */
-export type QuestionCommand = 'värde' | 'jämför' | 'trend' | 'topplista' | 'grupper' | 'profil' | 'karta';
+export const QUESTION_COMMANDS = ['värde', 'jämför', 'trend', 'topplista', 'grupper', 'profil', 'karta'] as const;
+
+/** A command a question can become. */
+export type QuestionCommand = (typeof QUESTION_COMMANDS)[number];
+
+/** True for the name of a command a question can become. */
+export function isQuestionCommand(name: string): name is QuestionCommand {
+	return (QUESTION_COMMANDS as readonly string[]).includes(name);
+}
 
 /** Option values of a reading, by the command's (Swedish) option names; areas as ids. */
 export type ReadingOptions = Readonly<Record<string, string | number>>;
@@ -65,17 +73,6 @@ export type Interpretation =
 	| { readonly status: 'empty' }
 	| { readonly status: 'too_long' };
 
-/** Options of each command in the order its definition lists them (and command lines print them). */
-export const COMMAND_OPTIONS: Readonly<Record<QuestionCommand, readonly string[]>> = {
-	värde: ['kommun', 'indikator', 'år', 'kön'],
-	jämför: ['indikator', 'kommuner', 'år'],
-	trend: ['kommun', 'indikator', 'från', 'till', 'jämför_med', 'kön'],
-	topplista: ['indikator', 'år', 'antal', 'ordning', 'län', 'kön'],
-	grupper: ['indikator', 'år', 'indelning'],
-	profil: ['kommun', 'år'],
-	karta: ['indikator', 'år', 'län', 'markera', 'kön'],
-};
-
 /** Below this confidence the bot asks instead of answering. */
 export const MIN_CONFIDENCE = 0.5;
 
@@ -103,12 +100,13 @@ type Plan =
 	| { readonly kind: 'needs'; readonly what: 'indicator' | 'order' | 'trend_or_group' }
 	| { readonly kind: 'none' };
 
+/**
+ * A reading of `command` with the options that have a value, listed as the command's definition
+ * lists them (command lines print them in this order; a test holds it to the definitions).
+ */
 function reading(command: QuestionCommand, options: Record<string, string | number | undefined>): Reading {
 	const clean: Record<string, string | number> = {};
-	for (const name of COMMAND_OPTIONS[command]) {
-		const value = options[name];
-		if (value !== undefined && value !== '') clean[name] = value;
-	}
+	for (const [name, value] of Object.entries(options)) if (value !== undefined && value !== '') clean[name] = value;
 	return { command, options: clean };
 }
 
@@ -479,9 +477,7 @@ function listDisplay(ctx: AnswerContext, value: string): string {
  */
 export function commandLine(ctx: AnswerContext, r: Reading, form: 'id' | 'display'): string {
 	const parts = [`/${r.command}`];
-	for (const name of COMMAND_OPTIONS[r.command]) {
-		const value = r.options[name];
-		if (value === undefined) continue;
+	for (const [name, value] of Object.entries(r.options)) {
 		let text = String(value);
 		if (form === 'display') {
 			if (name === 'kommun' || name === 'markera') text = placeName(ctx, text, 'place');
