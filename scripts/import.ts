@@ -18,6 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUNDLED_DATA_PATH, ConfigError, loadConfig, loadEnvFile, writableDataPath } from '../src/config.js';
+import { MAX_YEAR, MIN_YEAR } from '../src/dataset/schema.js';
 import { DatasetError } from '../src/dataset/store.js';
 import { runImport } from '../src/sources/excel/apply.js';
 import { ImportError } from '../src/sources/excel/errors.js';
@@ -132,7 +133,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 		if (positionals.length !== 1) throw new UsageError('ange exakt en fil att importera');
 		if (values.profile && values.apply) throw new UsageError('--profile och --apply kan inte kombineras');
 		year = intOption(values.year, '--year');
-		if (year !== undefined && (year < 1950 || year > 2100)) throw new UsageError(`orimligt år ${year}`);
+		if (year !== undefined && (year < MIN_YEAR || year > MAX_YEAR)) throw new UsageError(`orimligt år ${year}`);
 		minKommuner = intOption(values['min-kommuner'], '--min-kommuner');
 	} catch (error) {
 		io.err(

@@ -4,7 +4,7 @@
  * relative to today ("i år", "i fjol", "förra året", "i förrfjol", "för två år sedan", "last year").
  * "Senaste året" asks for the latest year with data, which is what every answer shows by default.
  */
-import { MAX_YEAR, MIN_YEAR } from '../answers/options.js';
+import { MAX_YEAR, MIN_YEAR } from '../dataset/schema.js';
 import type { Token } from './text.js';
 import { NUMBER_WORDS } from './vocabulary.js';
 
