@@ -18,6 +18,40 @@ export default tseslint.config(
 		},
 	},
 	{
+		// Answers sit below the question reader, the commands and the front ends: imports point down only.
+		files: ['src/answers/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/question/*', '**/commands/*', '**/discord/*', '**/shell/*'],
+							message: 'src/answers/ depends only downward (dataset, search, charts, text).',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		// The question reader sits below the commands and the front ends: imports point down only.
+		files: ['src/question/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/commands/*', '**/discord/*', '**/shell/*'],
+							message: 'src/question/ depends only downward (answers, dataset, search, text).',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
 		files: ['eslint.config.js'],
 		...tseslint.configs.disableTypeChecked,
 	},

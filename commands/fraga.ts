@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { AnswerContext } from '../src/answers/context.js';
 import {
 	displayLine,
@@ -7,13 +8,20 @@ import {
 	QUESTION_OPTION,
 	readQuestion,
 	unknownCommandAnswer,
-} from '../src/answers/fraga.js';
+} from '../src/question/answer.js';
 import type { Answer } from '../src/answers/types.js';
 import { MAX_QUESTION_LENGTH } from '../src/question/text.js';
 import { stripInvisible } from '../src/search/normalize.js';
 import { inputFrom, text, type Command } from './command.js';
-import { formatLine, parseLine, pickedValues } from './line.js';
+import { formatLine, optionsOf, parseLine, pickedValues } from './line.js';
 import { en, privat } from './options.js';
+
+/** The options of a command that carry a value (not the switches `csv` and `privat`), as its definition lists them. */
+function valueOptions(command: Command): string[] {
+	return optionsOf(command)
+		.filter((o) => o.type !== ApplicationCommandOptionType.Boolean)
+		.map((o) => o.name);
+}
 
 /**
  * A "no data" answer's choices re-aimed at `/fråga`: each becomes the full command line it stands
@@ -97,7 +105,8 @@ export function questionCommand(list: () => readonly Command[]): Command {
 				const inner = String(parsed.values.text ?? '');
 				return stripInvisible(inner).trim().startsWith('/') ? unknownCommandAnswer(ctx, name) : ask(ctx, inner);
 			}
-			return run(ctx, name, parsed.values, interpretationLine(ctx, displayLine(ctx, name, parsed.values)));
+			const shown = displayLine(ctx, name, parsed.values, valueOptions(parsed.command));
+			return run(ctx, name, parsed.values, interpretationLine(ctx, shown));
 		},
 	};
 }

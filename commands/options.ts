@@ -7,6 +7,7 @@ import type {
 	SlashCommandIntegerOption,
 	SlashCommandStringOption,
 } from '@discordjs/builders';
+import { MAX_YEAR, MIN_YEAR } from '../src/dataset/schema.js';
 
 type Localized = Readonly<Record<'en-US' | 'en-GB', string>>;
 
@@ -71,8 +72,8 @@ export function year(
 			.setNameLocalizations(en(english[0]))
 			.setDescription(description)
 			.setDescriptionLocalizations(en(english[1]))
-			.setMinValue(1990)
-			.setMaxValue(2100);
+			.setMinValue(MIN_YEAR)
+			.setMaxValue(MAX_YEAR);
 }
 
 /** `kön`: totalt, kvinnor or män. */

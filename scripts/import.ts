@@ -18,7 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUNDLED_DATA_PATH, ConfigError, loadConfig, loadEnvFile, writableDataPath } from '../src/config.js';
-import type { DatasetFile } from '../src/dataset/schema.js';
+import { MAX_YEAR, MIN_YEAR, type DatasetFile } from '../src/dataset/schema.js';
 import { DatasetError } from '../src/dataset/store.js';
 import { runImport, type PreparedImport } from '../src/sources/excel/apply.js';
 import { ImportError } from '../src/sources/excel/errors.js';
@@ -133,7 +133,7 @@ function parseCli(argv: readonly string[]): CliOptions | undefined {
 	if (positionals.length !== 1) throw new UsageError('ange exakt en fil att importera');
 	if (values.profile && values.apply) throw new UsageError('--profile och --apply kan inte kombineras');
 	const year = intOption(values.year, '--year');
-	if (year !== undefined && (year < 1950 || year > 2100)) throw new UsageError(`orimligt år ${year}`);
+	if (year !== undefined && (year < MIN_YEAR || year > MAX_YEAR)) throw new UsageError(`orimligt år ${year}`);
 	const minKommuner = intOption(values['min-kommuner'], '--min-kommuner');
 	return {
 		file: positionals[0] ?? '',

@@ -3,13 +3,9 @@
  * anything (the shell and hostile clients too), so every value is checked and a friendly error
  * explains what is accepted.
  */
-import { GENDERS, type Gender, type Indicator } from '../dataset/schema.js';
+import { GENDERS, MAX_YEAR, MIN_YEAR, type Gender, type Indicator } from '../dataset/schema.js';
 import type { AnswerContext } from './context.js';
 import { fail, quote, type Outcome } from './resolve.js';
-
-/** The earliest and latest years the bot accepts. */
-export const MIN_YEAR = 1990;
-export const MAX_YEAR = 2100;
 
 /** Parses an optional year; undefined when not given. */
 export function parseYear(

@@ -45,7 +45,17 @@ export const MEASURES = ['value', 'answer', 'share', 'shareAny'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'ISO-datum (ÅÅÅÅ-MM-DD)');
-const year = z.number().int().min(1950).max(2100);
+/**
+ * The earliest year the bot stores, reads in a question or accepts as an option: before every
+ * stored figure (Stockholm stad's from 1995), after the kommun codes that look like years (Västmanland's
+ * 1904–1984), so "Kungsör 1960" names a kommun.
+ */
+export const MIN_YEAR = 1990;
+
+/** The latest year the bot stores, reads in a question or accepts as an option. */
+export const MAX_YEAR = 2100;
+
+const year = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
 
 /** A population figure with its year and source. */
 export const populationSchema = z.object({
@@ -264,7 +274,8 @@ export function checkPoint(point: unknown): string | undefined {
 	if (!Array.isArray(point) || point.length < 3 || point.length > 5)
 		return 'ska vara [år, värde, källa, status?, ref?]';
 	const [y, value, prov, status, ref] = point as unknown[];
-	if (typeof y !== 'number' || !Number.isInteger(y) || y < 1950 || y > 2100) return `år ${excerptOf(y)} är ogiltigt`;
+	if (typeof y !== 'number' || !Number.isInteger(y) || y < MIN_YEAR || y > MAX_YEAR)
+		return `år ${excerptOf(y)} är ogiltigt`;
 	if (typeof value === 'number' && !Number.isFinite(value)) return `värdet ${excerptOf(value)} är inget ändligt tal`;
 	if (value !== null && typeof value !== 'number') return `värdet ${excerptOf(value)} är inget tal`;
 	if (typeof prov !== 'number' || !Number.isInteger(prov) || prov < 0) return `källa ${excerptOf(prov)} är ogiltig`;

@@ -72,99 +72,86 @@ function hasDiacritics(token: Token): boolean {
 	return token.norm !== token.fold;
 }
 
-/** Finds the places and kommungrupper named in the question (tokens in `skip` are left alone). */
-export function findPlaces(
+/** A kommun code typed as such ("1280"); four-digit years were taken before. */
+function placeByCode(ctx: AnswerContext, lex: Lexicon, token: Token): Area | undefined {
+	return token.numeric && token.raw.length === 4 && lex.placeIds.has(token.raw)
+		? ctx.dataset.area(token.raw)
+		: undefined;
+}
+
+/** The place name a span may be, as written or without a genitive s ("Malmös", "Lunds"). */
+function nameOf(
+	lex: Lexicon,
+	last: Token,
+	text: string,
+	folded: string,
+): { readonly surface: string; readonly key: string } | undefined {
+	if (lex.placeNames.has(folded)) return { surface: text, key: folded };
+	if (!last.norm.endsWith('s') || last.norm.length <= 3) return undefined;
+	const surface = text.slice(0, -1);
+	const key = foldText(surface);
+	return lex.placeNames.has(key) ? { surface, key } : undefined;
+}
+
+type Resolved = { readonly area: Area; readonly how: FoundPlace['how'] };
+
+/** The place a name is, by an extra name or the search module's tiers; an ambiguity when several fit alike. */
+function resolveName(ctx: AnswerContext, surface: string, key: string): Resolved | PlaceAmbiguity | undefined {
+	const synonym = AREA_SYNONYMS.get(key);
+	if (synonym !== undefined) {
+		const area = ctx.dataset.area(synonym);
+		return area && { area, how: 'synonym' };
+	}
+	const r = ctx.search.resolveArea(surface, 'place');
+	if (r.status === 'found') return { area: r.item, how: r.tier };
+	if (r.status !== 'ambiguous') return undefined;
+	// "orebro" folds to both Örebro (kommun) and Örebro (alias of the län): the one named so wins.
+	const named = r.candidates.filter((c) => foldText(c.name) === key);
+	const only = named.length === 1 ? named[0] : undefined;
+	return only ? { area: only, how: 'folded' } : { text: surface, candidates: r.candidates };
+}
+
+/**
+ * Whether a one-word place name is also an ordinary word, so that it needs a sign that a place
+ * is meant; undefined when it is no place at all ("are" is not Åre, "ange" is not Ånge).
+ */
+function wordlikeness(token: Token, surface: string, how: FoundPlace['how']): boolean | undefined {
+	if (hasDiacritics(token)) return false;
+	const base = foldWord(surface.toLocaleLowerCase('sv'));
+	// A kommun named like a function word needs context, and an exact spelling.
+	if (STOP_WORDS.has(base) || STOP_WORDS.has(token.fold)) return how === 'folded' ? undefined : true;
+	return WORDLIKE_NAMES.has(base);
+}
+
+type SpanMatch =
+	| { readonly kind: 'group'; readonly code: string }
+	| { readonly kind: 'ambiguous'; readonly ambiguity: PlaceAmbiguity }
+	| { readonly kind: 'place'; readonly place: Resolved; readonly wordlike: boolean };
+
+/** What the words `first`–`last` name: a kommungrupp, a place, a name of several places, or nothing. */
+function matchSpan(
 	ctx: AnswerContext,
 	lex: Lexicon,
 	question: Tokenized,
-	skip: ReadonlySet<number>,
-): PlaceMatches {
-	const { tokens } = question;
-	const used = new Set<number>();
-	const found: (FoundPlace & { readonly wordlike: boolean })[] = [];
-	const groups: FoundGroup[] = [];
-	const ambiguous: PlaceAmbiguity[] = [];
-	const maxWords = Math.max(lex.placeMaxWords, lex.groupMaxWords);
-	const free = (i: number): boolean => !skip.has(i) && !used.has(i);
+	first: number,
+	last: number,
+): SpanMatch | undefined {
+	const text = spanText(question, first, last);
+	const folded = foldText(text);
+	const code = lex.groups.get(folded);
+	if (code !== undefined) return { kind: 'group', code };
+	const name = nameOf(lex, question.tokens[last] as Token, text, folded);
+	const place = name && resolveName(ctx, name.surface, name.key);
+	if (!name || !place) return undefined;
+	if ('candidates' in place) return { kind: 'ambiguous', ambiguity: place };
+	const wordlike = first === last ? wordlikeness(question.tokens[first] as Token, name.surface, place.how) : false;
+	return wordlike === undefined ? undefined : { kind: 'place', place, wordlike };
+}
 
-	for (let i = 0; i < tokens.length; i++) {
-		if (!free(i)) continue;
-		const token = tokens[i] as Token;
-		// A kommun code typed as such ("1280"); four-digit years were taken before.
-		if (token.numeric && token.raw.length === 4 && lex.placeIds.has(token.raw)) {
-			const area = ctx.dataset.area(token.raw);
-			if (area) {
-				found.push({ area, first: i, last: i, how: 'id', wordlike: false });
-				used.add(i);
-				continue;
-			}
-		}
-		for (let n = Math.min(maxWords, tokens.length - i); n >= 1; n--) {
-			const last = i + n - 1;
-			let clear = true;
-			for (let j = i; j <= last; j++) if (!free(j)) clear = false;
-			if (!clear || !onlySpaces(question, i, last)) continue;
-			const text = spanText(question, i, last);
-			const folded = foldText(text);
-			const code = lex.groups.get(folded);
-			if (code !== undefined) {
-				groups.push({ code, first: i, last });
-				for (let j = i; j <= last; j++) used.add(j);
-				break;
-			}
-			let surface = text;
-			let key = folded;
-			let ids = lex.placeNames.get(folded);
-			const lastToken = tokens[last] as Token;
-			if (!ids && lastToken.norm.endsWith('s') && lastToken.norm.length > 3) {
-				// Genitive: "Malmös", "Lunds", "Stockholms".
-				surface = text.slice(0, -1);
-				key = foldText(surface);
-				ids = lex.placeNames.get(key);
-			}
-			if (!ids) continue;
-			let area: Area | undefined;
-			let how: FoundPlace['how'];
-			const synonym = AREA_SYNONYMS.get(key);
-			if (synonym !== undefined) {
-				area = ctx.dataset.area(synonym);
-				how = 'synonym';
-			} else {
-				const r = ctx.search.resolveArea(surface, 'place');
-				if (r.status === 'found') {
-					area = r.item;
-					how = r.tier;
-				} else if (r.status === 'ambiguous') {
-					// "orebro" folds to both Örebro (kommun) and Örebro (alias of the län): the one named so wins.
-					const named = r.candidates.filter((c) => foldText(c.name) === key);
-					if (named.length === 1) {
-						area = named[0];
-						how = 'folded';
-					} else {
-						ambiguous.push({ text: surface, candidates: r.candidates });
-						for (let j = i; j <= last; j++) used.add(j);
-						break;
-					}
-				} else continue;
-			}
-			if (!area) continue;
-			let wordlike = false;
-			if (n === 1) {
-				const base = foldWord(surface.toLocaleLowerCase('sv'));
-				if (!hasDiacritics(token) && (STOP_WORDS.has(base) || STOP_WORDS.has(token.fold))) {
-					// "are" is not Åre, "ange" is not Ånge; a kommun named like a function word needs context.
-					if (how === 'folded') continue;
-					wordlike = true;
-				}
-				if (WORDLIKE_NAMES.has(base) && !hasDiacritics(token)) wordlike = true;
-			}
-			found.push({ area, first: i, last, how, wordlike });
-			for (let j = i; j <= last; j++) used.add(j);
-			break;
-		}
-	}
+type Candidate = FoundPlace & { readonly wordlike: boolean };
 
-	// A word-like name stays a place only with a sign that a place is meant.
+/** The places found, word-like names kept only with a sign that a place is meant (their tokens freed otherwise). */
+function keepPlaces(tokens: readonly Token[], found: readonly Candidate[], used: Set<number>): FoundPlace[] {
 	const isPlaceAt = (i: number): boolean => found.some((p) => !p.wordlike && i >= p.first && i <= p.last);
 	const places: FoundPlace[] = [];
 	for (const p of found) {
@@ -184,7 +171,49 @@ export function findPlaces(
 		if (keep) places.push(p);
 		else for (let j = p.first; j <= p.last; j++) used.delete(j);
 	}
-	return { places, groups, ambiguous, used };
+	return places;
+}
+
+/** Finds the places and kommungrupper named in the question (tokens in `skip` are left alone). */
+export function findPlaces(
+	ctx: AnswerContext,
+	lex: Lexicon,
+	question: Tokenized,
+	skip: ReadonlySet<number>,
+): PlaceMatches {
+	const { tokens } = question;
+	const used = new Set<number>();
+	const found: Candidate[] = [];
+	const groups: FoundGroup[] = [];
+	const ambiguous: PlaceAmbiguity[] = [];
+	const maxWords = Math.max(lex.placeMaxWords, lex.groupMaxWords);
+	const free = (i: number): boolean => !skip.has(i) && !used.has(i);
+	const clear = (first: number, last: number): boolean => {
+		for (let j = first; j <= last; j++) if (!free(j)) return false;
+		return true;
+	};
+
+	for (let i = 0; i < tokens.length; i++) {
+		if (!free(i)) continue;
+		const byCode = placeByCode(ctx, lex, tokens[i] as Token);
+		if (byCode) {
+			found.push({ area: byCode, first: i, last: i, how: 'id', wordlike: false });
+			used.add(i);
+			continue;
+		}
+		// The longest span that names something wins.
+		for (let n = Math.min(maxWords, tokens.length - i); n >= 1; n--) {
+			const last = i + n - 1;
+			const m = clear(i, last) && onlySpaces(question, i, last) ? matchSpan(ctx, lex, question, i, last) : undefined;
+			if (!m) continue;
+			if (m.kind === 'group') groups.push({ code: m.code, first: i, last });
+			else if (m.kind === 'ambiguous') ambiguous.push(m.ambiguity);
+			else found.push({ ...m.place, first: i, last, wordlike: m.wordlike });
+			for (let j = i; j <= last; j++) used.add(j);
+			break;
+		}
+	}
+	return { places: keepPlaces(tokens, found, used), groups, ambiguous, used };
 }
 
 /** The place a misspelt word is closest to, when one place is clearly closest. */
@@ -262,8 +291,41 @@ const MIN_SCORE = 0.5;
 
 const KIND_HINT_STEMS = KIND_HINTS.map((h) => ({ stems: h.words.map((w) => stem(foldWord(w))), kind: h.kind }));
 
-/** The indicators a question's words name, best first (tokens in `skip` are places, years …). */
-export function findIndicators(lex: Lexicon, tokens: readonly Token[], skip: ReadonlySet<number>): IndicatorMatch[] {
+/** The indicator stem a misspelt word is closest to ("långvarit", "biståndshushål"), unless it is closer to a place name. */
+function correctedStem(lex: Lexicon, token: Token): string | undefined {
+	const only = token.stems[0];
+	if (
+		token.stems.length !== 1 ||
+		only === undefined ||
+		lex.phrasesByStem.has(only) ||
+		token.numeric ||
+		token.fold.length < 5 ||
+		STOP_WORDS.has(token.fold) ||
+		correctIntentWord(token.fold) !== undefined
+	) {
+		return undefined;
+	}
+	const budget = typoBudget(only.length);
+	let best: string | undefined;
+	let bestDistance = budget + 1;
+	let tie = false;
+	for (const candidate of lex.stemsByLetter.get(only.charAt(0)) ?? []) {
+		const d = editDistance(only, candidate, budget);
+		if (d < bestDistance) {
+			best = candidate;
+			bestDistance = d;
+			tie = false;
+		} else if (d === bestDistance && d <= budget) tie = true;
+	}
+	const place = closestPlace(lex, token.fold.replace(/-/g, ' '));
+	return best !== undefined && !tie && (!place || place.distance > bestDistance) ? best : undefined;
+}
+
+/** The stems of the question's words with the tokens they stand at, and the tokens read as typos. */
+function stemsOf(
+	lex: Lexicon,
+	available: readonly Token[],
+): { readonly stems: ReadonlyMap<string, number[]>; readonly corrected: ReadonlySet<number> } {
 	const stems = new Map<string, number[]>();
 	const corrected = new Set<number>();
 	const add = (s: string, index: number): void => {
@@ -271,51 +333,40 @@ export function findIndicators(lex: Lexicon, tokens: readonly Token[], skip: Rea
 		if (list) list.push(index);
 		else stems.set(s, [index]);
 	};
-	const available = tokens.filter((t) => !skip.has(t.index));
 	for (const token of available) {
 		// "kostnad/invånare", "kr/hushåll": a slash between words reads as "per".
 		if (token.gap.trim() === '/' && token.index > 0) add('per', token.index);
 		for (const s of token.stems) add(s, token.index);
-		const only = token.stems[0];
-		if (
-			token.stems.length !== 1 ||
-			only === undefined ||
-			lex.phrasesByStem.has(only) ||
-			token.numeric ||
-			token.fold.length < 5 ||
-			STOP_WORDS.has(token.fold) ||
-			correctIntentWord(token.fold) !== undefined
-		) {
-			continue;
-		}
-		// A typo of an indicator word ("långvarit", "biståndshushål"), unless it is closer to a place name.
-		const budget = typoBudget(only.length);
-		let best: string | undefined;
-		let bestDistance = budget + 1;
-		let tie = false;
-		for (const candidate of lex.stemsByLetter.get(only.charAt(0)) ?? []) {
-			const d = editDistance(only, candidate, budget);
-			if (d < bestDistance) {
-				best = candidate;
-				bestDistance = d;
-				tie = false;
-			} else if (d === bestDistance && d <= budget) tie = true;
-		}
-		const place = closestPlace(lex, token.fold.replace(/-/g, ' '));
-		if (best !== undefined && !tie && (!place || place.distance > bestDistance)) {
-			add(best, token.index);
+		const typo = correctedStem(lex, token);
+		if (typo !== undefined) {
+			add(typo, token.index);
 			corrected.add(token.index);
 		}
 	}
+	return { stems, corrected };
+}
+
+/** What the phrases of one indicator found in the question cover. */
+interface Coverage {
+	readonly indicator: Indicator;
+	/** Token index → the stem covering it. */
+	readonly covered: Map<number, string>;
+	bonus: number;
+	corrected: boolean;
+}
+
+/** The indicators whose phrases all occur in the question, with the tokens they cover and the best phrase bonus. */
+function coverageOf(
+	lex: Lexicon,
+	available: readonly Token[],
+	stems: ReadonlyMap<string, number[]>,
+	corrected: ReadonlySet<number>,
+): Map<string, Coverage> {
 	const text = ` ${available.map((t) => t.fold.replace(/-/g, ' ')).join(' ')} `;
 	const order = new Map(available.map((t, i) => [t.index, i]));
-
 	const candidates = new Set<number>();
 	for (const s of stems.keys()) for (const p of lex.phrasesByStem.get(s) ?? []) candidates.add(p);
-	const byIndicator = new Map<
-		string,
-		{ indicator: Indicator; covered: Map<number, string>; bonus: number; corrected: boolean }
-	>();
+	const byIndicator = new Map<string, Coverage>();
 	for (const p of candidates) {
 		const phrase = lex.phrases[p];
 		if (!phrase || !phrase.stems.every((s) => stems.has(s))) continue;
@@ -342,9 +393,16 @@ export function findIndicators(lex: Lexicon, tokens: readonly Token[], skip: Rea
 		});
 		entry.bonus = Math.max(entry.bonus, bonus);
 	}
+	return byIndicator;
+}
+
+/** The indicators a question's words name, best first (tokens in `skip` are places, years …). */
+export function findIndicators(lex: Lexicon, tokens: readonly Token[], skip: ReadonlySet<number>): IndicatorMatch[] {
+	const available = tokens.filter((t) => !skip.has(t.index));
+	const { stems, corrected } = stemsOf(lex, available);
 	const kinds = new Set(KIND_HINT_STEMS.filter((h) => h.stems.every((s) => stems.has(s))).map((h) => h.kind));
 	const matches: IndicatorMatch[] = [];
-	for (const entry of byIndicator.values()) {
+	for (const entry of coverageOf(lex, available, stems, corrected).values()) {
 		let score = entry.bonus + (kinds.has(entry.indicator.kind) ? KIND_BONUS : 0);
 		for (const s of entry.covered.values()) score += lex.weight(s);
 		if (score >= MIN_SCORE) {

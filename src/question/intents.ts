@@ -226,175 +226,249 @@ const DIVISION_PREPS = new Set([
 
 const KOMMUNER_WORDS = new Set(['kommuner', 'kommunerna', 'kommunernas', 'municipalities']);
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The intents read so far, filled in word by word (an optional one only once found). */
+type Found = Mutable<Omit<Intents, 'used' | 'bothGenders'>> & {
+	/** The genders named. */
+	readonly genders: Set<Gender>;
+	readonly used: Set<number>;
+};
+
+/** One word of the question, with its neighbours. */
+interface At {
+	readonly i: number;
+	/** The folded word, a typo of an intent word corrected. */
+	readonly word: string;
+	readonly norm: string;
+	/** The word `k` places after this one (before it when `k` is negative); '' past the ends and for skipped tokens. */
+	readonly w: (k: number) => string;
+	/** The small count ("5", "fem") `k` places after this one, unless that token is skipped. */
+	readonly countAt: (k: number) => number | undefined;
+}
+
+/**
+ * Reads one word into `f` when it is an intent word of its kind; true when it was (the words
+ * after it are then not tried).
+ */
+type WordReader = (f: Found, at: At) => boolean;
+
+function use(f: Found, ...indexes: number[]): void {
+	for (const i of indexes) f.used.add(i);
+}
+
+/** "topp 5", "de fem bästa": the first count of 1–30 at one of the offsets. */
+function takeCount(f: Found, at: At, offsets: readonly number[]): void {
+	for (const k of offsets) {
+		const n = at.countAt(k);
+		if (n !== undefined && n >= 1 && n <= 30) {
+			f.count ??= n;
+			f.used.add(at.i + k);
+			return;
+		}
+	}
+}
+
+const readCompare: WordReader = (f, { i, word }) => {
+	if ((word.startsWith('jamfor') && !word.startsWith('jamforbar')) || word.startsWith('compar')) {
+		if (word.startsWith('comparab')) f.similar = true;
+		else f.compare = true;
+	} else if (COMPARE_WORDS.has(word)) f.compare = true;
+	else if (SIMILAR_WORDS.has(word)) f.similar = true;
+	else return false;
+	use(f, i);
+	return true;
+};
+
+const readTrend: WordReader = (f, { i, word, w }) => {
+	if (TREND_PREFIXES.some((p) => word.startsWith(p)) || TREND_WORDS.has(word)) use(f, i);
+	else if ((word === 'over' && (w(1) === 'tid' || w(1) === 'time')) || word === 'tidsserien') use(f, i, i + 1);
+	else return false;
+	f.trend = true;
+	return true;
+};
+
+const readRank: WordReader = (f, at) => {
+	const { i, word } = at;
+	const order = ORDER_WORDS.get(word);
+	const top = word === 'topp' || word === 'top';
+	if (order !== undefined) f.order ??= order;
+	else if (top) f.top = true;
+	else if (/^topp?\d{1,2}$/.test(word)) {
+		f.top = true;
+		f.count ??= Number(word.replace(/\D/g, ''));
+	} else if (!RANK_WORDS.has(word)) return false;
+	f.rank = true;
+	use(f, i);
+	if (order !== undefined || top) takeCount(f, at, [1, -1, -2]);
+	return true;
+};
+
+const readMap: WordReader = (f, { i, word }) => {
+	if (!MAP_WORDS.has(word)) return false;
+	f.map = true;
+	use(f, i);
+	return true;
+};
+
+const readProfile: WordReader = (f, { i, word, w }) => {
+	if (PROFILE_WORDS.has(word)) use(f, i);
+	else if ((word === 'allt' || word === 'beratta') && w(1) === 'om') use(f, i, i + 1);
+	else if (word === 'tell' && w(1) === 'me' && w(2) === 'about') use(f, i, i + 1, i + 2);
+	else return false;
+	f.profile = true;
+	return true;
+};
+
+const readStanding: WordReader = (f, { i, word, w }) => {
+	const standing =
+		(word === 'ligger' && [1, 2, 3, 4, 5].some((k) => w(k) === 'till')) ||
+		(word === 'star' && w(1) === 'sig') ||
+		(word === 'gar' && w(1) === 'det') ||
+		word === 'doing' ||
+		word === 'laget';
+	if (standing) {
+		f.standing = true;
+		use(f, i);
+	}
+	return standing;
+};
+
+const readGroupDivision: WordReader = (f, { i, word, w }) => {
+	let division: boolean;
+	if (word === 'kommungrupper' || word === 'kommungrupperna') {
+		division = true;
+		use(f, i);
+	} else if (word === 'kommungrupp' || word === 'kommungruppen' || word === 'kommungrupps') {
+		division = DIVISION_PREPS.has(w(-1));
+		use(f, i);
+	} else if ((word === 'group' || word === 'groups') && w(-1) === 'municipality') {
+		division = word === 'groups' || DIVISION_PREPS.has(w(-2));
+		use(f, i, i - 1);
+	} else return false;
+	// "per kommungrupp" divides; "sin kommungrupp" is the kommun's own group.
+	if (division) f.division ??= 'kommungrupp';
+	else f.ownGroup = true;
+	return true;
+};
+
+/** Word pairs that divide by size ("stora och små", "small and large"): first word → the two after it. */
+const SIZE_PAIRS: ReadonlyMap<string, readonly [string, string]> = new Map([
+	['stora', ['och', 'sma']],
+	['sma', ['och', 'stora']],
+	['small', ['and', 'large']],
+	['large', ['and', 'small']],
+]);
+
+const readLanDivision: WordReader = (f, { i, word, norm, w }) => {
+	const lan =
+		((word === 'lan' || word === 'county') && DIVISION_PREPS.has(w(-1))) ||
+		word === 'lansvis' ||
+		word === 'lanen' ||
+		word === 'counties';
+	// "lån" (a loan) folds to "lan" too: it is read, as nothing.
+	if (lan && norm !== 'lån') {
+		f.division ??= 'län';
+		use(f, i);
+	}
+	return lan;
+};
+
+const readSizeDivision: WordReader = (f, { i, word, w }) => {
+	const pair = SIZE_PAIRS.get(word);
+	const size =
+		word.startsWith('kommunstorlek') ||
+		word.startsWith('storleksklass') ||
+		word.startsWith('storleksgrupp') ||
+		((word === 'storlek' || word === 'size') && DIVISION_PREPS.has(w(-1))) ||
+		(pair !== undefined && w(1) === pair[0] && w(2) === pair[1]);
+	if (size) {
+		f.division ??= 'storlek';
+		use(f, i);
+	}
+	return size;
+};
+
+const readKommuner: WordReader = (f, at) => {
+	const { word, w } = at;
+	if (KOMMUNER_WORDS.has(word)) {
+		f.kommunerWord = true;
+		if (['vilka', 'which'].includes(w(-1)) || ['vilka', 'which'].includes(w(-2))) {
+			f.list = true;
+			f.rank = true;
+		}
+		takeCount(f, at, [-1]);
+		return true;
+	}
+	if ((word === 'kommun' || word === 'municipality') && (w(-1) === 'vilken' || w(-1) === 'which')) {
+		f.list = true;
+		f.rank = true;
+		return true;
+	}
+	return false;
+};
+
+const WOMEN = new Set(['kvinnor', 'kvinnorna', 'kvinnors', 'kvinnliga', 'women', 'female', 'females']);
+const MEN = new Set(['män', 'männen', 'mäns', 'manliga']);
+const MEN_FOLDED = new Set(['men', 'male', 'males']);
+
+const readGender: WordReader = (f, { i, word, norm }) => {
+	const gender = WOMEN.has(word) ? 'K' : MEN.has(norm) || MEN_FOLDED.has(word) ? 'M' : undefined;
+	if (gender === undefined) return false;
+	f.gender ??= gender;
+	f.genderToken ??= i;
+	f.genders.add(gender);
+	return true;
+};
+
+/** The readers in the order they are tried: the first that reads a word has it. */
+const READERS: readonly WordReader[] = [
+	readCompare,
+	readTrend,
+	readRank,
+	readProfile,
+	readMap,
+	readStanding,
+	readGroupDivision,
+	readLanDivision,
+	readSizeDivision,
+	readKommuner,
+	readGender,
+];
+
 /** Reads the intent words of a question's tokens; `skip` holds tokens already read as places or years. */
 export function findIntents(tokens: readonly Token[], skip: ReadonlySet<number>): Intents {
 	const words = tokens.map((t) => (skip.has(t.index) ? '' : (correctIntentWord(t.fold) ?? t.fold)));
-	const w = (i: number): string => words[i] ?? '';
-	const used = new Set<number>();
-	let compare = false;
-	let trend = false;
-	let rank = false;
-	let order: RankOrder | undefined;
-	let top = false;
-	let count: number | undefined;
-	let list = false;
-	let profile = false;
-	let map = false;
-	let standing = false;
-	let division: Division | undefined;
-	let similar = false;
-	let ownGroup = false;
-	let kommunerWord = false;
-	let gender: Exclude<Gender, 'T'> | undefined;
-	let genderToken: number | undefined;
-	const genders = new Set<Gender>();
-
-	const countNear = (i: number): void => {
-		for (const j of [i + 1, i - 1, i - 2]) {
-			const n = asCount(tokens[j]);
-			if (n !== undefined && n >= 1 && n <= 30 && !skip.has(j)) {
-				count ??= n;
-				used.add(j);
-				return;
-			}
-		}
+	const f: Found = {
+		compare: false,
+		trend: false,
+		rank: false,
+		top: false,
+		list: false,
+		profile: false,
+		map: false,
+		standing: false,
+		similar: false,
+		ownGroup: false,
+		kommunerWord: false,
+		genders: new Set(),
+		used: new Set(),
 	};
-
 	words.forEach((word, i) => {
 		if (word === '') return;
-		const norm = tokens[i]?.norm ?? '';
-		if ((word.startsWith('jamfor') && !word.startsWith('jamforbar')) || word.startsWith('compar')) {
-			if (word.startsWith('comparab')) similar = true;
-			else compare = true;
-			used.add(i);
-		} else if (COMPARE_WORDS.has(word)) {
-			compare = true;
-			used.add(i);
-		} else if (SIMILAR_WORDS.has(word)) {
-			similar = true;
-			used.add(i);
-		} else if (TREND_PREFIXES.some((p) => word.startsWith(p)) || TREND_WORDS.has(word)) {
-			trend = true;
-			used.add(i);
-		} else if ((word === 'over' && (w(i + 1) === 'tid' || w(i + 1) === 'time')) || word === 'tidsserien') {
-			trend = true;
-			used.add(i).add(i + 1);
-		} else if (ORDER_WORDS.has(word)) {
-			order ??= ORDER_WORDS.get(word);
-			rank = true;
-			used.add(i);
-			countNear(i);
-		} else if (word === 'topp' || word === 'top') {
-			top = true;
-			rank = true;
-			used.add(i);
-			countNear(i);
-		} else if (/^topp?\d{1,2}$/.test(word)) {
-			top = true;
-			rank = true;
-			count ??= Number(word.replace(/\D/g, ''));
-			used.add(i);
-		} else if (RANK_WORDS.has(word)) {
-			rank = true;
-			used.add(i);
-		} else if (PROFILE_WORDS.has(word)) {
-			profile = true;
-			used.add(i);
-		} else if (MAP_WORDS.has(word)) {
-			map = true;
-			used.add(i);
-		} else if ((word === 'allt' && w(i + 1) === 'om') || (word === 'beratta' && w(i + 1) === 'om')) {
-			profile = true;
-			used.add(i).add(i + 1);
-		} else if (word === 'tell' && w(i + 1) === 'me' && w(i + 2) === 'about') {
-			profile = true;
-			used
-				.add(i)
-				.add(i + 1)
-				.add(i + 2);
-		} else if (
-			(word === 'ligger' && words.slice(i + 1, i + 6).includes('till')) ||
-			(word === 'star' && w(i + 1) === 'sig') ||
-			(word === 'gar' && w(i + 1) === 'det') ||
-			word === 'doing' ||
-			word === 'laget'
-		) {
-			standing = true;
-			used.add(i);
-		} else if (word === 'kommungrupper' || word === 'kommungrupperna') {
-			division ??= 'kommungrupp';
-			used.add(i);
-		} else if (word === 'kommungrupp' || word === 'kommungruppen' || word === 'kommungrupps') {
-			if (DIVISION_PREPS.has(w(i - 1))) division ??= 'kommungrupp';
-			else ownGroup = true;
-			used.add(i);
-		} else if ((word === 'group' || word === 'groups') && w(i - 1) === 'municipality') {
-			if (word === 'groups' || DIVISION_PREPS.has(w(i - 2))) division ??= 'kommungrupp';
-			else ownGroup = true;
-			used.add(i).add(i - 1);
-		} else if (
-			((word === 'lan' || word === 'county') && DIVISION_PREPS.has(w(i - 1))) ||
-			word === 'lansvis' ||
-			word === 'lanen' ||
-			word === 'counties'
-		) {
-			if (norm !== 'lån') {
-				division ??= 'län';
-				used.add(i);
-			}
-		} else if (
-			word.startsWith('kommunstorlek') ||
-			word.startsWith('storleksklass') ||
-			word.startsWith('storleksgrupp') ||
-			((word === 'storlek' || word === 'size') && DIVISION_PREPS.has(w(i - 1))) ||
-			(word === 'stora' && w(i + 1) === 'och' && w(i + 2) === 'sma') ||
-			(word === 'sma' && w(i + 1) === 'och' && w(i + 2) === 'stora') ||
-			(word === 'small' && w(i + 1) === 'and' && w(i + 2) === 'large') ||
-			(word === 'large' && w(i + 1) === 'and' && w(i + 2) === 'small')
-		) {
-			division ??= 'storlek';
-			used.add(i);
-		} else if (KOMMUNER_WORDS.has(word)) {
-			kommunerWord = true;
-			if (['vilka', 'which'].includes(w(i - 1)) || ['vilka', 'which'].includes(w(i - 2))) {
-				list = true;
-				rank = true;
-			}
-			const n = asCount(tokens[i - 1]);
-			if (n !== undefined && n >= 1 && n <= 30 && !skip.has(i - 1)) {
-				count ??= n;
-				used.add(i - 1);
-			}
-		} else if ((word === 'kommun' || word === 'municipality') && (w(i - 1) === 'vilken' || w(i - 1) === 'which')) {
-			list = true;
-			rank = true;
-		} else if (['kvinnor', 'kvinnorna', 'kvinnors', 'kvinnliga', 'women', 'female', 'females'].includes(word)) {
-			gender ??= 'K';
-			genderToken ??= i;
-			genders.add('K');
-		} else if (['män', 'männen', 'mäns', 'manliga'].includes(norm) || ['men', 'male', 'males'].includes(word)) {
-			gender ??= 'M';
-			genderToken ??= i;
-			genders.add('M');
-		}
+		const at: At = {
+			i,
+			word,
+			norm: tokens[i]?.norm ?? '',
+			w: (k) => words[i + k] ?? '',
+			countAt: (k) => (skip.has(i + k) ? undefined : asCount(tokens[i + k])),
+		};
+		READERS.some((read) => read(f, at));
 	});
-	return {
-		compare,
-		trend,
-		rank,
-		...(order === undefined ? {} : { order }),
-		top,
-		...(count === undefined ? {} : { count }),
-		list,
-		profile,
-		map,
-		standing,
-		...(division === undefined ? {} : { division }),
-		similar,
-		ownGroup,
-		kommunerWord,
-		...(gender === undefined ? {} : { gender, genderToken: genderToken ?? 0 }),
-		bothGenders: genders.size === 2,
-		used,
-	};
+	return intentsOf(f);
+}
+
+function intentsOf(f: Found): Intents {
+	const { genders, ...found } = f;
+	return { ...found, bothGenders: genders.size === 2 };
 }

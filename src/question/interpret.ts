@@ -19,7 +19,15 @@ import { cleanQuestion, MAX_QUESTION_LENGTH } from './text.js';
 import { FALLBACK_INDICATORS } from './vocabulary.js';
 
 /** Commands a question can become. */
-export type QuestionCommand = 'värde' | 'jämför' | 'trend' | 'topplista' | 'grupper' | 'profil' | 'karta';
+export const QUESTION_COMMANDS = ['värde', 'jämför', 'trend', 'topplista', 'grupper', 'profil', 'karta'] as const;
+
+/** A command a question can become. */
+export type QuestionCommand = (typeof QUESTION_COMMANDS)[number];
+
+/** True for the name of a command a question can become. */
+export function isQuestionCommand(name: string): name is QuestionCommand {
+	return (QUESTION_COMMANDS as readonly string[]).includes(name);
+}
 
 /** Option values of a reading, by the command's (Swedish) option names; areas as ids. */
 export type ReadingOptions = Readonly<Record<string, string | number>>;
@@ -65,17 +73,6 @@ export type Interpretation =
 	| { readonly status: 'empty' }
 	| { readonly status: 'too_long' };
 
-/** Options of each command in the order its definition lists them (and command lines print them). */
-export const COMMAND_OPTIONS: Readonly<Record<QuestionCommand, readonly string[]>> = {
-	värde: ['kommun', 'indikator', 'år', 'kön'],
-	jämför: ['indikator', 'kommuner', 'år'],
-	trend: ['kommun', 'indikator', 'från', 'till', 'jämför_med', 'kön'],
-	topplista: ['indikator', 'år', 'antal', 'ordning', 'län', 'kön'],
-	grupper: ['indikator', 'år', 'indelning'],
-	profil: ['kommun', 'år'],
-	karta: ['indikator', 'år', 'län', 'markera', 'kön'],
-};
-
 /** Below this confidence the bot asks instead of answering. */
 export const MIN_CONFIDENCE = 0.5;
 
@@ -103,12 +100,13 @@ type Plan =
 	| { readonly kind: 'needs'; readonly what: 'indicator' | 'order' | 'trend_or_group' }
 	| { readonly kind: 'none' };
 
+/**
+ * A reading of `command` with the options that have a value, listed as the command's definition
+ * lists them (command lines print them in this order; a test holds it to the definitions).
+ */
 function reading(command: QuestionCommand, options: Record<string, string | number | undefined>): Reading {
 	const clean: Record<string, string | number> = {};
-	for (const name of COMMAND_OPTIONS[command]) {
-		const value = options[name];
-		if (value !== undefined && value !== '') clean[name] = value;
-	}
+	for (const [name, value] of Object.entries(options)) if (value !== undefined && value !== '') clean[name] = value;
 	return { command, options: clean };
 }
 
@@ -122,154 +120,182 @@ function lanMembers(ctx: AnswerContext, lanId: string): number {
 	return ctx.dataset.groupings.find((g) => g.id === 'lan')?.groups.find((g) => g.lanId === lanId)?.members.length ?? 0;
 }
 
-/** Builds the reading of a question, or says what is missing. */
-function plan(ctx: AnswerContext, p: ParsedQuestion, o: Overrides = {}): Plan {
-	const I = p.intents;
-	const Y = p.years;
+/** What a question names, as the readings see it (after any overrides). */
+interface Scene {
+	readonly p: ParsedQuestion;
+	readonly o: Overrides;
+	readonly indicator: Indicator | undefined;
+	/** Every place named, Riket too, each once. */
+	readonly places: readonly Area[];
+	/** The places named other than Riket. */
+	readonly named: readonly Area[];
+	readonly riket: Area | undefined;
+	/** Kommuner and stadsdelar named. */
+	readonly locals: readonly Area[];
+	readonly lans: readonly Area[];
+	readonly groups: ParsedQuestion['groups'];
+	readonly similar: boolean;
+	readonly trend: boolean;
+	readonly gender: 'K' | 'M' | undefined;
+	readonly year: number | undefined;
+	/** "kommunerna i Skåne": a län named for its kommuner. */
+	readonly lanAsMembers: boolean;
+}
+
+function sceneOf(ctx: AnswerContext, p: ParsedQuestion, o: Overrides): Scene {
+	const { intents: I, years: Y } = p;
 	const best = p.indicators[0];
-	const indicator = o.indicator === null ? undefined : (o.indicator ?? best?.indicator);
 	const indicatorTokens = o.indicator === undefined ? best?.tokens : undefined;
 	const places = uniquePlaces(o.places ?? p.places.map((x) => x.area));
 	const named = places.filter((a) => a.type !== 'riket');
-	const riket = ctx.dataset.area('0000');
 	const locals = named.filter((a) => a.type === 'kommun' || a.type === 'stadsdel');
 	const lans = named.filter((a) => a.type === 'lan');
-	const groups = o.noGroups ? [] : [...new Map(p.groups.map((g) => [g.code, g])).values()];
-	const similar = I.similar && !o.noGroups;
-	const trend = !o.noTrend && (I.trend || Y.period || Y.from !== undefined);
-	const gender =
-		o.gender ?? (I.gender !== undefined && !indicatorTokens?.has(I.genderToken ?? -1) ? I.gender : undefined);
-	const year = Y.year ?? Y.to;
-	const lanAsMembers = I.kommunerWord && lans.length > 0 && locals.length === 0;
+	return {
+		p,
+		o,
+		indicator: o.indicator === null ? undefined : (o.indicator ?? best?.indicator),
+		places,
+		named,
+		riket: ctx.dataset.area('0000'),
+		locals,
+		lans,
+		groups: o.noGroups ? [] : [...new Map(p.groups.map((g) => [g.code, g])).values()],
+		similar: I.similar && !o.noGroups,
+		trend: !o.noTrend && (I.trend || Y.period || Y.from !== undefined),
+		gender: o.gender ?? (I.gender !== undefined && !indicatorTokens?.has(I.genderToken ?? -1) ? I.gender : undefined),
+		year: Y.year ?? Y.to,
+		lanAsMembers: I.kommunerWord && lans.length > 0 && locals.length === 0,
+	};
+}
 
-	if (I.map) {
-		if (!indicator) return { kind: 'needs', what: 'indicator' };
-		const kommun = locals.find((a) => a.type === 'kommun');
-		return {
-			kind: 'reading',
-			reading: reading('karta', {
-				indikator: indicator.id,
-				år: year,
-				län: lans[0]?.id,
-				markera: kommun?.id,
-				kön: gender,
-			}),
-			defaulted: false,
-		};
-	}
-	if (I.division) {
-		if (!indicator) return { kind: 'needs', what: 'indicator' };
-		return {
-			kind: 'reading',
-			reading: reading('grupper', { indikator: indicator.id, år: year, indelning: I.division }),
-			defaulted: false,
-		};
-	}
-	const single = named.length + (places.some((a) => a.type === 'riket') ? 1 : 0) === 1;
-	if (
-		!indicator &&
-		(I.profile || I.standing || (single && !I.compare && !trend && !I.rank && groups.length === 0 && !similar))
-	) {
-		const area = named[0] ?? places[0];
-		if (!area) return { kind: 'none' };
-		return { kind: 'reading', reading: reading('profil', { kommun: area.id, år: Y.year }), defaulted: false };
-	}
-	if (!indicator) return { kind: 'needs', what: 'indicator' };
+function planned(
+	command: QuestionCommand,
+	options: Record<string, string | number | undefined>,
+	defaulted = false,
+): Plan {
+	return { kind: 'reading', reading: reading(command, options), defaulted };
+}
 
-	// A ranking over all kommuner (or one län's).
-	if (I.rank && locals.length === 0 && groups.length === 0 && !similar) {
-		if (isCategorical(indicator)) {
-			return { kind: 'reading', reading: reading('grupper', { indikator: indicator.id, år: year }), defaulted: false };
-		}
-		const order =
-			o.order === null
-				? undefined
-				: (o.order ?? I.order ?? (I.top ? (indicator.direction === null ? 'högst' : 'bäst') : undefined));
-		if ((order === 'bäst' || order === 'sämst') && indicator.direction === null)
-			return { kind: 'needs', what: 'order' };
-		return {
-			kind: 'reading',
-			reading: reading('topplista', {
-				indikator: indicator.id,
-				år: year,
-				antal: I.count,
-				ordning: order,
-				län: lans[0]?.id,
-				kön: gender,
-			}),
-			defaulted: false,
-		};
-	}
+const NEEDS_INDICATOR: Plan = { kind: 'needs', what: 'indicator' };
 
-	// A development over years.
-	if (trend) {
-		if (similar || groups.length > 0 || lanAsMembers) return { kind: 'needs', what: 'trend_or_group' };
-		const focus = named[0] ?? riket;
-		if (!focus) return { kind: 'none' };
-		const others = named.slice(1, 1 + MAX_TREND_OTHERS).map((a) => a.id);
-		const from = Y.from ?? (Y.to === undefined ? Y.year : undefined);
-		return {
-			kind: 'reading',
-			reading: reading('trend', {
-				kommun: focus.id,
-				indikator: indicator.id,
-				från: from,
-				till: Y.to,
-				jämför_med: others.join(','),
-				kön: gender,
-			}),
-			defaulted: named.length === 0 && !places.some((a) => a.type === 'riket'),
-		};
-	}
+/** A map of the indicator, of a län when one is named, with a kommun marked. */
+function planMap(s: Scene): Plan {
+	if (!s.indicator) return NEEDS_INDICATOR;
+	const kommun = s.locals.find((a) => a.type === 'kommun');
+	const { id } = s.indicator;
+	return planned('karta', { indikator: id, år: s.year, län: s.lans[0]?.id, markera: kommun?.id, kön: s.gender });
+}
 
-	// A comparison: several places, a kommungrupp, a län's kommuner or similar kommuner.
-	type Part = { readonly at: number; readonly text: string };
-	const parts: Part[] = [];
-	const firstIndex = (area: Area): number => p.places.find((x) => x.area.id === area.id)?.first ?? 0;
-	const similarTo = similar ? locals.find((a) => a.type === 'kommun') : undefined;
-	for (const a of named) {
+/** A profile, when no indicator is named and the question is about one place. */
+function planProfile(s: Scene): Plan | undefined {
+	const I = s.p.intents;
+	const single = s.named.length + (s.places.some((a) => a.type === 'riket') ? 1 : 0) === 1;
+	const aboutPlace =
+		I.profile || I.standing || (single && !I.compare && !s.trend && !I.rank && s.groups.length === 0 && !s.similar);
+	if (s.indicator || !aboutPlace) return undefined;
+	const area = s.named[0] ?? s.places[0];
+	return area ? planned('profil', { kommun: area.id, år: s.p.years.year }) : { kind: 'none' };
+}
+
+/** A ranking over all kommuner (or one län's). */
+function planRank(s: Scene, indicator: Indicator): Plan {
+	if (isCategorical(indicator)) return planned('grupper', { indikator: indicator.id, år: s.year });
+	const I = s.p.intents;
+	const order =
+		s.o.order === null
+			? undefined
+			: (s.o.order ?? I.order ?? (I.top ? (indicator.direction === null ? 'högst' : 'bäst') : undefined));
+	if ((order === 'bäst' || order === 'sämst') && indicator.direction === null) return { kind: 'needs', what: 'order' };
+	return planned('topplista', {
+		indikator: indicator.id,
+		år: s.year,
+		antal: I.count,
+		ordning: order,
+		län: s.lans[0]?.id,
+		kön: s.gender,
+	});
+}
+
+/** A development over years, of the first place named (Riket when none is) with the others beside it. */
+function planTrend(s: Scene, indicator: Indicator): Plan {
+	if (s.similar || s.groups.length > 0 || s.lanAsMembers) return { kind: 'needs', what: 'trend_or_group' };
+	const focus = s.named[0] ?? s.riket;
+	if (!focus) return { kind: 'none' };
+	const Y = s.p.years;
+	const others = s.named.slice(1, 1 + MAX_TREND_OTHERS).map((a) => a.id);
+	const from = Y.from ?? (Y.to === undefined ? Y.year : undefined);
+	return planned(
+		'trend',
+		{
+			kommun: focus.id,
+			indikator: indicator.id,
+			från: from,
+			till: Y.to,
+			jämför_med: others.join(','),
+			kön: s.gender,
+		},
+		s.named.length === 0 && !s.places.some((a) => a.type === 'riket'),
+	);
+}
+
+/** The parts of a `/jämför` list, in the order the question names them: places, groups, similar kommuner, a län's kommuner. */
+function compareParts(s: Scene, similarTo: Area | undefined): string[] {
+	const parts: { readonly at: number; readonly text: string }[] = [];
+	const firstIndex = (area: Area): number => s.p.places.find((x) => x.area.id === area.id)?.first ?? 0;
+	for (const a of s.named) {
 		if (a.id === similarTo?.id) parts.push({ at: firstIndex(a), text: `liknande:${a.id}` });
-		else if (a.type === 'lan' && lanAsMembers) parts.push({ at: firstIndex(a), text: `län:${a.id}` });
+		else if (a.type === 'lan' && s.lanAsMembers) parts.push({ at: firstIndex(a), text: `län:${a.id}` });
 		else parts.push({ at: firstIndex(a), text: a.id });
 	}
-	for (const g of groups) parts.push({ at: g.first, text: `kommungrupp:${g.code}` });
-	parts.sort((a, b) => a.at - b.at);
+	for (const g of s.groups) parts.push({ at: g.first, text: `kommungrupp:${g.code}` });
+	return parts.sort((a, b) => a.at - b.at).map((x) => x.text);
+}
+
+/** A comparison: several places, a kommungrupp, a län's kommuner or similar kommuner; undefined for one place. */
+function planCompare(ctx: AnswerContext, s: Scene, indicator: Indicator): Plan | undefined {
+	const similarTo = s.similar ? s.locals.find((a) => a.type === 'kommun') : undefined;
+	const parts = compareParts(s, similarTo);
 	const only = parts[0];
-	if (similar && !similarTo) return { kind: 'none' };
-	if (parts.length === 1 && only?.text.startsWith('län:')) {
-		const lanId = only.text.slice(4);
+	if (s.similar && !similarTo) return { kind: 'none' };
+	if (parts.length === 1 && only?.startsWith('län:')) {
+		// A län with more kommuner than a comparison shows: its top list (or its breakdown).
+		const lanId = only.slice(4);
 		const members = lanMembers(ctx, lanId);
 		if (members > MAX_COMPARE) {
-			if (isCategorical(indicator)) {
-				return {
-					kind: 'reading',
-					reading: reading('grupper', { indikator: indicator.id, år: year, indelning: 'län' }),
-					defaulted: false,
-				};
-			}
-			return {
-				kind: 'reading',
-				reading: reading('topplista', { indikator: indicator.id, år: year, antal: Math.min(30, members), län: lanId }),
-				defaulted: false,
-			};
+			return isCategorical(indicator)
+				? planned('grupper', { indikator: indicator.id, år: s.year, indelning: 'län' })
+				: planned('topplista', { indikator: indicator.id, år: s.year, antal: Math.min(30, members), län: lanId });
 		}
 	}
-	if (parts.length >= 2 || (only !== undefined && only.text.includes(':'))) {
-		return {
-			kind: 'reading',
-			reading: reading('jämför', { indikator: indicator.id, kommuner: parts.map((x) => x.text).join(','), år: year }),
-			defaulted: false,
-		};
+	if (parts.length >= 2 || (only !== undefined && only.includes(':'))) {
+		return planned('jämför', { indikator: indicator.id, kommuner: parts.join(','), år: s.year });
 	}
+	return undefined;
+}
 
+/** Builds the reading of a question, or says what is missing. */
+function plan(ctx: AnswerContext, p: ParsedQuestion, o: Overrides = {}): Plan {
+	const s = sceneOf(ctx, p, o);
+	const I = p.intents;
+	if (I.map) return planMap(s);
+	if (I.division) {
+		return s.indicator
+			? planned('grupper', { indikator: s.indicator.id, år: s.year, indelning: I.division })
+			: NEEDS_INDICATOR;
+	}
+	const profile = planProfile(s);
+	if (profile) return profile;
+	const { indicator } = s;
+	if (!indicator) return NEEDS_INDICATOR;
+	if (I.rank && s.locals.length === 0 && s.groups.length === 0 && !s.similar) return planRank(s, indicator);
+	if (s.trend) return planTrend(s, indicator);
+	const compare = planCompare(ctx, s, indicator);
+	if (compare) return compare;
 	// One place's value (Riket when no place is named).
-	const area = named[0] ?? places[0] ?? riket;
+	const area = s.named[0] ?? s.places[0] ?? s.riket;
 	if (!area) return { kind: 'none' };
-	return {
-		kind: 'reading',
-		reading: reading('värde', { kommun: area.id, indikator: indicator.id, år: year, kön: gender }),
-		defaulted: places.length === 0,
-	};
+	const options = { kommun: area.id, indikator: indicator.id, år: s.year, kön: s.gender };
+	return planned('värde', options, s.places.length === 0);
 }
 
 function sameReading(a: Reading, b: Reading): boolean {
@@ -296,134 +322,105 @@ function fallbackIndicators(ctx: AnswerContext, places: readonly Area[]): Indica
 	return [...known.filter((i) => withData?.has(i.id) ?? true), ...known.filter((i) => !(withData?.has(i.id) ?? true))];
 }
 
-/** Interprets a parsed question. */
-export function interpret(ctx: AnswerContext, p: ParsedQuestion): Interpretation {
-	const places = p.places.map((x) => x.area);
-	const best = p.indicators[0];
-	const nothing =
-		places.length === 0 && p.groups.length === 0 && p.indicators.length === 0 && p.nearIndicators.length === 0;
+type Clarify = Extract<Interpretation, { status: 'clarify' }>;
 
-	// A word after "i"/"för" (or a capitalised word) that is no place we know: say so rather than answer for Riket.
-	if (places.length === 0 && p.ambiguousPlaces.length === 0) {
-		const placeLike = p.unknown.find((t) => {
-			const prev = p.tokens[t.index - 1]?.fold ?? '';
-			return ((prev === 'i' || prev === 'in') && t.fold.length >= 3) || (t.capital && t.index > 0);
-		});
-		if (placeLike && (best !== undefined || p.intents.standing || p.intents.profile)) {
-			const suggestions = ctx.search
-				.suggestAreas(placeLike.raw, 'place', 3)
-				.map((c) => ctx.dataset.area(c.value))
-				.filter((a): a is Area => a !== undefined);
-			const candidates = collect(suggestions.map((a) => readingOf(plan(ctx, p, { places: [a] }))));
-			if (candidates.length > 0) {
-				return { status: 'clarify', reason: 'place', candidates, confidence: 0.3, subject: placeLike.raw, parsed: p };
-			}
-			return { status: 'unknown_place', word: placeLike.raw, parsed: p };
-		}
+/** A word after "i"/"för" (or a capitalised word) that is no place we know: say so rather than answer for Riket. */
+function unknownPlace(ctx: AnswerContext, p: ParsedQuestion): Interpretation | undefined {
+	if (p.places.length > 0 || p.ambiguousPlaces.length > 0) return undefined;
+	const placeLike = p.unknown.find((t) => {
+		const prev = p.tokens[t.index - 1]?.fold ?? '';
+		return ((prev === 'i' || prev === 'in') && t.fold.length >= 3) || (t.capital && t.index > 0);
+	});
+	if (!placeLike || (p.indicators[0] === undefined && !p.intents.standing && !p.intents.profile)) return undefined;
+	const suggestions = ctx.search
+		.suggestAreas(placeLike.raw, 'place', 3)
+		.map((c) => ctx.dataset.area(c.value))
+		.filter((a): a is Area => a !== undefined);
+	const candidates = collect(suggestions.map((a) => readingOf(plan(ctx, p, { places: [a] }))));
+	if (candidates.length > 0) {
+		return { status: 'clarify', reason: 'place', candidates, confidence: 0.3, subject: placeLike.raw, parsed: p };
 	}
-	if (nothing && p.ambiguousPlaces.length === 0) {
-		if (p.intents.rank || p.intents.division) {
-			const candidates = collect(
-				fallbackIndicators(ctx, places).map((i) => readingOf(plan(ctx, p, { indicator: i, order: null }))),
-			);
-			if (candidates.length > 0) {
-				return { status: 'clarify', reason: 'missing_indicator', candidates, confidence: 0.2, parsed: p };
-			}
-		}
-		return { status: 'not_understood', parsed: p };
-	}
+	return { status: 'unknown_place', word: placeLike.raw, parsed: p };
+}
 
-	const ambiguousPlace = p.ambiguousPlaces[0];
-	if (ambiguousPlace) {
+/** A question that names nothing: the indicators to pick from for a ranking or a breakdown, else not understood. */
+function nothingNamed(ctx: AnswerContext, p: ParsedQuestion): Interpretation {
+	if (p.intents.rank || p.intents.division) {
 		const candidates = collect(
-			ambiguousPlace.candidates.map((a) => readingOf(plan(ctx, p, { places: [...places, a] }))),
+			fallbackIndicators(ctx, []).map((i) => readingOf(plan(ctx, p, { indicator: i, order: null }))),
 		);
-		return {
-			status: 'clarify',
-			reason: 'place',
-			candidates,
-			confidence: 0.3,
-			subject: ambiguousPlace.text,
-			parsed: p,
-		};
-	}
-
-	const second = p.indicators[1];
-	if (best && second && best.score - second.score < INDICATOR_MARGIN - 1e-9) {
-		const close = p.indicators.filter((m) => best.score - m.score < INDICATOR_MARGIN - 1e-9);
-		const candidates = collect(close.map((m) => readingOf(plan(ctx, p, { indicator: m.indicator }))));
-		if (candidates.length > 1) {
-			return { status: 'clarify', reason: 'indicator', candidates, confidence: 0.4, parsed: p };
+		if (candidates.length > 0) {
+			return { status: 'clarify', reason: 'missing_indicator', candidates, confidence: 0.2, parsed: p };
 		}
 	}
+	return { status: 'not_understood', parsed: p };
+}
 
+/** Indicators that fit about equally well, or words close to several indicators: the readings to choose from. */
+function clarifyIndicator(ctx: AnswerContext, p: ParsedQuestion): Clarify | undefined {
+	const [best, second] = p.indicators;
+	const close =
+		best && second && best.score - second.score < INDICATOR_MARGIN - 1e-9
+			? p.indicators.filter((m) => best.score - m.score < INDICATOR_MARGIN - 1e-9)
+			: [];
+	const tied = collect(close.map((m) => readingOf(plan(ctx, p, { indicator: m.indicator }))));
+	if (tied.length > 1) return { status: 'clarify', reason: 'indicator', candidates: tied, confidence: 0.4, parsed: p };
 	// Indicator words without a full match ("utbetalt bistånd"): offer the closest indicators.
-	if (!best && p.nearIndicators.length > 0 && !p.intents.profile) {
-		const candidates = collect(p.nearIndicators.map((m) => readingOf(plan(ctx, p, { indicator: m.indicator }))));
-		if (candidates.length > 0)
-			return { status: 'clarify', reason: 'indicator', candidates, confidence: 0.3, parsed: p };
-	}
+	if (best || p.nearIndicators.length === 0 || p.intents.profile) return undefined;
+	const near = collect(p.nearIndicators.map((m) => readingOf(plan(ctx, p, { indicator: m.indicator }))));
+	return near.length > 0
+		? { status: 'clarify', reason: 'indicator', candidates: near, confidence: 0.3, parsed: p }
+		: undefined;
+}
 
-	const result = plan(ctx, p);
-	if (result.kind === 'none') return { status: 'not_understood', parsed: p };
-	if (result.kind === 'needs') {
-		switch (result.what) {
-			case 'indicator': {
-				const readings = fallbackIndicators(ctx, places).map((i) =>
-					readingOf(plan(ctx, p, { indicator: i, order: null })),
-				);
-				const profile =
-					places.length === 1 && places[0] ? reading('profil', { kommun: places[0].id, år: p.years.year }) : undefined;
-				return {
-					status: 'clarify',
-					reason: 'missing_indicator',
-					candidates: collect([...readings.slice(0, profile ? 4 : 5), profile]),
-					confidence: 0.2,
-					parsed: p,
-				};
-			}
-			case 'order':
-				return {
-					status: 'clarify',
-					reason: 'order',
-					candidates: collect([
-						readingOf(plan(ctx, p, { order: 'högst' })),
-						readingOf(plan(ctx, p, { order: 'lägst' })),
-					]),
-					confidence: 0.4,
-					subject: best?.indicator.shortTitle,
-					parsed: p,
-				};
-			case 'trend_or_group':
-				return {
-					status: 'clarify',
-					reason: 'trend_or_group',
-					candidates: collect([
-						readingOf(plan(ctx, p, { noTrend: true })),
-						readingOf(plan(ctx, p, { noGroups: true })),
-					]),
-					confidence: 0.4,
-					parsed: p,
-				};
+/** The readings to choose from when a plan needs an indicator, an order, or trend-or-group. */
+function clarifyNeeds(ctx: AnswerContext, p: ParsedQuestion, what: Extract<Plan, { kind: 'needs' }>['what']): Clarify {
+	const choose = (reason: ClarifyReason, alternatives: readonly Overrides[], subject?: string): Clarify => ({
+		status: 'clarify',
+		reason,
+		candidates: collect(alternatives.map((o) => readingOf(plan(ctx, p, o)))),
+		confidence: 0.4,
+		...(subject === undefined ? {} : { subject }),
+		parsed: p,
+	});
+	switch (what) {
+		case 'indicator': {
+			const places = p.places.map((x) => x.area);
+			const readings = fallbackIndicators(ctx, places).map((i) =>
+				readingOf(plan(ctx, p, { indicator: i, order: null })),
+			);
+			const profile =
+				places.length === 1 && places[0] ? reading('profil', { kommun: places[0].id, år: p.years.year }) : undefined;
+			const candidates = collect([...readings.slice(0, profile ? 4 : 5), profile]);
+			return { status: 'clarify', reason: 'missing_indicator', candidates, confidence: 0.2, parsed: p };
 		}
+		case 'order':
+			return choose('order', [{ order: 'högst' }, { order: 'lägst' }], p.indicators[0]?.indicator.shortTitle);
+		case 'trend_or_group':
+			return choose('trend_or_group', [{ noTrend: true }, { noGroups: true }]);
 	}
+}
 
-	if (p.intents.bothGenders && 'kön' in result.reading.options) {
-		return {
-			status: 'clarify',
-			reason: 'gender',
-			candidates: collect([readingOf(plan(ctx, p, { gender: 'K' })), readingOf(plan(ctx, p, { gender: 'M' }))]),
-			confidence: 0.4,
-			parsed: p,
-		};
-	}
-
+/** How sure a reading is: less for corrections, typos, close indicators, unknown words and defaults. */
+function confidenceOf(p: ParsedQuestion, defaulted: boolean): number {
+	const [best, second] = p.indicators;
 	let confidence = 1;
 	if (best?.corrected) confidence -= 0.1;
 	if (p.places.some((x) => x.how === 'typo')) confidence -= 0.1;
 	if (best && second && best.score - second.score < 3 * INDICATOR_MARGIN) confidence -= 0.15;
 	confidence -= Math.min(0.3, 0.1 * p.unknown.length);
-	if (result.defaulted) confidence -= 0.1;
+	if (defaulted) confidence -= 0.1;
+	return confidence;
+}
+
+/** A reading planned in full: asks for a gender when both are named, and when unsure offers the alternatives. */
+function settle(ctx: AnswerContext, p: ParsedQuestion, result: Extract<Plan, { kind: 'reading' }>): Interpretation {
+	if (p.intents.bothGenders && 'kön' in result.reading.options) {
+		const candidates = collect([readingOf(plan(ctx, p, { gender: 'K' })), readingOf(plan(ctx, p, { gender: 'M' }))]);
+		return { status: 'clarify', reason: 'gender', candidates, confidence: 0.4, parsed: p };
+	}
+	const confidence = confidenceOf(p, result.defaulted);
+	const second = p.indicators[1];
 	const alternatives = collect([
 		...(second ? [readingOf(plan(ctx, p, { indicator: second.indicator }))] : []),
 		result.reading.command === 'värde'
@@ -431,15 +428,33 @@ export function interpret(ctx: AnswerContext, p: ParsedQuestion): Interpretation
 			: undefined,
 	]).filter((r) => !sameReading(r, result.reading));
 	if (confidence < MIN_CONFIDENCE) {
-		return {
-			status: 'clarify',
-			reason: 'unsure',
-			candidates: collect([result.reading, ...alternatives]),
-			confidence,
-			parsed: p,
-		};
+		const candidates = collect([result.reading, ...alternatives]);
+		return { status: 'clarify', reason: 'unsure', candidates, confidence, parsed: p };
 	}
 	return { status: 'ok', reading: result.reading, confidence, alternatives, parsed: p };
+}
+
+/** Interprets a parsed question. */
+export function interpret(ctx: AnswerContext, p: ParsedQuestion): Interpretation {
+	const unknown = unknownPlace(ctx, p);
+	if (unknown) return unknown;
+	const nothing =
+		p.places.length === 0 && p.groups.length === 0 && p.indicators.length === 0 && p.nearIndicators.length === 0;
+	if (nothing && p.ambiguousPlaces.length === 0) return nothingNamed(ctx, p);
+	const ambiguousPlace = p.ambiguousPlaces[0];
+	if (ambiguousPlace) {
+		const places = p.places.map((x) => x.area);
+		const candidates = collect(
+			ambiguousPlace.candidates.map((a) => readingOf(plan(ctx, p, { places: [...places, a] }))),
+		);
+		return { status: 'clarify', reason: 'place', candidates, confidence: 0.3, subject: ambiguousPlace.text, parsed: p };
+	}
+	const indicator = clarifyIndicator(ctx, p);
+	if (indicator) return indicator;
+	const result = plan(ctx, p);
+	if (result.kind === 'none') return { status: 'not_understood', parsed: p };
+	if (result.kind === 'needs') return clarifyNeeds(ctx, p, result.what);
+	return settle(ctx, p, result);
 }
 
 /** Interprets a question text: length checks, then {@link parseQuestion} and {@link interpret}. */
@@ -479,9 +494,7 @@ function listDisplay(ctx: AnswerContext, value: string): string {
  */
 export function commandLine(ctx: AnswerContext, r: Reading, form: 'id' | 'display'): string {
 	const parts = [`/${r.command}`];
-	for (const name of COMMAND_OPTIONS[r.command]) {
-		const value = r.options[name];
-		if (value === undefined) continue;
+	for (const [name, value] of Object.entries(r.options)) {
 		let text = String(value);
 		if (form === 'display') {
 			if (name === 'kommun' || name === 'markera') text = placeName(ctx, text, 'place');

@@ -4,7 +4,7 @@
  * relative to today ("i år", "i fjol", "förra året", "i förrfjol", "för två år sedan", "last year").
  * "Senaste året" asks for the latest year with data, which is what every answer shows by default.
  */
-import { MAX_YEAR, MIN_YEAR } from '../answers/options.js';
+import { MAX_YEAR, MIN_YEAR } from '../dataset/schema.js';
 import type { Token } from './text.js';
 import { NUMBER_WORDS } from './vocabulary.js';
 
@@ -43,119 +43,151 @@ export function asCount(token: Token | undefined): number | undefined {
 	return NUMBER_WORDS.get(token.fold);
 }
 
+/** What the words read so far say about years (optional ones only once found). */
+interface Found {
+	year?: number;
+	from?: number;
+	to?: number;
+	latest: boolean;
+	period: boolean;
+	/** Years written on their own ("2019 och 2022"), settled at the end. */
+	readonly plain: number[];
+	readonly used: Set<number>;
+}
+
+/** The tokens of a question and what has been read of them. */
+interface Scan {
+	readonly tokens: readonly Token[];
+	readonly found: Found;
+	/** The folded word at index `i` ('' past the ends). */
+	readonly f: (i: number) => string;
+	readonly use: (...indexes: number[]) => void;
+}
+
+/** "2018-2022" as one token; true when the token is such a range (read if its years are valid). */
+function readDigitRange({ found, f, use }: Scan, i: number): boolean {
+	const range = /^(\d{4})-(\d{4})$/.exec(f(i));
+	if (!range) return false;
+	const a = Number(range[1]);
+	const b = Number(range[2]);
+	if (a >= MIN_YEAR && b <= MAX_YEAR && a <= b) {
+		found.from = a;
+		found.to = b;
+		found.period = true;
+		use(i);
+		if (RANGE_OPENERS.has(f(i - 1))) use(i - 1);
+	}
+	return true;
+}
+
+/** A year `y` at `i`: a range ("2015 till 2020"), a start, an end, or a year on its own; the last index read. */
+function readYear({ tokens, found, f, use }: Scan, i: number, y: number): number {
+	const second = asYear(tokens[i + 2]);
+	if (second !== undefined && RANGE_LINKS.has(f(i + 1)) && second >= y) {
+		found.from = y;
+		found.to = second;
+		found.period = true;
+		use(i, i + 1, i + 2);
+		if (RANGE_OPENERS.has(f(i - 1))) use(i - 1);
+		return i + 2;
+	}
+	if (FROM_WORDS.has(f(i - 1))) {
+		found.from = y;
+		found.period = true;
+		use(i - 1, i);
+	} else if (TO_WORDS.has(f(i - 1))) {
+		found.to = y;
+		use(i - 1, i);
+		if (f(i - 2) === 'fram' || f(i - 2) === 'up') use(i - 2);
+	} else {
+		found.plain.push(y);
+		use(i);
+		if (f(i - 1) === 'ar' || f(i - 1) === 'year') use(i - 1);
+	}
+	return i;
+}
+
+/** A year named relative to this year: i fjol, förra året, last year, i år, this year, i förrfjol, för två år sedan. */
+function readRelativeYear({ tokens, found, f, use }: Scan, i: number, thisYear: number): boolean {
+	const word = f(i);
+	const ago = (n: number | undefined, indexes: number[]): void => {
+		if (n === undefined || n <= 0 || n >= 50) return;
+		found.year = thisYear - n;
+		use(...indexes);
+	};
+	if (word === 'ifjol' || (word === 'fjol' && f(i - 1) === 'i')) ago(1, [i, i - 1]);
+	else if (word === 'forrfjol' || word === 'iforrfjol') ago(2, [i, i - 1]);
+	else if ((word === 'forra' || word === 'forrforra') && /^(aret|arets|ar)$/.test(f(i + 1)))
+		ago(word === 'forra' ? 1 : 2, [i, i + 1]);
+	else if ((word === 'last' || word === 'previous') && f(i + 1) === 'year') ago(1, [i, i + 1]);
+	else if (word === 'this' && f(i + 1) === 'year') {
+		found.year = thisYear;
+		use(i, i + 1);
+	} else if (tokens[i]?.norm === 'år' && f(i - 1) === 'i' && asYear(tokens[i + 1]) === undefined) {
+		found.year = thisYear;
+		use(i - 1, i);
+	} else if (word === 'for' && f(i + 2) === 'ar' && f(i + 3) === 'sedan')
+		ago(asCount(tokens[i + 1]), [i, i + 1, i + 2, i + 3]);
+	else if (f(i + 1) === 'years' && f(i + 2) === 'ago') ago(asCount(tokens[i]), [i, i + 1, i + 2]);
+	else return false;
+	return true;
+}
+
+/** "de senaste fem åren", "last 5 years": a period up to now; "senaste året", "just nu": the latest year. */
+function readLatest({ tokens, found, f, use }: Scan, i: number, thisYear: number): void {
+	const word = f(i);
+	if (!LATEST.has(word) && !((word === 'last' || word === 'past') && YEARS_WORDS.has(f(i + 2)))) return;
+	const n = asCount(tokens[i + 1]);
+	if (n !== undefined && n > 0 && n < 50 && YEARS_WORDS.has(f(i + 2))) {
+		found.from = thisYear - n;
+		found.period = true;
+		use(i, i + 1, i + 2);
+		if (f(i - 1) === 'de' || f(i - 1) === 'the') use(i - 1);
+	} else if (f(i + 1) === 'aren' || f(i + 1) === 'years') {
+		found.period = true;
+		use(i, i + 1);
+	} else if (word !== 'last' && word !== 'past') {
+		found.latest = true;
+		use(i);
+		if (YEARS_WORDS.has(f(i + 1)) || f(i + 1) === 'year' || f(i + 1) === 'siffrorna') use(i + 1);
+		if (f(i - 1) === 'just' || f(i - 1) === 'most' || f(i - 1) === 'det') use(i - 1);
+	}
+}
+
+/** Years written on their own: two or more make a period, one is the year (or the end of a period begun). */
+function settlePlain(found: Found): void {
+	const distinct = [...new Set(found.plain)].sort((a, b) => a - b);
+	if (distinct.length >= 2 && found.from === undefined && found.to === undefined) {
+		found.from = distinct[0];
+		found.to = distinct.at(-1);
+		found.period = true;
+	} else if (distinct.length >= 1 && found.year === undefined) {
+		if (found.from !== undefined && found.to === undefined && (distinct.at(-1) ?? 0) > found.from)
+			found.to = distinct.at(-1);
+		else found.year = distinct[0];
+	}
+}
+
 /** Finds the years of a question, relative words measured from `today`. */
 export function findYears(tokens: readonly Token[], today: Date): YearInfo {
 	const thisYear = today.getUTCFullYear();
-	const used = new Set<number>();
-	const plain: number[] = [];
-	let from: number | undefined;
-	let to: number | undefined;
-	let year: number | undefined;
-	let latest = false;
-	let period = false;
-	const f = (i: number): string => tokens[i]?.fold ?? '';
-	const use = (...indexes: number[]): void => {
-		for (const i of indexes) used.add(i);
+	const found: Found = { latest: false, period: false, plain: [], used: new Set() };
+	const scan: Scan = {
+		tokens,
+		found,
+		f: (i) => tokens[i]?.fold ?? '',
+		use: (...indexes) => {
+			for (const i of indexes) found.used.add(i);
+		},
 	};
-
 	for (let i = 0; i < tokens.length; i++) {
-		if (used.has(i)) continue;
-		const token = tokens[i] as Token;
-		const word = token.fold;
-		const range = /^(\d{4})-(\d{4})$/.exec(word);
-		if (range) {
-			const a = Number(range[1]);
-			const b = Number(range[2]);
-			if (a >= MIN_YEAR && b <= MAX_YEAR && a <= b) {
-				from = a;
-				to = b;
-				period = true;
-				use(i);
-				if (RANGE_OPENERS.has(f(i - 1))) use(i - 1);
-			}
-			continue;
-		}
-		const y = asYear(token);
-		if (y !== undefined) {
-			const second = asYear(tokens[i + 2]);
-			if (second !== undefined && RANGE_LINKS.has(f(i + 1)) && second >= y) {
-				from = y;
-				to = second;
-				period = true;
-				use(i, i + 1, i + 2);
-				if (RANGE_OPENERS.has(f(i - 1))) use(i - 1);
-				i += 2;
-			} else if (FROM_WORDS.has(f(i - 1))) {
-				from = y;
-				period = true;
-				use(i - 1, i);
-			} else if (TO_WORDS.has(f(i - 1))) {
-				to = y;
-				use(i - 1, i);
-				if (f(i - 2) === 'fram' || f(i - 2) === 'up') use(i - 2);
-			} else {
-				plain.push(y);
-				use(i);
-				if (f(i - 1) === 'ar' || f(i - 1) === 'year') use(i - 1);
-			}
-			continue;
-		}
-		// i fjol, förra året, last year, i år, this year, i förrfjol
-		if (word === 'ifjol' || (word === 'fjol' && f(i - 1) === 'i')) {
-			year = thisYear - 1;
-			use(i, i - 1);
-		} else if (word === 'forrfjol' || word === 'iforrfjol') {
-			year = thisYear - 2;
-			use(i, i - 1);
-		} else if ((word === 'forra' || word === 'forrforra') && /^(aret|arets|ar)$/.test(f(i + 1))) {
-			year = thisYear - (word === 'forra' ? 1 : 2);
-			use(i, i + 1);
-		} else if ((word === 'last' || word === 'previous') && f(i + 1) === 'year') {
-			year = thisYear - 1;
-			use(i, i + 1);
-		} else if (word === 'this' && f(i + 1) === 'year') {
-			year = thisYear;
-			use(i, i + 1);
-		} else if (token.norm === 'år' && f(i - 1) === 'i' && asYear(tokens[i + 1]) === undefined) {
-			year = thisYear;
-			use(i - 1, i);
-		} else if (
-			(word === 'for' && f(i + 2) === 'ar' && f(i + 3) === 'sedan') ||
-			(f(i + 1) === 'years' && f(i + 2) === 'ago')
-		) {
-			const n = asCount(word === 'for' ? tokens[i + 1] : token);
-			if (n !== undefined && n > 0 && n < 50) {
-				year = thisYear - n;
-				use(...(word === 'for' ? [i, i + 1, i + 2, i + 3] : [i, i + 1, i + 2]));
-			}
-		} else if (LATEST.has(word) || ((word === 'last' || word === 'past') && YEARS_WORDS.has(f(i + 2)))) {
-			// "de senaste fem åren", "last 5 years": a period up to now; "senaste året": the latest year.
-			const n = asCount(tokens[i + 1]);
-			if (n !== undefined && n > 0 && n < 50 && YEARS_WORDS.has(f(i + 2))) {
-				from = thisYear - n;
-				period = true;
-				use(i, i + 1, i + 2);
-				if (f(i - 1) === 'de' || f(i - 1) === 'the') use(i - 1);
-			} else if (f(i + 1) === 'aren' || f(i + 1) === 'years') {
-				period = true;
-				use(i, i + 1);
-			} else if (word !== 'last' && word !== 'past') {
-				latest = true;
-				use(i);
-				if (YEARS_WORDS.has(f(i + 1)) || f(i + 1) === 'year' || f(i + 1) === 'siffrorna') use(i + 1);
-				if (f(i - 1) === 'just' || f(i - 1) === 'most' || f(i - 1) === 'det') use(i - 1);
-			}
-		}
+		if (found.used.has(i) || readDigitRange(scan, i)) continue;
+		const y = asYear(tokens[i]);
+		if (y !== undefined) i = readYear(scan, i, y);
+		else if (!readRelativeYear(scan, i, thisYear)) readLatest(scan, i, thisYear);
 	}
-	const distinct = [...new Set(plain)].sort((a, b) => a - b);
-	if (distinct.length >= 2 && from === undefined && to === undefined) {
-		from = distinct[0];
-		to = distinct.at(-1);
-		period = true;
-	} else if (distinct.length >= 1 && year === undefined) {
-		if (from !== undefined && to === undefined && (distinct.at(-1) ?? 0) > from) to = distinct.at(-1);
-		else year = distinct[0];
-	}
+	settlePlain(found);
+	const { year, from, to, latest, period, used } = found;
 	return {
 		...(year === undefined ? {} : { year }),
 		...(from === undefined ? {} : { from }),

@@ -6,8 +6,11 @@
  */
 import { foldDiacritics, normalizeQuery } from './normalize.js';
 
-/** Function words (folded, Swedish and English) that never tell two items apart. */
-const STOP_WORDS: ReadonlySet<string> = new Set([
+/**
+ * Function words (folded, Swedish and English) and question words around a name: never a name or
+ * an indicator word on their own.
+ */
+export const FUNCTION_WORDS: readonly string[] = [
 	'och',
 	'i',
 	'pa',
@@ -26,10 +29,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
 	'att',
 	'vid',
 	'hos',
-	'per',
 	'mot',
 	'inom',
-	'el',
 	'eller',
 	'the',
 	'of',
@@ -56,7 +57,10 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
 	'much',
 	'what',
 	'show',
-]);
+];
+
+/** Words that never tell two items apart: the function words, "per" and "el". */
+const STOP_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, 'per', 'el']);
 
 /** Lowest quality of a word match that counts at all. */
 const MIN_QUALITY = 0.6;

@@ -18,7 +18,7 @@ import {
 	KOLADA_KPI_ID,
 	MAX_NAME_LENGTH,
 } from '../dataset/ids.js';
-import { GENDERS, MEASURES } from '../dataset/schema.js';
+import { GENDERS, MAX_YEAR, MEASURES, MIN_YEAR } from '../dataset/schema.js';
 
 /** A Kolada KPI id (`N31807`). */
 export const kpiIdSchema = z.string().regex(KOLADA_KPI_ID, 'ska vara en bokstav och fem siffror, t.ex. N31807');
@@ -45,7 +45,7 @@ export const importedValueSchema = z.object({
 	area: areaIdSchema,
 	gender: z.enum(GENDERS),
 	measure: z.enum(MEASURES),
-	year: z.number().int().min(1950).max(2100),
+	year: z.number().int().min(MIN_YEAR).max(MAX_YEAR),
 	value: finiteNumberSchema.nullable(),
 	status: nameSchema.optional(),
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inputFrom } from '../../commands/command.js';
 import { commands, findCommand } from '../../commands/index.js';
 import type { AnswerContext } from '../../src/answers/context.js';
-import { MAX_CANDIDATE_ID } from '../../src/answers/fraga.js';
+import { MAX_CANDIDATE_ID } from '../../src/question/answer.js';
 import type { Answer } from '../../src/answers/types.js';
 import { parseLine } from '../../commands/line.js';
 import { runLine } from '../../src/shell/run.js';

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DatasetFile, Indicator } from '../../dataset/schema.js';
-import { INDICATOR_KINDS, INDICATOR_SOURCES, scaleStepSchema } from '../../dataset/schema.js';
+import { INDICATOR_KINDS, INDICATOR_SOURCES, MAX_YEAR, MIN_YEAR, scaleStepSchema } from '../../dataset/schema.js';
 import { AnswerDecoder } from './cells.js';
 import { ImportError, type ImportProblem } from './errors.js';
 
@@ -31,7 +31,7 @@ export function isResultsRole(role: SheetRole): boolean {
 	return role.startsWith('results');
 }
 
-const year = z.number().int().min(1950).max(2100);
+const year = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
 const columnLetterSchema = z.string().regex(/^[A-Za-z]{1,3}$/, 'kolumnbokstav, t.ex. "C"');
 const kommunId = z.string().regex(/^\d{4}$/, 'kommunkod med fyra siffror, t.ex. "0180"');
 const answersSchema = z.record(z.string(), z.union([z.number(), z.string().min(1)]));

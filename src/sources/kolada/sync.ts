@@ -19,6 +19,8 @@ import { KEYWORDS } from '../../dataset/curation.js';
 import { indicatorFromKpi, inferIndicator } from '../../dataset/infer.js';
 import {
 	GENDERS,
+	MAX_YEAR,
+	MIN_YEAR,
 	type Area,
 	type DatasetFile,
 	type Gender,
@@ -159,7 +161,7 @@ export interface SyncSummary {
 		readonly skippedCategoricalAggregates: number;
 		/** Answer codes not in the indicator's scale. */
 		readonly skippedUnknownCodes: number;
-		/** Gender codes other than T/K/M, areas not in the dataset, periods outside 1950–2100. */
+		/** Gender codes other than T/K/M, areas not in the dataset, periods outside MIN_YEAR–MAX_YEAR. */
 		readonly skippedOther: number;
 		/** Missing values and deletions from Kolada that would have removed another source's figure. */
 		readonly keptOtherSources: number;
@@ -575,7 +577,7 @@ function toPoints(
 		counters.received++;
 		const target = targets.get(r.kpi);
 		const areaType = areaTypes.get(r.municipality);
-		if (!target || areaType === undefined || !GENDER_SET.has(r.gender) || r.period < 1950 || r.period > 2100) {
+		if (!target || areaType === undefined || !GENDER_SET.has(r.gender) || r.period < MIN_YEAR || r.period > MAX_YEAR) {
 			counters.skippedOther++;
 			continue;
 		}

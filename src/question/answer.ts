@@ -6,22 +6,21 @@
  * is a command line. This module only reads questions; the `/fråga` command runs a reading (or a
  * command line typed or picked in its place) through the command list.
  */
-import {
-	commandLine,
-	COMMAND_OPTIONS,
-	interpretQuestion,
-	readingLabel,
-	type Interpretation,
-	type QuestionCommand,
-	type Reading,
-} from '../question/interpret.js';
-import { MAX_QUESTION_LENGTH } from '../question/text.js';
+import { tr, type AnswerContext } from '../answers/context.js';
+import { examplePair } from '../answers/examples.js';
+import { errorAnswer, quote } from '../answers/resolve.js';
+import type { Candidate, ErrorAnswer, ErrorCode } from '../answers/types.js';
 import { stripInvisible } from '../search/normalize.js';
 import { clip } from '../text.js';
-import { tr, type AnswerContext } from './context.js';
-import { examplePair } from './examples.js';
-import { errorAnswer, quote } from './resolve.js';
-import type { Candidate, ErrorAnswer } from './types.js';
+import {
+	commandLine,
+	interpretQuestion,
+	isQuestionCommand,
+	readingLabel,
+	type Interpretation,
+	type Reading,
+} from './interpret.js';
+import { MAX_QUESTION_LENGTH } from './text.js';
 
 const COMMAND = 'fråga';
 
@@ -99,15 +98,24 @@ function safeValue(value: string): string {
 		.replace(/</g, '<\u200b');
 }
 
-/** The display form of a command line, when it is one of the answer commands. */
-export function displayLine(ctx: AnswerContext, command: string, values: Readonly<Record<string, unknown>>): string {
-	if (Object.hasOwn(COMMAND_OPTIONS, command)) {
+/**
+ * The display form of a command line typed or picked in place of a question. For the commands a
+ * question can become, `valueOptions` are the names of the command's options that carry a value
+ * (not the switches `csv` and `privat`), in the order its definition lists them.
+ */
+export function displayLine(
+	ctx: AnswerContext,
+	command: string,
+	values: Readonly<Record<string, unknown>>,
+	valueOptions: readonly string[],
+): string {
+	if (isQuestionCommand(command)) {
 		const options: Record<string, string | number> = {};
-		for (const name of COMMAND_OPTIONS[command as QuestionCommand]) {
+		for (const name of valueOptions) {
 			const v = values[name];
 			if (typeof v === 'string' || typeof v === 'number') options[name] = typeof v === 'string' ? safeValue(v) : v;
 		}
-		return commandLine(ctx, { command: command as QuestionCommand, options }, 'display');
+		return commandLine(ctx, { command, options }, 'display');
 	}
 	const parts = Object.entries(values)
 		.filter(([name]) => name !== 'privat')
@@ -133,62 +141,42 @@ export type QuestionReading =
 	| { readonly ok: true; readonly reading: Reading; readonly interpretation: string }
 	| { readonly ok: false; readonly error: ErrorAnswer };
 
+/** Why a question could not be read into a command, as the error answer says it. */
+function unreadable(ctx: AnswerContext, i: Exclude<Interpretation, { status: 'ok' }>): ErrorAnswer {
+	const say = (code: ErrorCode, sv: string, en: string): ErrorAnswer => errorAnswer(COMMAND, code, tr(ctx, sv, en));
+	switch (i.status) {
+		case 'empty':
+			return say('empty_input', `Skriv en fråga, ${examples(ctx)}.`, `Please type a question, ${examples(ctx)}.`);
+		case 'too_long':
+			return say(
+				'invalid_option',
+				`Frågan är för lång – skriv den kortare (högst ${MAX_QUESTION_LENGTH} tecken).`,
+				`The question is too long – please shorten it (at most ${MAX_QUESTION_LENGTH} characters).`,
+			);
+		case 'not_understood':
+			return say(
+				'not_found',
+				`Jag förstod inte frågan. Nämn en kommun och vad du vill veta, ${examples(ctx)}. Kommandona finns i /hjälp.`,
+				`I didn't understand the question. Name a kommun and what you want to know, ${examples(ctx)}. See /hjälp for the commands.`,
+			);
+		case 'unknown_place':
+			return say(
+				'not_found',
+				`Jag hittar ingen kommun, inget län och ingen stadsdel som heter ”${quote(i.word)}”. Prova namnet eller koden (t.ex. 0180 för Stockholm).`,
+				`I can't find a kommun, county or district called ”${quote(i.word)}”. Try its name or code (e.g. 0180 for Stockholm).`,
+			);
+		case 'clarify':
+			return clarify(ctx, i);
+	}
+}
+
 /** Reads a free-text question into one of the answer commands. */
 export function readQuestion(ctx: AnswerContext, text: string): QuestionReading {
 	const i = interpretQuestion(ctx, text);
-	const fail = (error: ErrorAnswer): QuestionReading => ({ ok: false, error });
-	switch (i.status) {
-		case 'empty':
-			return fail(
-				errorAnswer(
-					COMMAND,
-					'empty_input',
-					tr(ctx, `Skriv en fråga, ${examples(ctx)}.`, `Please type a question, ${examples(ctx)}.`),
-				),
-			);
-		case 'too_long':
-			return fail(
-				errorAnswer(
-					COMMAND,
-					'invalid_option',
-					tr(
-						ctx,
-						`Frågan är för lång – skriv den kortare (högst ${MAX_QUESTION_LENGTH} tecken).`,
-						`The question is too long – please shorten it (at most ${MAX_QUESTION_LENGTH} characters).`,
-					),
-				),
-			);
-		case 'not_understood':
-			return fail(
-				errorAnswer(
-					COMMAND,
-					'not_found',
-					tr(
-						ctx,
-						`Jag förstod inte frågan. Nämn en kommun och vad du vill veta, ${examples(ctx)}. Kommandona finns i /hjälp.`,
-						`I didn't understand the question. Name a kommun and what you want to know, ${examples(ctx)}. See /hjälp for the commands.`,
-					),
-				),
-			);
-		case 'unknown_place':
-			return fail(
-				errorAnswer(
-					COMMAND,
-					'not_found',
-					tr(
-						ctx,
-						`Jag hittar ingen kommun, inget län och ingen stadsdel som heter ”${quote(i.word)}”. Prova namnet eller koden (t.ex. 0180 för Stockholm).`,
-						`I can't find a kommun, county or district called ”${quote(i.word)}”. Try its name or code (e.g. 0180 for Stockholm).`,
-					),
-				),
-			);
-		case 'clarify':
-			return fail(clarify(ctx, i));
-		case 'ok':
-			return {
-				ok: true,
-				reading: i.reading,
-				interpretation: interpretationLine(ctx, commandLine(ctx, i.reading, 'display')),
-			};
-	}
+	if (i.status !== 'ok') return { ok: false, error: unreadable(ctx, i) };
+	return {
+		ok: true,
+		reading: i.reading,
+		interpretation: interpretationLine(ctx, commandLine(ctx, i.reading, 'display')),
+	};
 }
