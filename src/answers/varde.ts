@@ -115,7 +115,7 @@ export function valueAnswer(ctx: AnswerContext, query: ValueQuery): Answer {
 	const input = readValueInput(ctx, query);
 	if (!input.ok) return input.error;
 	const result = computeValue(ctx.dataset, input.value);
-	return result.kind === 'gap' ? noDataError(ctx, input.value, result) : presentValue(ctx, result);
+	return result.kind === 'gap' ? valueGapError(ctx, input.value, result) : presentValue(ctx, result);
 }
 
 /** Stage 1: reads the area, indicator, year and kön of `/värde`. */
@@ -241,7 +241,7 @@ function peerAnswers(
  * Explains that an area has no figure for a year (or at all): the years the area does have, where
  * the indicator has values, and up to five choices that answer.
  */
-export function noDataError(ctx: AnswerContext, input: ValueInput, gap: ValueGap): ErrorAnswer {
+function valueGapError(ctx: AnswerContext, input: ValueInput, gap: ValueGap): ErrorAnswer {
 	const { indicator, area, gender } = input;
 	const { years, wanted } = gap;
 	const resolved = { kommun: area.id, indikator: indicator.id, kön: gender };
