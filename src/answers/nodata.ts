@@ -11,7 +11,8 @@ import { yearsFor } from './common.js';
 import { tr, type AnswerContext } from './context.js';
 import { kommunerByYear } from './coverage.js';
 import { formatYears } from './format.js';
-import type { Candidate } from './types.js';
+import { errorAnswer } from './resolve.js';
+import type { Candidate, ErrorAnswer, Resolved } from './types.js';
 
 /** Most choices offered (one row of Discord buttons). */
 export const MAX_CHOICES = 5;
@@ -221,4 +222,24 @@ export function yearChoices(
 		.sort((a, b) => Math.abs(a - wanted) - Math.abs(b - wanted) || b - a)
 		.slice(0, count)
 		.map((y) => ({ id: String(y), label: label(y), option }));
+}
+
+/**
+ * The answer for an area without a single value for the indicator: where the indicator does have
+ * values, and the choices that answer.
+ */
+export function noValuesError(ctx: AnswerContext, command: string, q: NoDataQuery, resolved: Resolved): ErrorAnswer {
+	const { area, indicator } = q;
+	const where = whereValuesAre(ctx, indicator, area);
+	return errorAnswer(
+		command,
+		'no_data',
+		tr(
+			ctx,
+			`Det finns inga värden för ${area.name} för ”${indicator.shortTitle}”. ${where}`,
+			`There are no values for ${area.name} for ”${indicator.shortTitle}”. ${where}`,
+		),
+		resolved,
+		{ candidates: noDataChoices(ctx, q) },
+	);
 }
