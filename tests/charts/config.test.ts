@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
 	CHART_SIZES,
-	COLORS,
 	FONT_FAMILY,
-	MAX_VERTICAL_BARS,
-	MISSING_ANSWER_LABEL,
 	chartSizeFor,
-	estimateTextWidth,
 	toChartConfig,
-	lineStartsAtZero,
-	wrapText,
 	type OjChartConfiguration,
 } from '../../src/charts/config.js';
+import { MAX_VERTICAL_BARS } from '../../src/charts/kinds/bar.js';
+import { lineStartsAtZero } from '../../src/charts/kinds/line.js';
+import { COLORS, MISSING_ANSWER_LABEL } from '../../src/charts/style.js';
+import { estimateTextWidth, wrapText } from '../../src/charts/text.js';
 import type {
 	BarChartSpec,
 	CategoricalAreasSpec,
