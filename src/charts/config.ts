@@ -21,7 +21,6 @@ import type { ChartSize } from './layout.js';
 import type { ChartSpec } from './spec.js';
 
 export { FONT_FAMILY } from './style.js';
-export type { ChartSize } from './layout.js';
 
 /**
  * The fixed set of image sizes (one long-lived renderer each):
