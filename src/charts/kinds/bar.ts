@@ -3,15 +3,7 @@
  * lists, with value labels at the bar ends and dashed reference lines (Riket, group means).
  */
 import type { ChartArea, ChartConfiguration, Plugin } from 'chart.js';
-import {
-	focusTickStyle,
-	namedTicks,
-	numberTicks,
-	paddedRange,
-	valueTickStyle,
-	zeroGrid,
-	type ValueRange,
-} from '../axes.js';
+import { focusTickStyle, namedTicks, numberTicks, paddedRange, valueTickStyle, zeroGrid } from '../axes.js';
 import { labelOnWhite, strokeLine, type DrawingContext } from '../canvas.js';
 import { MISSING, formatNumber } from '../format.js';
 import {
@@ -26,7 +18,7 @@ import {
 import { basePlugins, overDatasetsPlugin, rowBandsPlugin } from '../plugins.js';
 import { COLORS, FONT_SIZES, PAD, cssFont, roleColor, roleTextColor } from '../style.js';
 import { estimateTextWidth, widestLine, wrapText } from '../text.js';
-import type { BarChartSpec, BarItem, ReferenceLine } from '../spec.js';
+import type { BarChartSpec, BarItem } from '../spec.js';
 
 /** Chart.js configuration for a bar chart (bars, 100 % stacked shares, profiles). */
 export type BarChartConfiguration = ChartConfiguration<'bar', (number | null)[], string>;
@@ -37,25 +29,6 @@ export const MAX_VERTICAL_BARS = 12;
 /** Whether the bars are drawn horizontally: when asked for, or when too many to stand side by side. */
 export function isHorizontal(spec: BarChartSpec): boolean {
 	return spec.orientation === 'horizontal' || spec.bars.length > MAX_VERTICAL_BARS;
-}
-
-/** What the layout of a bar chart works out before its configuration is built. */
-interface BarLayout {
-	readonly spec: BarChartSpec;
-	readonly horizontal: boolean;
-	readonly layout: Layout;
-	readonly refs: readonly ReferenceLine[];
-	/** "Riket 1,8 %" per reference line. */
-	readonly refTexts: readonly string[];
-	/** The values present (missing ones left out). */
-	readonly values: readonly number[];
-	readonly tickFontSize: number;
-	readonly valueFontSize: number;
-	/** Wrapped bar names. */
-	readonly tickLines: string[][];
-	/** Room right of a vertical plot for reference labels. */
-	readonly rightExtra: number;
-	readonly range: ValueRange;
 }
 
 /** A bar's value label and its note. */
@@ -99,7 +72,8 @@ function valueLabelWidth(spec: BarChartSpec, horizontal: boolean, fontSize: numb
 	);
 }
 
-function barLayout(spec: BarChartSpec, size: ChartSize): BarLayout {
+/** What the layout of a bar chart works out before its configuration is built. */
+function barLayout(spec: BarChartSpec, size: ChartSize) {
 	const horizontal = isHorizontal(spec);
 	const layout = layoutFor(spec, size);
 	const bars = spec.bars;
@@ -133,6 +107,8 @@ function barLayout(spec: BarChartSpec, size: ChartSize): BarLayout {
 		range: paddedRange([...values, ...refs.map((ref) => ref.value)], labelExtent, plotLength),
 	};
 }
+
+type BarLayout = ReturnType<typeof barLayout>;
 
 /** A value label as the label plugin places it. */
 interface PlacedValue {
