@@ -9,7 +9,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { CHART_SIZES, chartSizeFor, getRenderStats, renderChart } from '../../src/charts/render.js';
-import type { BarChartSpec, ChartSpec } from '../../src/charts/spec.js';
+import type { ChartSpec } from '../../src/charts/spec.js';
+import * as fixtures from '../../tests/helpers/chart-specs.js';
 import { percentile, rssMb, type BenchFigure, type BenchSection } from './types.js';
 
 const SECTION = 'charts';
@@ -17,7 +18,6 @@ const WARMUP_PER_KIND = 20;
 const TIMED_PER_KIND = 200;
 const MEMORY_RENDERS = 2000;
 const MEMORY_BATCH = 8;
-const SOURCE = 'Källa: Kolada · Medelvärden: ÖJ-botens egen beräkning';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run draws the same charts. */
 function seeded(seed: number): () => number {
@@ -51,40 +51,25 @@ const KOMMUNER = [
 
 function specs(): Record<string, ChartSpec> {
 	const random = seeded(2023);
-	const barSpec: BarChartSpec = {
-		kind: 'bar',
-		orientation: 'vertical',
-		title: 'Vuxna med långvarigt ekonomiskt bistånd, andel (%) · 2023',
-		subtitle: 'Håbo jämfört med liknande kommuner',
-		unit: '%',
-		format: { style: 'percent', decimals: 1 },
-		source: SOURCE,
-		bars: KOMMUNER.slice(0, 10)
+	const barSpec = fixtures.shareBars(
+		KOMMUNER.slice(0, 10)
 			.map((label) => ({
 				label,
 				value: Math.round((0.4 + random() * 2.6) * 10) / 10,
 				role: label === 'Håbo' ? ('focus' as const) : ('other' as const),
 			}))
 			.sort((a, b) => b.value - a.value),
-		referenceLines: [{ label: 'Riket', value: 1.8 }],
-	};
+	);
 	// A top list as the bot draws it: the 15 highest of 290 kommun values.
 	const all = Array.from({ length: 290 }, () => Math.round(600 + random() ** 2 * 4200)).sort((a, b) => b - a);
-	const topList: BarChartSpec = {
-		kind: 'bar',
-		orientation: 'horizontal',
-		title: 'Utbetalt ekonomiskt bistånd per invånare, kronor · 2023',
-		subtitle: 'De 15 kommuner med högst värde av 290',
-		unit: 'kr',
-		format: { style: 'unit', decimals: 0, unit: 'kr' },
-		source: 'Källa: Kolada',
-		bars: KOMMUNER.map((label, i) => ({
+	const topList = fixtures.kronorTopList(
+		KOMMUNER.map((label, i) => ({
 			label,
 			value: all[i] ?? null,
 			role: label === 'Upplands Väsby' ? ('focus' as const) : ('other' as const),
 		})),
-		referenceLines: [{ label: 'Riket', value: 1560 }],
-	};
+		{ subtitle: 'De 15 kommuner med högst värde av 290', referenceLines: [{ label: 'Riket', value: 1560 }] },
+	);
 	const years = Array.from({ length: 15 }, (_, i) => 2009 + i);
 	const trend = (start: number, gapEvery: number): (number | null)[] =>
 		years.map((_, i) =>
@@ -93,65 +78,28 @@ function specs(): Record<string, ChartSpec> {
 	return {
 		'bar (10 kommuner)': barSpec,
 		'bar top 15 of 290': topList,
-		'line 15 years with gaps': {
-			kind: 'line',
-			title: 'Vuxna med långvarigt ekonomiskt bistånd, andel (%) · 2009–2023',
-			unit: '%',
-			format: { style: 'percent', decimals: 1 },
-			source: SOURCE,
-			years,
-			series: [
-				{ label: 'Håbo', role: 'focus', values: trend(1.8, 5) },
-				{ label: 'Riket', role: 'reference', values: trend(2.2, 0) },
-				{ label: 'Habo', role: 'other', values: trend(0.9, 4) },
-				{ label: 'Upplands Väsby', role: 'other', values: trend(2.5, 0) },
-			],
-		},
-		'categorical 10 areas': {
-			kind: 'categorical',
-			variant: 'areas',
-			title: 'Rutin för att upptäcka våld i nära relationer · 2023',
-			unit: '',
-			format: { style: 'number', decimals: 0 },
-			source: 'Källa: Socialstyrelsen, Öppna jämförelser',
-			categories: [
-				{ label: 'Ja', rank: 0 },
-				{ label: 'Delvis', rank: 1 },
-				{ label: 'Nej', rank: 2 },
-			],
-			rows: KOMMUNER.slice(0, 10).map((label, i) => ({
+		'line 15 years with gaps': fixtures.shareTrend(years, [
+			{ label: 'Håbo', role: 'focus', values: trend(1.8, 5) },
+			{ label: 'Riket', role: 'reference', values: trend(2.2, 0) },
+			{ label: 'Habo', role: 'other', values: trend(0.9, 4) },
+			{ label: 'Upplands Väsby', role: 'other', values: trend(2.5, 0) },
+		]),
+		'categorical 10 areas': fixtures.surveyAreas(
+			KOMMUNER.slice(0, 10).map((label, i) => ({
 				label,
 				role: label === 'Håbo' ? ('focus' as const) : ('other' as const),
 				answer: i % 4 === 3 ? null : { label: ['Ja', 'Delvis', 'Nej'][i % 3] ?? 'Ja', rank: i % 3 },
 			})),
-		},
-		'categorical shares 5 groups': {
-			kind: 'categorical',
-			variant: 'shares',
-			title: 'Rutin för att upptäcka våld i nära relationer · 2023',
-			unit: '%',
-			format: { style: 'percent', decimals: 0 },
-			source: 'Källa: Socialstyrelsen, Öppna jämförelser',
-			categories: [
-				{ label: 'Ja', rank: 0 },
-				{ label: 'Delvis', rank: 1 },
-				{ label: 'Nej', rank: 2 },
-			],
-			groups: [
-				{ label: 'Storstäder', n: 3, counts: [3, 0, 0] },
-				{ label: 'Pendlingskommun nära storstad', n: 49, counts: [30, 10, 7], role: 'focus' },
-				{ label: 'Större städer', n: 22, counts: [15, 4, 3] },
-				{ label: 'Landsbygdskommuner', n: 47, counts: [20, 15, 10] },
-				{ label: 'Riket', n: 290, counts: [180, 60, 40], role: 'reference' },
-			],
-		},
-		'profile 40 rows': {
-			kind: 'profile',
-			title: 'Håbo jämfört med riket · 2023',
-			unit: '%',
-			format: { style: 'percent', decimals: 0 },
-			source: SOURCE,
-			rows: Array.from({ length: 40 }, (_, i) =>
+		),
+		'categorical shares 5 groups': fixtures.surveyShares([
+			{ label: 'Storstäder', n: 3, counts: [3, 0, 0] },
+			{ label: 'Pendlingskommun nära storstad', n: 49, counts: [30, 10, 7], role: 'focus' },
+			{ label: 'Större städer', n: 22, counts: [15, 4, 3] },
+			{ label: 'Landsbygdskommuner', n: 47, counts: [20, 15, 10] },
+			{ label: 'Riket', n: 290, counts: [180, 60, 40], role: 'reference' },
+		]),
+		'profile 40 rows': fixtures.haboProfile(
+			Array.from({ length: 40 }, (_, i) =>
 				i % 7 === 6
 					? {
 							kind: 'answer' as const,
@@ -166,7 +114,7 @@ function specs(): Record<string, ChartSpec> {
 							assessment: (['good', 'bad', 'neutral'] as const)[i % 3] ?? 'neutral',
 						},
 			),
-		},
+		),
 	};
 }
 

@@ -108,12 +108,16 @@ export interface CategoricalRow {
 	readonly role: ChartRole;
 }
 
-/** Survey answers compared across areas: one row per area, one column per answer. */
-export interface CategoricalAreasSpec extends ChartSpecBase {
+/** Fields both survey charts carry. */
+export interface CategoricalSpecBase extends ChartSpecBase {
 	readonly kind: 'categorical';
-	readonly variant: 'areas';
-	/** Every possible answer, including ones nobody gave, so columns stay stable. */
+	/** Every possible answer, including ones nobody gave, so columns and colours stay stable. */
 	readonly categories: readonly AnswerCategory[];
+}
+
+/** Survey answers compared across areas: one row per area, one column per answer. */
+export interface CategoricalAreasSpec extends CategoricalSpecBase {
+	readonly variant: 'areas';
 	readonly rows: readonly CategoricalRow[];
 }
 
@@ -132,10 +136,8 @@ export interface ShareGroup {
 }
 
 /** Survey answers per group: a 100 % stacked bar per group with the share of kommuner per answer. */
-export interface CategoricalSharesSpec extends ChartSpecBase {
-	readonly kind: 'categorical';
+export interface CategoricalSharesSpec extends CategoricalSpecBase {
 	readonly variant: 'shares';
-	readonly categories: readonly AnswerCategory[];
 	readonly groups: readonly ShareGroup[];
 }
 

@@ -4,6 +4,7 @@ import { mapColors, MISSING_FILL } from '../../src/charts/map-classes.js';
 import { readKommunGeometry } from '../../src/charts/map-geometry.js';
 import { CHART_SIZES, chartSizeFor, renderChart } from '../../src/charts/render.js';
 import type { MapChartSpec } from '../../src/charts/spec.js';
+import { shareBars } from '../helpers/chart-specs.js';
 
 const kommuner = readKommunGeometry().kommuner;
 
@@ -46,15 +47,7 @@ async function colours(png: Buffer): Promise<{ width: number; height: number; co
 describe('renderChart (maps)', () => {
 	it('GIVEN a renderer of another size was built first THEN the map still finds the choropleth controller', async () => {
 		// Every size has its own copy of Chart.js; the map renderer must register with its own.
-		const bar = await renderChart({
-			kind: 'bar',
-			orientation: 'vertical',
-			title: 'Biståndshushåll, antal · 2016',
-			unit: 'antal',
-			format: { style: 'count', decimals: 0 },
-			source: 'Källa: testdata',
-			bars: [{ label: 'Luleå', value: 1294, role: 'focus' }],
-		});
+		const bar = await renderChart(shareBars([{ label: 'Luleå', value: 1.3, role: 'focus' }]));
 		expect(bar.length).toBeGreaterThan(0);
 		expect((await renderChart(sweden)).length).toBeGreaterThan(0);
 	});

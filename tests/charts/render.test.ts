@@ -9,55 +9,42 @@ import {
 	resetRenderStats,
 	setMaxInFlight,
 } from '../../src/charts/render.js';
-import type { BarChartSpec, ChartSpec, LineChartSpec } from '../../src/charts/spec.js';
+import type { ChartSpec, LineChartSpec } from '../../src/charts/spec.js';
+import {
+	haboProfile,
+	kronorTopList,
+	shareBars,
+	shareTrend,
+	surveyAreas,
+	surveyShares,
+} from '../helpers/chart-specs.js';
 
-const SOURCE = 'Källa: Kolada · Medelvärden: ÖJ-botens egen beräkning';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const bar: BarChartSpec = {
-	kind: 'bar',
-	orientation: 'vertical',
-	title: 'Vuxna med långvarigt ekonomiskt bistånd, andel (%) · 2023',
-	subtitle: 'Håbo jämfört med liknande kommuner',
-	unit: '%',
-	format: { style: 'percent', decimals: 1 },
-	source: SOURCE,
-	bars: [
-		{ label: 'Östra Göinge', value: 2.6, role: 'other' },
-		{ label: 'Upplands Väsby', value: 1.9, role: 'other' },
-		{ label: 'Håbo', value: 1.4, role: 'focus' },
-		{ label: 'Malung-Sälen', value: -0.4, role: 'other' },
-		{ label: 'Ånge', value: null, role: 'other' },
-	],
-	referenceLines: [{ label: 'Riket', value: 1.8 }],
-};
+const bar = shareBars([
+	{ label: 'Östra Göinge', value: 2.6, role: 'other' },
+	{ label: 'Upplands Väsby', value: 1.9, role: 'other' },
+	{ label: 'Håbo', value: 1.4, role: 'focus' },
+	{ label: 'Malung-Sälen', value: -0.4, role: 'other' },
+	{ label: 'Ånge', value: null, role: 'other' },
+]);
 
-const topList: BarChartSpec = {
-	...bar,
-	orientation: 'horizontal',
-	title: 'Utbetalt ekonomiskt bistånd per invånare, kronor · 2023',
-	format: { style: 'unit', decimals: 0, unit: 'kr' },
-	unit: 'kr',
-	bars: Array.from({ length: 15 }, (_, i) => ({
+const topList = kronorTopList(
+	Array.from({ length: 15 }, (_, i) => ({
 		label: ['Malmö', 'Södertälje', 'Upplands Väsby', 'Östra Göinge', 'Ljusnarsberg'][i % 5] ?? '',
 		value: 4300 - i * 170,
 		role: i === 2 ? ('focus' as const) : ('other' as const),
 	})),
-	referenceLines: [{ label: 'Riket', value: 1560 }],
-};
+	{ referenceLines: [{ label: 'Riket', value: 1560 }] },
+);
 
-const line: LineChartSpec = {
-	kind: 'line',
-	title: 'Vuxna med långvarigt ekonomiskt bistånd, andel (%) · 2009–2023',
-	unit: '%',
-	format: { style: 'percent', decimals: 1 },
-	source: SOURCE,
-	years: Array.from({ length: 15 }, (_, i) => 2009 + i),
-	series: [
+const line = shareTrend(
+	Array.from({ length: 15 }, (_, i) => 2009 + i),
+	[
 		{ label: 'Håbo', role: 'focus', values: Array.from({ length: 15 }, (_, i) => (i % 5 === 3 ? null : 1.5 + i / 20)) },
 		{ label: 'Riket', role: 'reference', values: Array.from({ length: 15 }, (_, i) => 2.2 - i / 30) },
 	],
-};
+);
 
 const specs: readonly (readonly [string, ChartSpec])[] = [
 	['vertical bar', bar],
@@ -65,53 +52,29 @@ const specs: readonly (readonly [string, ChartSpec])[] = [
 	['line', line],
 	[
 		'categorical areas',
-		{
-			kind: 'categorical',
-			variant: 'areas',
-			title: 'Rutin för att upptäcka våld i nära relationer · 2023',
-			unit: '',
-			format: { style: 'number', decimals: 0 },
-			source: 'Källa: Socialstyrelsen',
-			categories: [
-				{ label: 'Ja', rank: 0 },
-				{ label: 'Nej', rank: 1 },
-			],
-			rows: [
+		surveyAreas(
+			[
 				{ label: 'Håbo', answer: { label: 'Ja', rank: 0 }, role: 'focus' },
 				{ label: 'Habo', answer: { label: 'Nej', rank: 1 }, role: 'other' },
 				{ label: 'Ånge', answer: null, role: 'other' },
 			],
-		},
+			[
+				{ label: 'Ja', rank: 0 },
+				{ label: 'Nej', rank: 1 },
+			],
+		),
 	],
 	[
 		'categorical shares',
-		{
-			kind: 'categorical',
-			variant: 'shares',
-			title: 'Rutin för att upptäcka våld i nära relationer · 2023',
-			unit: '%',
-			format: { style: 'percent', decimals: 0 },
-			source: 'Källa: Socialstyrelsen',
-			categories: [
-				{ label: 'Ja', rank: 0 },
-				{ label: 'Delvis', rank: 1 },
-				{ label: 'Nej', rank: 2 },
-			],
-			groups: [
-				{ label: 'Storstäder', n: 3, counts: [2, 1, 0] },
-				{ label: 'Pendlingskommun nära storstad', n: 49, counts: [30, 10, 7], role: 'focus' },
-			],
-		},
+		surveyShares([
+			{ label: 'Storstäder', n: 3, counts: [2, 1, 0] },
+			{ label: 'Pendlingskommun nära storstad', n: 49, counts: [30, 10, 7], role: 'focus' },
+		]),
 	],
 	[
 		'profile',
-		{
-			kind: 'profile',
-			title: 'Håbo jämfört med riket · 2023',
-			unit: '%',
-			format: { style: 'percent', decimals: 0 },
-			source: SOURCE,
-			rows: Array.from({ length: 40 }, (_, i) =>
+		haboProfile(
+			Array.from({ length: 40 }, (_, i) =>
 				i % 8 === 7
 					? { kind: 'answer' as const, label: `Rutin ${i}`, answer: 'Ja', assessment: 'good' as const }
 					: {
@@ -121,7 +84,7 @@ const specs: readonly (readonly [string, ChartSpec])[] = [
 							assessment: (['good', 'bad', 'neutral'] as const)[i % 3] ?? 'neutral',
 						},
 			),
-		},
+		),
 	],
 ];
 

@@ -4,29 +4,22 @@
  * The shapes come projected and fitted from `map-geometry.ts` (once per län and size); the chart
  * draws them through d3's identity transform, so no spherical projection runs per render. Inline
  * plugins draw what the choropleth does not: the hatch over kommuner without a value, län borders,
- * the outlined kommun with its label, and the legend with class limits. Like `config.ts`, this
+ * the outlined kommun with its label, and the legend with class limits. Like every chart kind, this
  * never touches a canvas until the renderer draws.
  */
 import { createCanvas, type Canvas } from 'canvas';
 import type { ChartConfiguration, Plugin } from 'chart.js';
 // Types only: adds the choropleth chart type to Chart.js's registry. The renderer registers the code.
 import type {} from 'chartjs-chart-geo';
-import { geoIdentity, geoPath, type GeoContext, type GeoProjection } from 'd3-geo';
-import {
-	COLORS,
-	FONT_SIZES,
-	PAD,
-	commonOptions,
-	cssFont,
-	footerPlugin,
-	layoutFor,
-	layoutPadding,
-	wrapText,
-	type ChartSize,
-} from './config.js';
-import { MISSING_FILL, MISSING_HATCH, mapColors } from './map-classes.js';
-import { projectedMap, type KommunShape, type ProjectedMap } from './map-geometry.js';
-import type { MapChartSpec } from './spec.js';
+import { geoIdentity, geoPath, type GeoContext, type GeoPath, type GeoProjection } from 'd3-geo';
+import { strokeLine, type DrawingContext } from '../canvas.js';
+import { commonOptions, layoutFor, layoutPadding, type ChartSize, type Layout } from '../layout.js';
+import { MISSING_FILL, MISSING_HATCH, mapColors } from '../map-classes.js';
+import { projectedMap, type KommunShape, type ProjectedMap } from '../map-geometry.js';
+import { footerPlugin } from '../plugins.js';
+import { COLORS, FONT_SIZES, PAD, cssFont } from '../style.js';
+import { wrapText } from '../text.js';
+import type { MapChartSpec } from '../spec.js';
 
 /** One kommun as the choropleth receives it: its shape and its class (−1 without a value). */
 export interface MapDataPoint {
@@ -43,30 +36,11 @@ const SWATCH = { width: 26, height: 18 } as const;
 /** Distance between hatch lines over kommuner without a value. */
 const HATCH_STEP = 7;
 
-/** The part of a drawing context the map plugins use (the project compiles without DOM types). */
-interface MapContext {
-	font: string;
+/** The part of a drawing context the map plugins use: fills may be a hatch pattern. */
+interface MapContext extends Omit<DrawingContext, 'fillStyle'> {
 	fillStyle: unknown;
-	strokeStyle: string;
-	lineWidth: number;
 	lineJoin: string;
-	textAlign: 'left' | 'right' | 'center';
-	textBaseline: 'top' | 'middle' | 'bottom' | 'alphabetic';
-	save(): void;
-	restore(): void;
-	beginPath(): void;
-	moveTo(x: number, y: number): void;
-	lineTo(x: number, y: number): void;
-	closePath(): void;
-	arc(x: number, y: number, r: number, start: number, end: number): void;
-	rect(x: number, y: number, w: number, h: number): void;
-	fill(): void;
-	stroke(): void;
-	clip(): void;
-	fillRect(x: number, y: number, w: number, h: number): void;
 	strokeRect(x: number, y: number, w: number, h: number): void;
-	fillText(text: string, x: number, y: number): void;
-	measureText(text: string): { readonly width: number };
 	createPattern(image: Canvas, repetition: string): unknown;
 }
 
@@ -101,13 +75,18 @@ function borderStyle(map: ProjectedMap, whole: boolean) {
 			];
 }
 
+/** The context of a map chart and a path drawer into it through the chart's fitted projection. */
+function geoDrawing(chart: ChartLike): { readonly ctx: MapContext; readonly path: GeoPath } {
+	const ctx = contextOf(chart);
+	return { ctx, path: geoPath(drawingProjection(chart), ctx as unknown as GeoContext) };
+}
+
 /** Strokes every border once (kommun, län, outer edge) after the fills. */
 function bordersPlugin(map: ProjectedMap, whole: boolean): Plugin<'choropleth'> {
 	return {
 		id: 'ojMapBorders',
 		afterDatasetsDraw(chart) {
-			const ctx = contextOf(chart);
-			const path = geoPath(drawingProjection(chart), ctx as unknown as GeoContext);
+			const { ctx, path } = geoDrawing(chart);
 			ctx.save();
 			ctx.lineJoin = 'round';
 			for (const { lines, color, width } of borderStyle(map, whole)) {
@@ -161,95 +140,125 @@ function boxedText(ctx: MapContext, lines: readonly string[], x: number, y: numb
 	lines.forEach((line, i) => ctx.fillText(line, x, y + i * lineHeight));
 }
 
+/** A white halo and a black line around `shape`. */
+function outline(ctx: MapContext, path: GeoPath, shape: KommunShape): void {
+	ctx.beginPath();
+	path(shape);
+	ctx.lineJoin = 'round';
+	ctx.strokeStyle = '#FFFFFF';
+	ctx.lineWidth = 5;
+	ctx.stroke();
+	ctx.strokeStyle = '#000000';
+	ctx.lineWidth = 2.5;
+	ctx.stroke();
+}
+
+/** The kommun's name and value in a box beside it, right when there is room before the legend, else left. */
+function nameBeside(ctx: MapContext, chart: ChartLike, shape: KommunShape, label: string): void {
+	const [[x0, y0], [x1, y1]] = geoPath(drawingProjection(chart)).bounds(shape);
+	const lines = wrapText(label, LEGEND_WIDTH - 40, FONT_SIZES.label, 2, true);
+	ctx.font = cssFont(FONT_SIZES.label, true);
+	const width = Math.max(...lines.map((l) => ctx.measureText(l).width)) + 10;
+	const height = lines.length * FONT_SIZES.label * 1.25 + 6;
+	const area = chart.chartArea;
+	const right = x1 + 14 + width <= area.right;
+	const x = right ? x1 + 14 : Math.max(PAD.left, x0 - 14 - width);
+	const y = Math.min(Math.max(area.top, (y0 + y1) / 2 - height / 2), area.bottom - height);
+	ctx.strokeStyle = COLORS.text;
+	ctx.lineWidth = 1.2;
+	strokeLine(ctx, right ? x1 : x0, (y0 + y1) / 2, right ? x - 5 : x + width - 5, y + height / 2 - 2);
+	boxedText(ctx, lines, x, y, FONT_SIZES.label);
+}
+
 /** Outlines the highlighted kommun and names it with its value, beside the kommun. */
 function highlightPlugin(shape: KommunShape, label: string): Plugin<'choropleth'> {
 	return {
 		id: 'ojMapHighlight',
 		afterDatasetsDraw(chart) {
-			const ctx = contextOf(chart);
-			const path = geoPath(drawingProjection(chart), ctx as unknown as GeoContext);
+			const { ctx, path } = geoDrawing(chart);
 			ctx.save();
-			ctx.beginPath();
-			path(shape);
-			ctx.lineJoin = 'round';
-			ctx.strokeStyle = '#FFFFFF';
-			ctx.lineWidth = 5;
-			ctx.stroke();
-			ctx.strokeStyle = '#000000';
-			ctx.lineWidth = 2.5;
-			ctx.stroke();
-
-			const bounds = geoPath(drawingProjection(chart)).bounds(shape);
-			const [[x0, y0], [x1, y1]] = bounds;
-			const lines = wrapText(label, LEGEND_WIDTH - 40, FONT_SIZES.label, 2, true);
-			ctx.font = cssFont(FONT_SIZES.label, true);
-			const width = Math.max(...lines.map((l) => ctx.measureText(l).width)) + 10;
-			const height = lines.length * FONT_SIZES.label * 1.25 + 6;
-			const area = chart.chartArea;
-			// Right of the kommun when there is room before the legend, else left of it.
-			const right = x1 + 14 + width <= area.right;
-			const x = right ? x1 + 14 : Math.max(PAD.left, x0 - 14 - width);
-			const y = Math.min(Math.max(area.top, (y0 + y1) / 2 - height / 2), area.bottom - height);
-			ctx.beginPath();
-			ctx.strokeStyle = COLORS.text;
-			ctx.lineWidth = 1.2;
-			ctx.moveTo(right ? x1 : x0, (y0 + y1) / 2);
-			ctx.lineTo(right ? x - 5 : x + width - 5, y + height / 2 - 2);
-			ctx.stroke();
-			boxedText(ctx, lines, x, y, FONT_SIZES.label);
+			outline(ctx, path, shape);
+			nameBeside(ctx, chart, shape, label);
 			ctx.restore();
 		},
 	};
 }
 
+/** Writes `lines` down from `y`, `step` apart, and returns where the next line would go. */
+function writeLines(ctx: MapContext, lines: readonly string[], x: number, y: number, step: number): number {
+	let at = y;
+	for (const line of lines) {
+		ctx.fillText(line, x, at);
+		at += step;
+	}
+	return at;
+}
+
+/** One legend entry at `y`: its swatch (hatched for missing) and its wrapped label; returns the next entry's y. */
+function legendEntry(
+	ctx: MapContext,
+	left: number,
+	y: number,
+	entry: { fill: string; text: string; hatched: boolean },
+): number {
+	const labelWidth = LEGEND_WIDTH - 20 - SWATCH.width - 10;
+	ctx.fillStyle = entry.hatched ? hatchPattern(ctx) : entry.fill;
+	ctx.fillRect(left, y, SWATCH.width, SWATCH.height);
+	ctx.strokeStyle = '#555555';
+	ctx.lineWidth = 1;
+	ctx.strokeRect(left + 0.5, y + 0.5, SWATCH.width - 1, SWATCH.height - 1);
+	ctx.fillStyle = COLORS.text;
+	ctx.font = cssFont(FONT_SIZES.legend);
+	const lines = wrapText(entry.text, labelWidth, FONT_SIZES.legend, 2);
+	writeLines(ctx, lines, left + SWATCH.width + 10, y + 1, FONT_SIZES.legend * 1.25);
+	return y + Math.max(SWATCH.height + 10, lines.length * FONT_SIZES.legend * 1.25 + 8);
+}
+
 /** The legend: heading, one swatch per class, the missing swatch with its hatch, notes. */
 function legendPlugin(spec: MapChartSpec, colors: readonly string[], anyMissing: boolean): Plugin<'choropleth'> {
+	const entries = spec.classes.map((c, i) => ({ fill: colors[i] ?? MISSING_FILL, text: c.label, hatched: false }));
+	if (anyMissing) entries.push({ fill: MISSING_FILL, text: spec.missingLabel, hatched: true });
 	return {
 		id: 'ojMapLegend',
 		afterDraw(chart) {
 			const ctx = contextOf(chart);
 			const left = chart.width - PAD.right - LEGEND_WIDTH + 20;
 			const textWidth = LEGEND_WIDTH - 20;
-			let y = chart.chartArea.top;
 			ctx.save();
 			ctx.textAlign = 'left';
 			ctx.textBaseline = 'top';
 			ctx.fillStyle = COLORS.text;
 			ctx.font = cssFont(FONT_SIZES.legend, true);
-			for (const line of wrapText(spec.legendTitle, textWidth, FONT_SIZES.legend, 3, true)) {
-				ctx.fillText(line, left, y);
-				y += FONT_SIZES.legend * 1.3;
-			}
-			y += 8;
-			const labelX = left + SWATCH.width + 10;
-			const labelWidth = textWidth - SWATCH.width - 10;
-			const row = (fill: string, text: string, hatched: boolean): void => {
-				ctx.fillStyle = hatched ? hatchPattern(ctx) : fill;
-				ctx.fillRect(left, y, SWATCH.width, SWATCH.height);
-				ctx.strokeStyle = '#555555';
-				ctx.lineWidth = 1;
-				ctx.strokeRect(left + 0.5, y + 0.5, SWATCH.width - 1, SWATCH.height - 1);
-				ctx.fillStyle = COLORS.text;
-				ctx.font = cssFont(FONT_SIZES.legend);
-				const lines = wrapText(text, labelWidth, FONT_SIZES.legend, 2);
-				lines.forEach((line, i) => ctx.fillText(line, labelX, y + 1 + i * FONT_SIZES.legend * 1.25));
-				y += Math.max(SWATCH.height + 10, lines.length * FONT_SIZES.legend * 1.25 + 8);
-			};
-			spec.classes.forEach((c, i) => row(colors[i] ?? MISSING_FILL, c.label, false));
-			if (anyMissing) row(MISSING_FILL, spec.missingLabel, true);
+			const title = wrapText(spec.legendTitle, textWidth, FONT_SIZES.legend, 3, true);
+			let y = writeLines(ctx, title, left, chart.chartArea.top, FONT_SIZES.legend * 1.3) + 8;
+			for (const entry of entries) y = legendEntry(ctx, left, y, entry);
 			y += 10;
 			ctx.fillStyle = COLORS.muted;
 			ctx.font = cssFont(FONT_SIZES.label);
 			for (const note of spec.notes ?? []) {
-				for (const line of wrapText(note, textWidth, FONT_SIZES.label, 3)) {
-					ctx.fillText(line, left, y);
-					y += FONT_SIZES.label * 1.3;
-				}
-				y += 4;
+				y = writeLines(ctx, wrapText(note, textWidth, FONT_SIZES.label, 3), left, y, FONT_SIZES.label * 1.3) + 4;
 			}
 			ctx.restore();
 		},
 	};
+}
+
+/** The plugins of a map: borders, the highlighted kommun (when it is on the map), legend and footer. */
+function mapPlugins(
+	spec: MapChartSpec,
+	layout: Layout,
+	map: ProjectedMap,
+	colors: readonly string[],
+	anyMissing: boolean,
+) {
+	const { highlight } = spec;
+	const highlighted = highlight && map.kommuner.find((k) => k.properties.id === highlight.id);
+	return [
+		bordersPlugin(map, spec.lanId === undefined),
+		...(highlight && highlighted ? [highlightPlugin(highlighted, highlight.label)] : []),
+		legendPlugin(spec, colors, anyMissing),
+		footerPlugin<'choropleth'>(layout),
+	];
 }
 
 /**
@@ -267,19 +276,6 @@ export function mapConfig(spec: MapChartSpec, size: ChartSize): MapChartConfigur
 		feature,
 		value: classOf.get(feature.properties.id) ?? -1,
 	}));
-	const fill = (value: number): string => colors[value] ?? MISSING_FILL;
-	const { highlight } = spec;
-	const highlighted = highlight && map.kommuner.find((k) => k.properties.id === highlight.id);
-	const plugins: Plugin<'choropleth'>[] = [bordersPlugin(map, spec.lanId === undefined)];
-	if (highlight && highlighted) plugins.push(highlightPlugin(highlighted, highlight.label));
-	plugins.push(
-		legendPlugin(
-			spec,
-			colors,
-			data.some((d) => d.value < 0),
-		),
-		footerPlugin<'choropleth'>(layout),
-	);
 	const common = commonOptions(layout);
 	return {
 		type: 'choropleth',
@@ -293,7 +289,7 @@ export function mapConfig(spec: MapChartSpec, size: ChartSize): MapChartConfigur
 					// Kommuner without a value get the hatch; borders are stroked once by bordersPlugin.
 					backgroundColor: (c: { readonly raw?: unknown; readonly chart: { readonly ctx: unknown } }) => {
 						const value = (c.raw as MapDataPoint | undefined)?.value ?? -1;
-						return (value < 0 ? hatchPattern(c.chart.ctx as MapContext) : fill(value)) as string;
+						return (value < 0 ? hatchPattern(c.chart.ctx as MapContext) : (colors[value] ?? MISSING_FILL)) as string;
 					},
 					borderColor: '',
 					borderWidth: 0,
@@ -314,6 +310,12 @@ export function mapConfig(spec: MapChartSpec, size: ChartSize): MapChartConfigur
 				color: { axis: 'x', display: false },
 			},
 		},
-		plugins,
+		plugins: mapPlugins(
+			spec,
+			layout,
+			map,
+			colors,
+			data.some((d) => d.value < 0),
+		),
 	};
 }
