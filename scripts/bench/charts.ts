@@ -216,7 +216,7 @@ export const chartsBench: BenchSection = {
 				name: 'throughput, mixed kinds',
 				value: MEMORY_RENDERS / elapsed,
 				unit: 'renders/s',
-				note: `max in flight ${stats.maxInFlight}, peak ${stats.peakInFlight}`,
+				note: `${MEMORY_BATCH} requested at once, drawn in this thread`,
 			},
 		);
 		return figures;

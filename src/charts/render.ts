@@ -6,9 +6,9 @@
  * own copy of Chart.js, so an instance per render leaks memory. The DejaVu Sans files are
  * registered before the first render so å, ä and ö look the same on every machine.
  *
- * Renders run on the main thread behind a small semaphore (default two in flight) so a burst of
- * requests queues instead of holding many full-size canvases at once. Chart.js draws synchronously;
- * PNG encoding runs on libuv's thread pool, which is where the second slot helps.
+ * Drawing is synchronous (Chart.js) and PNG encoding runs on libuv's thread pool. This module has no
+ * queue of its own: the bot's one bound on renders in flight and waiting is the worker pool in
+ * `pool.ts`, whose workers call {@link renderChart}.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -90,6 +90,10 @@ class PngChartRenderer extends ChartJSNodeCanvas {
 			canvas.toBuffer(
 				(error, png) => {
 					chart.destroy();
+					// Frees the pixels (4.8 MB at the tallest size) now. canvas does not report them to V8, so
+					// the garbage collector would free them whenever it got round to the canvas object, and
+					// under load a thread would hold many such dead canvases.
+					canvas.width = 0;
 					if (error) reject(error);
 					else resolve(png);
 				},
@@ -141,14 +145,6 @@ function rendererFor(size: ChartSizeName): PngChartRenderer {
 
 /** Counters for monitoring and benchmarks. */
 export interface RenderStats {
-	/** Renders currently drawing or encoding. */
-	readonly inFlight: number;
-	/** Renders waiting for a slot. */
-	readonly queued: number;
-	/** The current bound on {@link RenderStats.inFlight}. */
-	readonly maxInFlight: number;
-	/** Highest {@link RenderStats.inFlight} seen since start or the last {@link resetRenderStats}. */
-	readonly peakInFlight: number;
 	/** Renders that returned a PNG. */
 	readonly completed: number;
 	/** Renders that threw. */
@@ -157,83 +153,28 @@ export interface RenderStats {
 	readonly renderers: readonly ChartSizeName[];
 }
 
-/** Default bound on simultaneous renders. */
-export const DEFAULT_MAX_IN_FLIGHT = 2;
-
-let maxInFlight = DEFAULT_MAX_IN_FLIGHT;
-let inFlight = 0;
-let peakInFlight = 0;
 let completed = 0;
 let failed = 0;
-const waiting: (() => void)[] = [];
 
-function take(): void {
-	inFlight++;
-	peakInFlight = Math.max(peakInFlight, inFlight);
-}
-
-function pump(): void {
-	while (inFlight < maxInFlight && waiting.length > 0) {
-		const next = waiting.shift();
-		if (!next) break;
-		take();
-		next();
-	}
-}
-
-function acquire(): Promise<void> {
-	if (inFlight < maxInFlight && waiting.length === 0) {
-		take();
-		return Promise.resolve();
-	}
-	return new Promise((resolve) => {
-		waiting.push(resolve);
-	});
-}
-
-function release(): void {
-	inFlight--;
-	pump();
-}
-
-/**
- * Sets how many renders may run at once (at least 1). Lowering it lets running renders finish;
- * raising it starts queued ones immediately.
- */
-export function setMaxInFlight(limit: number): void {
-	if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`maxInFlight must be an integer ≥ 1, got ${limit}.`);
-	maxInFlight = limit;
-	pump();
-}
-
-/** Current queue and counters. */
+/** Counters since start or the last {@link resetRenderStats}. */
 export function getRenderStats(): RenderStats {
-	return {
-		inFlight,
-		queued: waiting.length,
-		maxInFlight,
-		peakInFlight,
-		completed,
-		failed,
-		renderers: [...renderers.keys()],
-	};
+	return { completed, failed, renderers: [...renderers.keys()] };
 }
 
-/** Resets the peak and the completed/failed counters (not the queue). */
+/** Resets the completed/failed counters. */
 export function resetRenderStats(): void {
-	peakInFlight = inFlight;
 	completed = 0;
 	failed = 0;
 }
 
 /**
- * Renders `spec` to a PNG at the size {@link chartSizeFor} picks. Waits for a free slot when
- * {@link setMaxInFlight} renders are already running.
+ * Renders `spec` to a PNG at the size {@link chartSizeFor} picks, in this thread. How many renders
+ * run at once is the caller's choice: the bot renders through the bounded `RenderPool` in
+ * `pool.ts`, the shell one chart at a time.
  *
  * @throws RangeError for an inconsistent spec (see `toChartConfig`), Error when the font is missing.
  */
 export async function renderChart(spec: ChartSpec): Promise<Buffer> {
-	await acquire();
 	try {
 		const size = chartSizeFor(spec);
 		const renderer = rendererFor(size);
@@ -245,8 +186,6 @@ export async function renderChart(spec: ChartSpec): Promise<Buffer> {
 	} catch (error) {
 		failed++;
 		throw error;
-	} finally {
-		release();
 	}
 }
 

@@ -9,15 +9,15 @@ import { performance } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { datasetCoverage, datasetCoverageText, originText } from '../answers/dataset-coverage.js';
-import type { ChartSpec } from '../charts/spec.js';
+import { RenderPool } from '../charts/pool.js';
 import { BUNDLED_DATA_PATH, ConfigError, type Config } from '../config.js';
 import type { Dataset } from '../dataset/dataset.js';
 import type { DataRuntime, Snapshot } from '../runtime.js';
 import { WatchStore } from '../watch/store.js';
 import { Cooldown } from './cooldown.js';
+import type { Render } from './deliver.js';
 import { DigestPoster } from './digests.js';
 import { createLogger, secretsOfToken, type Logger } from './logger.js';
-import { RenderPool } from './render-pool.js';
 import { MentionResponder } from './mentions.js';
 import { InteractionRouter } from './router.js';
 import { clientShardOptions, managedShards, type ManagedShards } from './sharding.js';
@@ -32,17 +32,6 @@ const GLOBAL_REQUESTS_PER_SECOND = 1000;
 
 /** How long a stop waits for interactions in flight. */
 const DRAIN_MS = 5000;
-
-/** A small chart drawn once per worker at start, so the first user does not wait for fonts and Chart.js to load. */
-const WARM_UP_CHART: ChartSpec = {
-	kind: 'bar',
-	orientation: 'vertical',
-	title: 'Start',
-	unit: '%',
-	format: { style: 'percent', decimals: 1 },
-	source: 'ÖJ-boten',
-	bars: [{ label: 'Riket', value: 1, role: 'reference' }],
-};
 
 /** discord.js client options from the configuration. */
 export function clientOptions(config: Readonly<Config>, managed: ManagedShards | undefined): ClientOptions {
@@ -103,86 +92,40 @@ function watchDataset(runtime: DataRuntime, logger: Logger, onSwap: (before: Dat
 	});
 }
 
-/**
- * Starts the bot and resolves once it has logged in. The process then runs until SIGINT/SIGTERM.
- *
- * @throws ConfigError when DISCORD_TOKEN is missing or SHARDS is invalid; Error when login fails.
- */
-export async function startBot(config: Readonly<Config>, runtime: DataRuntime): Promise<void> {
-	const token = config.DISCORD_TOKEN;
-	if (token === undefined) throw new ConfigError('Ogiltig konfiguration:\n  - DISCORD_TOKEN: krävs för Discord-läget');
-	// The ShardingManager's own variables (see sharding.ts); not configuration, so not in config.ts.
-	const managed = managedShards(process.env);
-	let options: ClientOptions;
-	try {
-		options = clientOptions(config, managed);
-	} catch (error) {
-		throw new ConfigError(`Ogiltig konfiguration:\n  - ${error instanceof Error ? error.message : String(error)}`);
-	}
-	const logger = createLogger({
-		level: config.LOG_LEVEL,
-		secrets: secretsOfToken(token),
-		...(managed ? { base: { shards: managed.ids } } : {}),
-	});
-	// RENDER_CONCURRENCY worker threads draw charts, so drawing never holds up the event loop.
-	const renders = new RenderPool(config.RENDER_CONCURRENCY);
-	const cooldown = new Cooldown(config.CHART_COOLDOWN_SECONDS);
-	const render = (spec: ChartSpec): Promise<Buffer> => {
+/** The render pool as the router's renderer; at debug level it logs the queue each chart joins (load tests read it). */
+function chartRenderer(renders: RenderPool, logger: Logger): Render {
+	return (spec) => {
 		const png = renders.render(spec);
-		// The render queue as this chart joined it, for load tests and benchmarks (LOG_LEVEL=debug).
 		if (logger.isLevelEnabled('debug')) {
 			const { queued, inFlight } = renders.stats;
 			logger.debug({ queued, inFlight }, 'chart render queued');
 		}
 		return png;
 	};
-	const client = new Client(options);
-	// Watches live in their own file beside the dataset (beside the bundled one when DATA_PATH is
-	// unset, so they stay put when a first sync switches to data/local/); a broken file is reported
-	// and left untouched.
-	const watchesFile =
-		config.WATCHES_PATH ?? path.join(path.dirname(config.DATA_PATH ?? BUNDLED_DATA_PATH), 'watches.json');
-	let store: WatchStore | { readonly broken: string };
-	try {
-		store = await WatchStore.open(watchesFile);
-		logger.info({ file: watchesFile, watches: store.all().length }, 'watches loaded');
-	} catch (error) {
-		store = { broken: error instanceof Error ? error.message : String(error) };
-		logger.error({ file: watchesFile, err: error }, 'watch file unusable; watches are off until it is fixed');
-	}
-	const digests = 'broken' in store ? undefined : new DigestPoster({ client, store, render, logger });
-	const watchCommand = new WatchCommand({ store, runtime, logger });
-	const router = new InteractionRouter({ runtime, commands, logger, cooldown, render, watchCommand });
+}
 
-	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
-	if (config.MENTION_MODE) {
-		const mentions = new MentionResponder({ runtime, commands, logger, cooldown, render });
-		client.on(Events.MessageCreate, (message) => void mentions.handle(message, client.user?.id ?? ''));
+/**
+ * Opens the watch file, which lives beside the dataset (beside the bundled one when DATA_PATH is
+ * unset, so it stays put when a first sync switches to data/local/). A broken file is reported and
+ * left untouched; watches are then off.
+ */
+async function openWatches(
+	config: Readonly<Config>,
+	logger: Logger,
+): Promise<WatchStore | { readonly broken: string }> {
+	const file = config.WATCHES_PATH ?? path.join(path.dirname(config.DATA_PATH ?? BUNDLED_DATA_PATH), 'watches.json');
+	try {
+		const store = await WatchStore.open(file);
+		logger.info({ file, watches: store.all().length }, 'watches loaded');
+		return store;
+	} catch (error) {
+		logger.error({ file, err: error }, 'watch file unusable; watches are off until it is fixed');
+		return { broken: error instanceof Error ? error.message : String(error) };
 	}
-	client.once(Events.ClientReady, (ready) => {
-		logger.info(
-			{
-				user: ready.user.tag,
-				application: ready.application.id,
-				guilds: ready.guilds.cache.size,
-				shards: ready.ws.shards.map((s) => s.id),
-				commands: commands.map((c) => c.data.name),
-				values: runtime.current.dataset.valueCount,
-				chartCooldownSeconds: config.CHART_COOLDOWN_SECONDS,
-			},
-			'ready',
-		);
-		logDataset(runtime, logger);
-		const started = performance.now();
-		void Promise.all(Array.from({ length: renders.stats.workers }, () => renders.render(WARM_UP_CHART))).then(
-			() =>
-				logger.info(
-					{ workers: renders.stats.workers, ms: Math.round(performance.now() - started) },
-					'chart workers warm',
-				),
-			(error: unknown) => logger.error({ err: error }, 'chart warm-up failed'),
-		);
-	});
+}
+
+/** Logs what the client reports about itself: errors, gateway state and rate limits. */
+function logClientEvents(client: Client, logger: Logger): void {
 	client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
 	client.on(Events.Warn, (message) => logger.warn({ source: 'discord.js' }, message));
 	client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
@@ -202,14 +145,51 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 			'rate limited',
 		),
 	);
-	process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+}
 
-	if (config.WATCH_DATA) {
-		watchDataset(runtime, logger, (before, after) => {
-			if (digests) void digests.afterSwap(before, after);
-		});
-	}
+/** Once logged in: says what is loaded and warms the chart workers. */
+function onReady(
+	client: Client,
+	bot: { config: Readonly<Config>; runtime: DataRuntime; renders: RenderPool; logger: Logger },
+): void {
+	const { config, runtime, renders, logger } = bot;
+	client.once(Events.ClientReady, (ready) => {
+		logger.info(
+			{
+				user: ready.user.tag,
+				application: ready.application.id,
+				guilds: ready.guilds.cache.size,
+				shards: ready.ws.shards.map((s) => s.id),
+				commands: commands.map((c) => c.data.name),
+				values: runtime.current.dataset.valueCount,
+				chartCooldownSeconds: config.CHART_COOLDOWN_SECONDS,
+			},
+			'ready',
+		);
+		logDataset(runtime, logger);
+		const started = performance.now();
+		renders.warm().then(
+			() =>
+				logger.info(
+					{ workers: renders.stats.workers, ms: Math.round(performance.now() - started) },
+					'chart workers warm',
+				),
+			(error: unknown) => logger.error({ err: error }, 'chart warm-up failed'),
+		);
+	});
+}
 
+/** What a stop takes down, in order. */
+interface Running {
+	readonly router: InteractionRouter;
+	readonly runtime: DataRuntime;
+	readonly client: Client;
+	readonly renders: RenderPool;
+	readonly logger: Logger;
+}
+
+/** On SIGINT/SIGTERM: no new interactions, those in flight finish (up to {@link DRAIN_MS}), then exit. */
+function stopOnSignal({ router, runtime, client, renders, logger }: Running): void {
 	let stopping = false;
 	const stop = async (signal: NodeJS.Signals): Promise<void> => {
 		if (stopping) return;
@@ -224,18 +204,20 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 		process.exit(0);
 	};
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, (s) => void stop(s));
+}
 
-	logger.info(
-		{
-			api: config.DISCORD_API_URL ?? 'https://discord.com/api',
-			data: runtime.file,
-			shards: options.shards,
-			shardCount: options.shardCount,
-			renderConcurrency: config.RENDER_CONCURRENCY,
-			watch: config.WATCH_DATA,
-		},
-		'starting',
-	);
+/**
+ * Logs in; on failure stops the client and the render pool and throws a clear error.
+ *
+ * @throws ConfigError for a token Discord refuses or an unreachable API; the login error otherwise.
+ */
+async function login(
+	client: Client,
+	token: string,
+	renders: RenderPool,
+	config: Readonly<Config>,
+	logger: Logger,
+): Promise<void> {
 	try {
 		await client.login(token);
 	} catch (error) {
@@ -255,6 +237,76 @@ export async function startBot(config: Readonly<Config>, runtime: DataRuntime): 
 		}
 		throw error;
 	}
+}
+
+/**
+ * The token, client options and logger for the configuration.
+ *
+ * @throws ConfigError when DISCORD_TOKEN is missing or SHARDS is invalid.
+ */
+function setUp(config: Readonly<Config>): { token: string; options: ClientOptions; logger: Logger } {
+	const token = config.DISCORD_TOKEN;
+	if (token === undefined) throw new ConfigError('Ogiltig konfiguration:\n  - DISCORD_TOKEN: krävs för Discord-läget');
+	// The ShardingManager's own variables (see sharding.ts); not configuration, so not in config.ts.
+	const managed = managedShards(process.env);
+	let options: ClientOptions;
+	try {
+		options = clientOptions(config, managed);
+	} catch (error) {
+		throw new ConfigError(`Ogiltig konfiguration:\n  - ${error instanceof Error ? error.message : String(error)}`);
+	}
+	const logger = createLogger({
+		level: config.LOG_LEVEL,
+		secrets: secretsOfToken(token),
+		...(managed ? { base: { shards: managed.ids } } : {}),
+	});
+	return { token, options, logger };
+}
+
+/**
+ * Starts the bot and resolves once it has logged in. The process then runs until SIGINT/SIGTERM.
+ *
+ * @throws ConfigError when DISCORD_TOKEN is missing or SHARDS is invalid; Error when login fails.
+ */
+export async function startBot(config: Readonly<Config>, runtime: DataRuntime): Promise<void> {
+	const { token, options, logger } = setUp(config);
+	// RENDER_CONCURRENCY worker threads draw charts, so drawing never holds up the event loop.
+	const renders = new RenderPool(config.RENDER_CONCURRENCY);
+	const render = chartRenderer(renders, logger);
+	const cooldown = new Cooldown(config.CHART_COOLDOWN_SECONDS);
+	const client = new Client(options);
+	const store = await openWatches(config, logger);
+	const digests = 'broken' in store ? undefined : new DigestPoster({ client, store, render, logger });
+	const watchCommand = new WatchCommand({ store, runtime, logger });
+	const router = new InteractionRouter({ runtime, commands, logger, cooldown, render, watchCommand });
+
+	client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+	if (config.MENTION_MODE) {
+		const mentions = new MentionResponder({ runtime, commands, logger, cooldown, render });
+		client.on(Events.MessageCreate, (message) => void mentions.handle(message, client.user?.id ?? ''));
+	}
+	onReady(client, { config, runtime, renders, logger });
+	logClientEvents(client, logger);
+	process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+	if (config.WATCH_DATA) {
+		watchDataset(runtime, logger, (before, after) => {
+			if (digests) void digests.afterSwap(before, after);
+		});
+	}
+	stopOnSignal({ router, runtime, client, renders, logger });
+
+	logger.info(
+		{
+			api: config.DISCORD_API_URL ?? 'https://discord.com/api',
+			data: runtime.file,
+			shards: options.shards,
+			shardCount: options.shardCount,
+			renderConcurrency: config.RENDER_CONCURRENCY,
+			watch: config.WATCH_DATA,
+		},
+		'starting',
+	);
+	await login(client, token, renders, config, logger);
 }
 
 /** The network failure code behind an error (`ECONNREFUSED`, `ENOTFOUND`, …), searching its causes. */

@@ -14,26 +14,16 @@ import {
 	type Message,
 	type PublicThreadChannel,
 } from 'discord.js';
-import { inputFrom, type Command } from '../../commands/command.js';
-import type { AnswerContext } from '../answers/context.js';
-import type { Locale } from '../answers/types.js';
-import type { ChartSpec } from '../charts/spec.js';
+import { inputFrom } from '../../commands/command.js';
+import type { ErrorAnswer } from '../answers/types.js';
 import { clip } from '../text.js';
-import type { Cooldown } from './cooldown.js';
-import { answerMessage, breakLinks, errorText, textMessage, type OutgoingMessage } from './embeds.js';
+import { answerWithChart, type AnswerDeps } from './deliver.js';
+import { breakLinks, errorText, textMessage, type OutgoingMessage } from './embeds.js';
 import { localeOf, uiTexts } from './locale.js';
-import type { Logger } from './logger.js';
-import { RenderBusyError } from './render-errors.js';
 import { newRef, toPayload } from './respond.js';
 
 /** What the mention responder needs (the same parts the interaction router uses). */
-export interface MentionDeps {
-	readonly runtime: { context(locale: Locale, today?: Date): AnswerContext };
-	readonly commands: readonly Command[];
-	readonly logger: Logger;
-	readonly cooldown: Cooldown;
-	readonly render: (spec: ChartSpec) => Promise<Buffer>;
-}
+export type MentionDeps = AnswerDeps;
 
 /** The question in a message: the bot's mentions removed, whitespace tidied. */
 export function questionOf(content: string, botId: string): string {
@@ -57,6 +47,12 @@ function canStartThread(message: Message<true>): boolean {
 	return (
 		permissions?.has([PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]) === true
 	);
+}
+
+/** An error answer as text, with the candidates as `/fråga` lines to copy. */
+function notAnswered(answer: ErrorAnswer): OutgoingMessage {
+	const candidates = (answer.error.candidates ?? []).map((c) => `\`/fråga text:${c.id}\``).join('\n');
+	return textMessage(candidates === '' ? errorText(answer) : `${errorText(answer)}\n${candidates}`);
 }
 
 /** Where the answers to one message go: a thread once one is started for it, or replies. */
@@ -95,34 +91,17 @@ export class MentionResponder {
 			}
 			const answer = ask.answer(runtime.context(locale), inputFrom({ text: question }));
 			if (!answer.ok || !answer.chart) cooldown.release(message.author.id);
-			let outgoing: OutgoingMessage;
-			if (!answer.ok) {
-				const candidates = (answer.error.candidates ?? []).map((c) => `\`/fråga text:${c.id}\``).join('\n');
-				outgoing = textMessage(candidates === '' ? errorText(answer) : `${errorText(answer)}\n${candidates}`);
-			} else {
-				let png: Buffer | undefined;
-				let chartError: string | undefined;
-				let chartBusy = false;
-				if (answer.chart) {
-					try {
-						png = await render(answer.chart);
-					} catch (error) {
-						if (error instanceof RenderBusyError) {
-							chartBusy = true;
+			const outgoing = answer.ok
+				? await answerWithChart(answer, {
+						locale,
+						render,
+						logger,
+						context,
+						onBusy: () => {
 							cooldown.release(message.author.id);
-						} else {
-							chartError = newRef();
-							logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
-						}
-					}
-				}
-				outgoing = answerMessage(answer, {
-					locale,
-					...(png ? { png } : {}),
-					...(chartError ? { chartError } : {}),
-					...(chartBusy ? { chartBusy } : {}),
-				});
-			}
+						},
+					})
+				: notAnswered(answer);
 			await this.#send(message, outgoing, question, where);
 			logger.info({ ...context, outcome: answer.ok ? 'ok' : answer.error.code }, 'mention answered');
 		} catch (error) {

@@ -22,9 +22,7 @@ import {
 	type StringSelectMenuInteraction,
 } from 'discord.js';
 import { inputFrom, type Command } from '../../commands/command.js';
-import type { AnswerContext } from '../answers/context.js';
 import type { ErrorAnswer, ErrorCode, Locale } from '../answers/types.js';
-import type { ChartSpec } from '../charts/spec.js';
 import {
 	choiceComponents,
 	decodeChoiceId,
@@ -33,17 +31,16 @@ import {
 	PendingChoices,
 	type OptionValues,
 } from './components.js';
-import type { Cooldown, CooldownResult } from './cooldown.js';
-import { answerMessage, errorText, textMessage, type OutgoingMessage } from './embeds.js';
+import type { CooldownResult } from './cooldown.js';
+import { answerWithChart, type AnswerDeps } from './deliver.js';
+import { errorText, textMessage, type OutgoingMessage } from './embeds.js';
 import { decodeFollowUpId, followUpComponents, type DecodedFollowUp } from './followups.js';
 import { clampChoices, type ChoiceLike } from './limits.js';
 import { localeOf, uiTexts } from './locale.js';
 import type { Logger } from './logger.js';
-import { RenderBusyError } from './render-errors.js';
 import type { WatchCommand, WatchOutcome } from './watch-command.js';
 import {
 	isUnanswerable,
-	newRef,
 	reportFailure,
 	sendPrivate,
 	sendResult,
@@ -59,14 +56,7 @@ export interface ChoiceMessage {
 }
 
 /** What the router needs. */
-export interface RouterDeps {
-	/** Answer contexts over the current dataset (swapped on reload). */
-	readonly runtime: { context(locale: Locale, today?: Date): AnswerContext };
-	readonly commands: readonly Command[];
-	readonly logger: Logger;
-	readonly cooldown: Cooldown;
-	/** Chart renderer (spec → PNG). */
-	readonly render: (spec: ChartSpec) => Promise<Buffer>;
+export interface RouterDeps extends AnswerDeps {
 	/** Pending "Menade du …?" choices; a fresh store by default. */
 	readonly choices?: PendingChoices<Promise<ChoiceMessage | undefined>>;
 	/** `/bevaka`, which is about servers and channels and so is answered on the Discord side. */
@@ -431,31 +421,17 @@ export class InteractionRouter {
 				return await this.#userError(interaction, command, values, answer, locale);
 			}
 			if (holdsCooldown && !answer.chart) cooldown.release(userId);
-			let png: Buffer | undefined;
-			let chartError: string | undefined;
-			let chartBusy = false;
-			if (answer.chart) {
-				// Rendering takes time: make sure the interaction is acknowledged first.
-				if (!interaction.deferred && !interaction.replied) await defer();
-				try {
-					png = await this.#deps.render(answer.chart);
-				} catch (error) {
-					if (error instanceof RenderBusyError) {
-						chartBusy = true;
-						if (holdsCooldown) cooldown.release(userId);
-						logger.warn({ ...context }, 'render queue full; answering without the chart');
-					} else {
-						chartError = newRef();
-						logger.error({ ...context, ref: chartError, err: error }, 'chart rendering failed; answering without it');
-					}
-				}
-			}
+			// Rendering takes time: make sure the interaction is acknowledged first.
+			if (answer.chart && !interaction.deferred && !interaction.replied) await defer();
 			const message = withButtons(
-				answerMessage(answer, {
+				await answerWithChart(answer, {
 					locale,
-					...(png ? { png } : {}),
-					...(chartError === undefined ? {} : { chartError }),
-					...(chartBusy ? { chartBusy } : {}),
+					render: this.#deps.render,
+					logger,
+					context,
+					onBusy: () => {
+						if (holdsCooldown) cooldown.release(userId);
+					},
 				}),
 				followUpComponents(answer.followUps, { privat: ephemeral }),
 			);

@@ -13,7 +13,7 @@ import type { Answer, Locale } from '../../src/answers/types.js';
 import type { ChartSpec } from '../../src/charts/spec.js';
 import { Cooldown } from '../../src/discord/cooldown.js';
 import { createLogger, type Logger } from '../../src/discord/logger.js';
-import { RenderBusyError } from '../../src/discord/render-errors.js';
+import { RenderBusyError } from '../../src/charts/render-errors.js';
 import { InteractionRouter } from '../../src/discord/router.js';
 import { DiscordFake, type InteractionHandle } from '../fakes/discord-fake.js';
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { RenderBusyError, RenderPool, RenderTimeoutError } from '../../src/charts/pool.js';
 import type { ChartSpec } from '../../src/charts/spec.js';
-import { RenderBusyError, RenderPool, RenderTimeoutError } from '../../src/discord/render-pool.js';
+import { bar, PNG_SIGNATURE, specs } from '../fixtures/chart-specs.js';
 
 const spec: ChartSpec = {
 	kind: 'bar',
@@ -40,6 +41,7 @@ describe('RenderPool', () => {
 			series: [{ label: 'x', values: [1], role: 'focus' }],
 		} as ChartSpec;
 		await expect(pool.render(broken)).rejects.toThrow();
+		expect(pool.stats).toMatchObject({ inFlight: 0, queued: 0 });
 		expect((await pool.render(spec)).length).toBeGreaterThan(1000);
 	});
 
@@ -71,6 +73,55 @@ describe('RenderPool', () => {
 			expect(strict.stats).toMatchObject({ inFlight: 0, queued: 0 });
 		} finally {
 			await strict.close();
+		}
+	});
+
+	it('GIVEN 50 simultaneous renders THEN all succeed and no more than the bound run at once', async () => {
+		const bounded = new RenderPool(1, { perWorker: 2, maxQueue: 50 });
+		try {
+			const all = Array.from({ length: 50 }, (_, i) => bounded.render(specs[i % specs.length]![1]));
+			const during = bounded.stats;
+			expect(during.maxInFlight).toBe(2);
+			expect(during.inFlight).toBeLessThanOrEqual(during.maxInFlight);
+			expect(during.queued).toBe(50 - during.inFlight);
+			const pngs = await Promise.all(all);
+			for (const png of pngs) expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+			const after = bounded.stats;
+			expect(after.completed).toBe(50);
+			expect(after.failed).toBe(0);
+			expect(after.peakInFlight).toBeLessThanOrEqual(after.maxInFlight);
+			expect(after.peakInFlight).toBeGreaterThanOrEqual(1);
+			expect(after.inFlight).toBe(0);
+			expect(after.queued).toBe(0);
+		} finally {
+			await bounded.close();
+		}
+	});
+
+	it('GIVEN a bound of 1 THEN renders run strictly one at a time', async () => {
+		const single = new RenderPool(1, { perWorker: 1 });
+		try {
+			await Promise.all(Array.from({ length: 6 }, () => single.render(bar)));
+			expect(single.stats.peakInFlight).toBe(1);
+		} finally {
+			await single.close();
+		}
+	});
+
+	it('GIVEN an invalid bound THEN a RangeError and no worker is started', () => {
+		expect(() => new RenderPool(0)).toThrow(RangeError);
+		expect(() => new RenderPool(1, { perWorker: 1.5 })).toThrow(RangeError);
+		expect(() => new RenderPool(1, { timeoutMs: 0 })).toThrow(RangeError);
+		expect(() => new RenderPool(1, { maxQueue: -1 })).toThrow(RangeError);
+	});
+
+	it('GIVEN a warm-up THEN every worker has drawn once', async () => {
+		const warming = new RenderPool(2);
+		try {
+			await warming.warm();
+			expect(warming.stats).toMatchObject({ completed: 2, failed: 0, inFlight: 0, queued: 0 });
+		} finally {
+			await warming.close();
 		}
 	});
 });

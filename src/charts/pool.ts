@@ -1,5 +1,6 @@
 /**
- * Chart rendering off the main thread: a small pool of worker threads, each running `renderChart`.
+ * The bot's chart renderer: a small pool of worker threads, each running `renderChart`, behind the
+ * one queue and the one bound on renders in flight.
  *
  * Chart.js draws synchronously, about 40 ms per chart; on the main thread every draw delays every
  * interaction that arrives meanwhile, including the acknowledgements that must reach Discord within
@@ -17,9 +18,9 @@ import { Worker } from 'node:worker_threads';
 // Keeps canvas's native addon loaded in the main thread. Otherwise it is unloaded when the last worker
 // that used it stops, and the process crashes (SIGSEGV) on terminate() or exit (canvas 3, Node 20).
 import 'canvas';
-import type { ChartSpec } from '../charts/spec.js';
 import { RenderBusyError, RenderTimeoutError } from './render-errors.js';
-import type { RenderJob, RenderReply } from './render-worker.js';
+import type { ChartSpec } from './spec.js';
+import type { RenderJob, RenderReply } from './worker.js';
 
 export { RenderBusyError, RenderTimeoutError };
 
@@ -55,7 +56,13 @@ interface Queued {
 /** Counters for logs and benchmarks. */
 export interface RenderPoolStats {
 	readonly workers: number;
+	/** Jobs the workers hold now. */
 	readonly inFlight: number;
+	/** The bound on {@link RenderPoolStats.inFlight}: workers × jobs per worker. */
+	readonly maxInFlight: number;
+	/** Highest {@link RenderPoolStats.inFlight} since the pool started. */
+	readonly peakInFlight: number;
+	/** Jobs waiting for a worker. */
 	readonly queued: number;
 	readonly completed: number;
 	readonly failed: number;
@@ -63,18 +70,42 @@ export interface RenderPoolStats {
 }
 
 /**
+ * A worker's young generation, MB (V8 makes it three semi-spaces, here 2 MB each). V8's default lets
+ * it grow to 48 MB per thread under a burst of renders; drawing a chart allocates a lot but keeps
+ * little, so a small one costs no measurable time and keeps each worker's heap near 20 MB.
+ */
+const WORKER_YOUNG_GENERATION_MB = 6;
+
+/**
  * Starts the worker script next to this module. Under tsx (TypeScript sources) a worker does not
  * inherit tsx's loader on Node 20, so a one-line module registers it first and then imports the
  * worker; compiled JavaScript is started directly.
  */
-function startWorker(concurrency: number): Worker {
-	const workerData = { concurrency };
-	if (!import.meta.url.endsWith('.ts'))
-		return new Worker(new URL('./render-worker.js', import.meta.url), { workerData });
+function startWorker(): Worker {
+	const options = { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
+	if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
 	const tsx = import.meta.resolve('tsx/esm/api');
-	const script = new URL('./render-worker.ts', import.meta.url).href;
+	const script = new URL('./worker.ts', import.meta.url).href;
 	const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(script)});`;
-	return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData });
+	return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), options);
+}
+
+/** A small chart drawn once per worker by {@link RenderPool.warm}. */
+const WARM_UP_CHART: ChartSpec = {
+	kind: 'bar',
+	orientation: 'vertical',
+	title: 'Start',
+	unit: '%',
+	format: { style: 'percent', decimals: 1 },
+	source: 'ÖJ-boten',
+	bars: [{ label: 'Riket', value: 1, role: 'reference' }],
+};
+
+/** `value` if it is an integer ≥ `min`, else a RangeError naming the option. */
+function whole(name: string, value: number, min: number): number {
+	if (!Number.isInteger(value) || value < min)
+		throw new RangeError(`${name} must be an integer ≥ ${min}, got ${value}.`);
+	return value;
 }
 
 /** A pool of chart render workers. */
@@ -85,6 +116,7 @@ export class RenderPool {
 	readonly #timeoutMs: number;
 	readonly #maxQueue: number;
 	#nextId = 1;
+	#peakInFlight = 0;
 	#completed = 0;
 	#failed = 0;
 	#restarts = 0;
@@ -93,16 +125,17 @@ export class RenderPool {
 	/**
 	 * @param size number of worker threads (at least 1)
 	 * @param options jobs per worker, time limit per job and queue bound
+	 * @throws RangeError when a bound is not a whole number in range.
 	 */
 	constructor(size: number, options: RenderPoolOptions = {}) {
-		this.#perWorker = Math.max(1, options.perWorker ?? 2);
-		this.#timeoutMs = Math.max(1, options.timeoutMs ?? 15_000);
-		this.#maxQueue = Math.max(0, options.maxQueue ?? 50);
-		for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#spawn());
+		this.#perWorker = whole('perWorker', options.perWorker ?? 2, 1);
+		this.#timeoutMs = whole('timeoutMs', options.timeoutMs ?? 15_000, 1);
+		this.#maxQueue = whole('maxQueue', options.maxQueue ?? 50, 0);
+		for (let i = 0; i < whole('size', size, 1); i++) this.#slots.push(this.#spawn());
 	}
 
 	#spawn(): Slot {
-		const slot: Slot = { worker: startWorker(this.#perWorker), pending: new Map() };
+		const slot: Slot = { worker: startWorker(), pending: new Map() };
 		this.#wire(slot);
 		return slot;
 	}
@@ -136,7 +169,7 @@ export class RenderPool {
 			slot.pending.clear();
 			if (this.#closed) return;
 			this.#restarts++;
-			slot.worker = startWorker(this.#perWorker);
+			slot.worker = startWorker();
 			this.#wire(slot);
 			this.#pump();
 		};
@@ -177,7 +210,17 @@ export class RenderPool {
 			const timer = setTimeout(() => this.#timeOut(slot, next.job.id), this.#timeoutMs);
 			slot.pending.set(next.job.id, { ...next, timer });
 			slot.worker.postMessage(next.job);
+			this.#peakInFlight = Math.max(this.#peakInFlight, this.#inFlight());
 		}
+	}
+
+	#inFlight(): number {
+		return this.#slots.reduce((n, s) => n + s.pending.size, 0);
+	}
+
+	/** Draws a small chart once in every worker, so the first user does not wait for fonts and Chart.js to load. */
+	async warm(): Promise<void> {
+		await Promise.all(this.#slots.map(() => this.render(WARM_UP_CHART)));
 	}
 
 	/** A job ran out of time: it fails, its worker is replaced and the worker's other jobs are queued again. */
@@ -193,7 +236,7 @@ export class RenderPool {
 		this.#queue.unshift(...others.map(({ job, pending }) => ({ job, pending })));
 		const old = slot.worker;
 		this.#restarts++;
-		slot.worker = startWorker(this.#perWorker);
+		slot.worker = startWorker();
 		this.#wire(slot);
 		void old.terminate();
 		this.#pump();
@@ -203,7 +246,9 @@ export class RenderPool {
 	get stats(): RenderPoolStats {
 		return {
 			workers: this.#slots.length,
-			inFlight: this.#slots.reduce((n, s) => n + s.pending.size, 0),
+			inFlight: this.#inFlight(),
+			maxInFlight: this.#slots.length * this.#perWorker,
+			peakInFlight: this.#peakInFlight,
 			queued: this.#queue.length,
 			completed: this.#completed,
 			failed: this.#failed,

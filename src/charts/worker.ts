@@ -1,11 +1,12 @@
 /**
- * A chart render worker: receives chart specs from the {@link RenderPool} and answers with PNGs,
- * using the same `renderChart` as everywhere else. Runs in a worker thread so Chart.js's synchronous
- * drawing never blocks the bot's event loop (and with it, acknowledgements).
+ * A chart render worker: receives chart specs from the `RenderPool` (`pool.ts`) and answers with
+ * PNGs, using the same {@link renderChart} as everywhere else. Runs in a worker thread so Chart.js's
+ * synchronous drawing never blocks the bot's event loop (and with it, acknowledgements). The pool
+ * decides how many jobs a worker holds at once.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { renderChart, setMaxInFlight } from '../charts/render.js';
-import type { ChartSpec } from '../charts/spec.js';
+import { parentPort } from 'node:worker_threads';
+import { renderChart } from './render.js';
+import type { ChartSpec } from './spec.js';
 
 /** A job sent to the worker. */
 export interface RenderJob {
@@ -20,8 +21,6 @@ export type RenderReply =
 
 const port = parentPort;
 if (port) {
-	const data = workerData as { readonly concurrency?: number } | null;
-	setMaxInFlight(Math.max(1, data?.concurrency ?? 1));
 	port.on('message', (job: RenderJob) => {
 		renderChart(job.spec).then(
 			(png) => port.postMessage({ id: job.id, png } satisfies RenderReply),
