@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from './discord.js';
 import type { AnswerContext } from '../src/answers/context.js';
 import {
 	displayLine,
