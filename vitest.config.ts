@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** End-to-end tests: real processes (the compiled build) and loopback servers. */
@@ -6,6 +7,9 @@ const E2E = ['tests/**/*.e2e.test.ts'];
 export default defineConfig({
 	test: {
 		pool: 'forks',
+		// One test file per core. Vitest's default keeps a core back (one worker on a two-core
+		// machine), which left half of it idle while the tests ran one file at a time.
+		maxWorkers: availableParallelism(),
 		// Hang guards only: nothing here asserts how long a test takes (`npm run bench` measures that).
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
