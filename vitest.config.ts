@@ -16,7 +16,15 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: E2E },
+				test: {
+					name: 'unit',
+					include: ['tests/**/*.test.ts'],
+					exclude: E2E,
+					// The unit tests mock nothing and set no globals, so the files of one worker share
+					// their imports (the dataset, the search index, the chart renderer) instead of loading
+					// them again for every file.
+					isolate: false,
+				},
 			},
 			{
 				extends: true,
