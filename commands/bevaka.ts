@@ -1,5 +1,5 @@
-import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from '@discordjs/builders';
-import { ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
+import type { SlashCommandSubcommandBuilder } from '@discordjs/builders';
+import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from './discord.js';
 import { tr } from '../src/answers/context.js';
 import { errorAnswer } from '../src/answers/resolve.js';
 import type { Command } from './command.js';

@@ -1,5 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, SlashCommandBuilder } from './discord.js';
 import type { AnswerContext } from '../src/answers/context.js';
 import {
 	displayLine,

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from './discord.js';
 import { groupsAnswer } from '../src/answers/grupper.js';
 import { text, type Command } from './command.js';
 import { csv, en, indikator, privat, year } from './options.js';

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from './discord.js';
 import { helpAnswer } from '../src/answers/hjalp.js';
 import type { Command } from './command.js';
 import { workingExample } from './examples.js';

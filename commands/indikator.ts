@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from './discord.js';
 import { indicatorAnswer } from '../src/answers/indikator.js';
 import { text, type Command } from './command.js';
 import { en, indikator, privat } from './options.js';

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from './discord.js';
 import { compareAnswer } from '../src/answers/jamfor.js';
 import { splitList } from '../src/answers/areas.js';
 import { clampLabel, MAX_CHOICE_NAME, type Choice } from '../src/search/search.js';

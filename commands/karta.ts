@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from './discord.js';
 import { mapAnswer } from '../src/answers/karta.js';
 import { withFollowUps } from '../src/answers/followups.js';
 import { text, type Command } from './command.js';

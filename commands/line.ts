@@ -4,8 +4,11 @@
  * contain spaces and colons (`kommuner:kommungrupp:A1`) and may be quoted (`kommuner:"Uppsala, Enköping"`).
  * Command and option names may be written without å ä ö (`/jamfor`, `ar:2022`) or in English.
  */
-import type { APIApplicationCommandOption } from 'discord-api-types/v10';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type {
+	APIApplicationCommandOption,
+	RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from './discord.js';
 import { foldDiacritics } from '../src/search/normalize.js';
 import type { Command } from './command.js';
 
@@ -18,9 +21,25 @@ export type ParsedLine =
 	  }
 	| { readonly ok: false; readonly reason: 'not_command' | 'unknown_command' | 'empty'; readonly name?: string };
 
+const definitions = new WeakMap<Command, RESTPostAPIChatInputApplicationCommandsJSONBody>();
+
+/**
+ * A command's Discord definition, built (and checked by the builder) once per command: the
+ * builder validates every name and localisation again on each `toJSON()`, which a line parser
+ * that looks up names on every call would otherwise pay each time.
+ */
+function definitionOf(command: Command): RESTPostAPIChatInputApplicationCommandsJSONBody {
+	let json = definitions.get(command);
+	if (!json) {
+		json = command.data.toJSON();
+		definitions.set(command, json);
+	}
+	return json;
+}
+
 /** Options of a command as Discord sees them. */
 export function optionsOf(command: Command): readonly APIApplicationCommandOption[] {
-	return command.data.toJSON().options ?? [];
+	return definitionOf(command).options ?? [];
 }
 
 /** A command or option name as typed, lower case and without å ä ö ("Värde" → "varde"). */
@@ -35,7 +54,7 @@ export function nameKey(name: string): string {
 export function commandByName(commands: readonly Command[], name: string): Command | undefined {
 	const wanted = name.normalize('NFC').toLocaleLowerCase('sv');
 	const names = (c: Command): string[] => {
-		const json = c.data.toJSON();
+		const json = definitionOf(c);
 		return [json.name, ...Object.values(json.name_localizations ?? {}).filter((n): n is string => !!n)];
 	};
 	return (

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from './discord.js';
 import { aboutAnswer } from '../src/answers/om.js';
 import type { Command } from './command.js';
 import { en, privat } from './options.js';

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from './discord.js';
 import { profileAnswer } from '../src/answers/profil.js';
 import { text, type Command } from './command.js';
 import { area, en, privat, year } from './options.js';

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from './discord.js';
 import { searchAnswer } from '../src/answers/sok.js';
 import { text, type Command } from './command.js';
 import { en, privat } from './options.js';

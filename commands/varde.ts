@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from './discord.js';
 import { valueAnswer } from '../src/answers/varde.js';
 import { withFollowUps } from '../src/answers/followups.js';
 import { text, type Command } from './command.js';

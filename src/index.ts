@@ -16,7 +16,8 @@ async function main(argv: readonly string[]): Promise<number> {
 	const config = loadConfig();
 	const askIndex = argv.indexOf('--ask');
 	const json = argv.includes('--json');
-	const runtime = await DataRuntime.open(dataCandidates(config));
+	// One command and exit indexes only what that command looks up.
+	const runtime = await DataRuntime.open(dataCandidates(config), askIndex >= 0 ? 'lazy' : 'eager');
 	if (askIndex >= 0) {
 		const line = argv
 			.slice(askIndex + 1)

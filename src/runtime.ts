@@ -28,21 +28,34 @@ export interface Snapshot {
 	readonly loadMs: number;
 }
 
+/**
+ * How much is indexed at load: everything (`eager`, a running bot, whose first question should not
+ * pay for it), or only what the first lookup needs (`lazy`, one command and exit: `npm run ask`).
+ */
+export type Indexing = 'eager' | 'lazy';
+
 /** Loads, validates and indexes a dataset file. */
 export async function loadSnapshot(
 	file: string,
 	location: DataLocation = { file, origin: 'configured' },
+	indexing: Indexing = 'eager',
 ): Promise<Snapshot> {
 	const started = performance.now();
-	return indexSnapshot(await readDataset(file), location, started);
+	return indexSnapshot(await readDataset(file), location, started, indexing);
 }
 
 /** Indexes a validated dataset (a file just read, or a dataset built in memory by a sync). */
-export function indexSnapshot(data: DatasetFile, location: DataLocation, started = performance.now()): Snapshot {
+export function indexSnapshot(
+	data: DatasetFile,
+	location: DataLocation,
+	started = performance.now(),
+	indexing: Indexing = 'eager',
+): Snapshot {
 	const dataset = new Dataset(data);
 	const search = new Search(dataset);
-	// The question parser's name table is built here, at load, not on the first question.
-	lexiconFor(dataset, search);
+	// The search scopes and the question parser's name table are built here, at load, not on the
+	// first question; lazily they are built on first use.
+	if (indexing === 'eager') lexiconFor(dataset, search.warm());
 	return { location, dataset, search, loadedAt: new Date(), loadMs: performance.now() - started };
 }
 
@@ -66,6 +79,7 @@ export class DataRuntime {
 	private constructor(
 		private readonly candidates: readonly DataLocation[],
 		snapshot: Snapshot,
+		private readonly indexing: Indexing,
 	) {
 		this.snapshot = snapshot;
 	}
@@ -76,9 +90,9 @@ export class DataRuntime {
 	}
 
 	/** Loads the first candidate that exists; throws a DatasetError naming the file when it is broken. */
-	static async open(candidates: readonly DataLocation[]): Promise<DataRuntime> {
+	static async open(candidates: readonly DataLocation[], indexing: Indexing = 'eager'): Promise<DataRuntime> {
 		const location = pick(candidates);
-		return new DataRuntime(candidates, await loadSnapshot(location.file, location));
+		return new DataRuntime(candidates, await loadSnapshot(location.file, location, indexing), indexing);
 	}
 
 	/** The file in use right now. */
@@ -102,7 +116,7 @@ export class DataRuntime {
 		this.reloading ??= (async (): Promise<ReloadResult> => {
 			try {
 				const location = pick(this.candidates);
-				const next = await loadSnapshot(location.file, location);
+				const next = await loadSnapshot(location.file, location, this.indexing);
 				this.snapshot = next;
 				return { ok: true, snapshot: next };
 			} catch (error) {

@@ -53,6 +53,147 @@ function followUpIds(components: readonly unknown[]): string[] {
 	);
 }
 
+/** The bot under load: the fake, the chart commands to send, and every outcome so far. */
+interface Run {
+	readonly fake: DiscordFake;
+	readonly chartMix: readonly Query[];
+	readonly outcomes: Outcome[];
+}
+
+/** Sends a command as a new user and waits for its answer (or gives up after `timeoutMs`). */
+function send(run: Run, query: Query, timeoutMs = 30_000): Promise<Outcome> {
+	const handle = run.fake.dispatch(run.fake.chatInput(query.name, query.values, { userId: nextUser() }));
+	return settle(run.fake, query, handle, timeoutMs);
+}
+
+/** Warm-up (the first chart creates the renderer; the first answers fill caches): the follow-up buttons offered. */
+async function warmUp(run: Run): Promise<string[]> {
+	const warm: Outcome[] = [];
+	for (const q of [...TEXT_QUERIES, ...run.chartMix, ...run.chartMix]) warm.push(await send(run, q));
+	return [...new Set(warm.flatMap((o) => (o.result ? followUpIds(o.result.components) : [])))];
+}
+
+/** Mixed load: 300 interactions, one every 20 ms, about one in four a chart. */
+async function mixedLoad(run: Run): Promise<{ acks: number[]; textAnswers: number[] }> {
+	const mixed: Promise<Outcome>[] = [];
+	for (let i = 0; i < 300; i++) {
+		const query =
+			i % 4 === 3 ? (run.chartMix[i % run.chartMix.length] ?? TEXT_QUERIES[0]) : TEXT_QUERIES[i % TEXT_QUERIES.length];
+		if (!query) continue;
+		mixed.push(send(run, query));
+		await sleep(20);
+	}
+	const outcomes = await Promise.all(mixed);
+	run.outcomes.push(...outcomes);
+	return {
+		acks: outcomes.flatMap((o) => (o.result ? [o.result.ackMs] : [])),
+		textAnswers: outcomes
+			.filter((o) => TEXT_QUERIES.includes(o.query))
+			.flatMap((o) => (o.result ? [o.result.answerMs] : [])),
+	};
+}
+
+/** Chart answers one at a time: their answer times. */
+async function chartsOneAtATime(run: Run): Promise<number[]> {
+	const answers: number[] = [];
+	for (let i = 0; i < 60; i++) {
+		const query = run.chartMix[i % run.chartMix.length];
+		if (!query) break;
+		const outcome = await send(run, query);
+		run.outcomes.push(outcome);
+		if (outcome.result) answers.push(outcome.result.answerMs);
+	}
+	return answers;
+}
+
+/** Follow-up clicks one at a time, each by another user, answered as a new message: their answer times. */
+async function clicksOneAtATime(run: Run, clickIds: readonly string[]): Promise<number[]> {
+	const answers: number[] = [];
+	for (let i = 0; i < 60 && clickIds.length > 0; i++) {
+		const customId = clickIds[i % clickIds.length] ?? '';
+		const query: Query = { name: 'follow-up', values: { customId } };
+		const handle = run.fake.dispatch(run.fake.button(customId, { userId: nextUser() }));
+		const outcome = await settle(run.fake, query, handle, 30_000);
+		run.outcomes.push(outcome);
+		if (outcome.result) answers.push(outcome.result.answerMs);
+	}
+	return answers;
+}
+
+/** 200 chart commands at once: the time until the last is answered, and the outcomes. */
+async function burst(run: Run): Promise<{ ms: number; acks: number[]; answers: number[] }> {
+	const started = performance.now();
+	const outcomes = await Promise.all(
+		Array.from({ length: 200 }, (_, i) => {
+			const query = run.chartMix[i % run.chartMix.length] ?? TEXT_QUERIES[0];
+			return query ? send(run, query, 120_000) : Promise.resolve({ query: TEXT_QUERIES[0] } as Outcome);
+		}),
+	);
+	const ms = performance.now() - started;
+	run.outcomes.push(...outcomes);
+	return {
+		ms,
+		acks: outcomes.flatMap((o) => (o.result ? [o.result.ackMs] : [])),
+		answers: outcomes.flatMap((o) => (o.result ? [o.result.answerMs] : [])),
+	};
+}
+
+/** What the phases measured. */
+interface Measured {
+	readonly mixed: { readonly acks: number[]; readonly textAnswers: number[] };
+	readonly chartAnswers: number[];
+	readonly clickAnswers: number[];
+	readonly clickIds: readonly string[];
+	readonly burst: { readonly ms: number; readonly acks: number[]; readonly answers: number[] };
+	readonly chartNote: string;
+}
+
+/** The figures of the section, from what the phases measured and every outcome. */
+function figuresOf(m: Measured, outcomes: readonly Outcome[]): BenchFigure[] {
+	const { acks, textAnswers } = m.mixed;
+	const figure = (name: string, value: number, unit: string, extra: Partial<BenchFigure> = {}): BenchFigure => ({
+		section: 'e2e',
+		name,
+		value,
+		unit,
+		...extra,
+	});
+	return [
+		figure('ack p50 (mixed load)', percentile(acks, 50), 'ms', {
+			note: `${acks.length} interactions at 50/s, a quarter charts`,
+		}),
+		figure('ack p99 (mixed load)', percentile(acks, 99), 'ms', { target: { op: '<=', value: 50 } }),
+		figure('text answer p95 (mixed load)', percentile(textAnswers, 95), 'ms', { note: '/indikator, /sök' }),
+		figure('chart answer p95 (one at a time)', percentile(m.chartAnswers, 95), 'ms', {
+			target: { op: '<=', value: 200 },
+			note: m.chartNote,
+		}),
+		figure('follow-up click answer p95 (one at a time)', percentile(m.clickAnswers, 95), 'ms', {
+			target: { op: '<=', value: 200 },
+			note: `${m.clickAnswers.length} clicks on ${m.clickIds.length} buttons under the chart answers`,
+		}),
+		figure('200 concurrent charts: all answered', m.burst.ms / 1000, 's', {
+			note: `ack p99 ${Math.round(percentile(m.burst.acks, 99))} ms, answer p50 ${Math.round(percentile(m.burst.answers, 50))} ms; ${m.chartNote}`,
+		}),
+		figure('interactions lost', outcomes.filter((o) => !o.result).length, 'st', {
+			target: { op: '<=', value: 0 },
+			note: `of ${outcomes.length}`,
+		}),
+		figure('acknowledged after 3 s', outcomes.filter((o) => o.result?.late === true).length, 'st', {
+			target: { op: '<=', value: 0 },
+		}),
+	];
+}
+
+/** Runs the phases one after another against a started bot. */
+async function measure(run: Run, chartNote: string): Promise<Measured> {
+	const clickIds = await warmUp(run);
+	const mixed = await mixedLoad(run);
+	const chartAnswers = await chartsOneAtATime(run);
+	const clickAnswers = await clicksOneAtATime(run, clickIds);
+	return { mixed, chartAnswers, clickAnswers, clickIds, burst: await burst(run), chartNote };
+}
+
 /** The e2e section of `npm run bench`. */
 export const e2eBench: BenchSection = {
 	name: 'e2e',
@@ -61,136 +202,14 @@ export const e2eBench: BenchSection = {
 		const charts = chartQueries(snapshot);
 		const chartFallback = charts.length === 0;
 		const chartMix: readonly Query[] = chartFallback ? [{ name: 'indikator', values: { indikator: 'FREDA' } }] : charts;
+		const chartNote = chartFallback
+			? 'no chart command has data here; a text command (/indikator) stands in'
+			: chartMix.map((q) => `/${q.name}`).join(', ');
 		const fake = await DiscordFake.start({ rejectLateCallbacks: false });
 		const bot = await startBotProcess(fake, { env: { LOG_LEVEL: 'info', CHART_COOLDOWN_SECONDS: '0' } });
-		const outcomes: Outcome[] = [];
-		const dispatch = (query: Query): InteractionHandle =>
-			fake.dispatch(fake.chatInput(query.name, query.values, { userId: nextUser() }));
+		const run: Run = { fake, chartMix, outcomes: [] };
 		try {
-			// Warm-up: the first chart creates the renderer; the first answers fill caches.
-			const warm: Outcome[] = [];
-			for (const q of [...TEXT_QUERIES, ...chartMix, ...chartMix])
-				warm.push(await settle(fake, q, dispatch(q), 30_000));
-			const clickIds = [...new Set(warm.flatMap((o) => (o.result ? followUpIds(o.result.components) : [])))];
-
-			// Mixed load: 300 interactions, one every 20 ms, about one in four a chart.
-			const mixed: Promise<Outcome>[] = [];
-			for (let i = 0; i < 300; i++) {
-				const query =
-					i % 4 === 3 ? (chartMix[i % chartMix.length] ?? TEXT_QUERIES[0]) : TEXT_QUERIES[i % TEXT_QUERIES.length];
-				if (!query) continue;
-				mixed.push(settle(fake, query, dispatch(query), 30_000));
-				await sleep(20);
-			}
-			const mixedOutcomes = await Promise.all(mixed);
-			outcomes.push(...mixedOutcomes);
-			const acks = mixedOutcomes.flatMap((o) => (o.result ? [o.result.ackMs] : []));
-			const textAnswers = mixedOutcomes
-				.filter((o) => TEXT_QUERIES.includes(o.query))
-				.flatMap((o) => (o.result ? [o.result.answerMs] : []));
-
-			// Chart answers one at a time.
-			const chartAnswers: number[] = [];
-			for (let i = 0; i < 60; i++) {
-				const query = chartMix[i % chartMix.length];
-				if (!query) break;
-				const outcome = await settle(fake, query, dispatch(query), 30_000);
-				outcomes.push(outcome);
-				if (outcome.result) chartAnswers.push(outcome.result.answerMs);
-			}
-
-			// Follow-up clicks one at a time, each by another user, answered as a new message.
-			const clickAnswers: number[] = [];
-			for (let i = 0; i < 60 && clickIds.length > 0; i++) {
-				const customId = clickIds[i % clickIds.length] ?? '';
-				const query: Query = { name: 'follow-up', values: { customId } };
-				const outcome = await settle(fake, query, fake.dispatch(fake.button(customId, { userId: nextUser() })), 30_000);
-				outcomes.push(outcome);
-				if (outcome.result) clickAnswers.push(outcome.result.answerMs);
-			}
-
-			// 200 chart commands at once.
-			const started = performance.now();
-			const burst = await Promise.all(
-				Array.from({ length: 200 }, (_, i) => {
-					const query = chartMix[i % chartMix.length] ?? TEXT_QUERIES[0];
-					return query
-						? settle(fake, query, dispatch(query), 120_000)
-						: Promise.resolve({ query: TEXT_QUERIES[0] } as Outcome);
-				}),
-			);
-			const burstMs = performance.now() - started;
-			outcomes.push(...burst);
-			const burstAcks = burst.flatMap((o) => (o.result ? [o.result.ackMs] : []));
-			const burstAnswers = burst.flatMap((o) => (o.result ? [o.result.answerMs] : []));
-
-			const lost = outcomes.filter((o) => !o.result).length;
-			const late = outcomes.filter((o) => o.result?.late === true).length;
-			const chartNote = chartFallback
-				? 'no chart command has data here; a text command (/indikator) stands in'
-				: chartMix.map((q) => `/${q.name}`).join(', ');
-			const figures: BenchFigure[] = [
-				{
-					section: 'e2e',
-					name: 'ack p50 (mixed load)',
-					value: percentile(acks, 50),
-					unit: 'ms',
-					note: `${acks.length} interactions at 50/s, a quarter charts`,
-				},
-				{
-					section: 'e2e',
-					name: 'ack p99 (mixed load)',
-					value: percentile(acks, 99),
-					unit: 'ms',
-					target: { op: '<=', value: 50 },
-				},
-				{
-					section: 'e2e',
-					name: 'text answer p95 (mixed load)',
-					value: percentile(textAnswers, 95),
-					unit: 'ms',
-					note: '/indikator, /sök',
-				},
-				{
-					section: 'e2e',
-					name: 'chart answer p95 (one at a time)',
-					value: percentile(chartAnswers, 95),
-					unit: 'ms',
-					target: { op: '<=', value: 200 },
-					note: chartNote,
-				},
-				{
-					section: 'e2e',
-					name: 'follow-up click answer p95 (one at a time)',
-					value: percentile(clickAnswers, 95),
-					unit: 'ms',
-					target: { op: '<=', value: 200 },
-					note: `${clickAnswers.length} clicks on ${clickIds.length} buttons under the chart answers`,
-				},
-				{
-					section: 'e2e',
-					name: '200 concurrent charts: all answered',
-					value: burstMs / 1000,
-					unit: 's',
-					note: `ack p99 ${Math.round(percentile(burstAcks, 99))} ms, answer p50 ${Math.round(percentile(burstAnswers, 50))} ms; ${chartNote}`,
-				},
-				{
-					section: 'e2e',
-					name: 'interactions lost',
-					value: lost,
-					unit: 'st',
-					target: { op: '<=', value: 0 },
-					note: `of ${outcomes.length}`,
-				},
-				{
-					section: 'e2e',
-					name: 'acknowledged after 3 s',
-					value: late,
-					unit: 'st',
-					target: { op: '<=', value: 0 },
-				},
-			];
-			return figures;
+			return figuresOf(await measure(run, chartNote), run.outcomes);
 		} finally {
 			await bot.stop();
 			await fake.close();

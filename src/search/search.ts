@@ -117,6 +117,8 @@ export function indicatorDoc(
 /** Fuzzy search over one dataset. */
 export class Search {
 	private readonly dataset: Dataset;
+	private readonly vocabulary: Vocabulary;
+	/** Area indexes by scope, each built on the first lookup in that scope. */
 	private readonly areaIndexes = new Map<AreaScope, TieredIndex<Area>>();
 	private readonly indicatorIndex: TieredIndex<Indicator>;
 	private readonly defaultAreaChoices: Choice[];
@@ -133,11 +135,7 @@ export class Search {
 		vocabulary: Vocabulary = VOCABULARY,
 	) {
 		this.dataset = dataset;
-		for (const scope of Object.keys(SCOPE_TYPES) as AreaScope[]) {
-			const types = new Set(SCOPE_TYPES[scope]);
-			const docs = dataset.areas.filter((a) => types.has(a.type)).map((a) => areaDoc(a, vocabulary));
-			this.areaIndexes.set(scope, new TieredIndex(docs));
-		}
+		this.vocabulary = vocabulary;
 		this.indicatorIndex = new TieredIndex(
 			indicators.map((i) => indicatorDoc(i, vocabulary)),
 			{},
@@ -169,10 +167,26 @@ export class Search {
 		return this.indicatorIndex.size;
 	}
 
+	/**
+	 * The area index of a scope. Built on first use: a one-shot command (`npm run ask`) needs one
+	 * or two of the scopes, a running bot warms them all at load ({@link warm}).
+	 */
 	private areaIndex(scope: AreaScope): TieredIndex<Area> {
-		const index = this.areaIndexes.get(scope);
-		if (!index) throw new Error(`unknown area scope ${scope}`);
+		let index = this.areaIndexes.get(scope);
+		if (!index) {
+			const types = Object.hasOwn(SCOPE_TYPES, scope) ? SCOPE_TYPES[scope] : undefined;
+			if (!types) throw new Error(`unknown area scope ${scope}`);
+			const docs = this.dataset.areas.filter((a) => types.includes(a.type)).map((a) => areaDoc(a, this.vocabulary));
+			index = new TieredIndex(docs);
+			this.areaIndexes.set(scope, index);
+		}
 		return index;
+	}
+
+	/** Builds every index now, so no lookup pays for building one (a long-running bot). */
+	warm(): this {
+		for (const scope of Object.keys(SCOPE_TYPES) as AreaScope[]) this.areaIndex(scope);
+		return this;
 	}
 
 	/**

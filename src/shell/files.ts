@@ -9,7 +9,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderChart } from '../charts/render.js';
 import { writeFailureReason } from '../dataset/store.js';
 import type { Answer } from '../answers/types.js';
 
@@ -77,6 +76,8 @@ export async function writeAnswerFiles(answer: Answer, outDir: string): Promise<
 		const base = baseName(answer);
 		if (answer.chart) {
 			const file = pathInside(outDir, `${base}.png`);
+			// The renderer (canvas, Chart.js, fonts) loads only for an answer with a chart.
+			const { renderChart } = await import('../charts/render.js');
 			await writeFile(file, await renderChart(answer.chart));
 			files.push(file);
 		}
