@@ -1,7 +1,8 @@
 import { SlashCommandBuilder } from './discord.js';
 import { compareAnswer } from '../src/answers/jamfor.js';
 import { splitList } from '../src/answers/areas.js';
-import { clampLabel, MAX_CHOICE_NAME, type Choice } from '../src/search/search.js';
+import { MAX_CHOICE_NAME, type Choice } from '../src/search/search.js';
+import { clip } from '../src/text.js';
 import { withFollowUps } from '../src/answers/followups.js';
 import { text, type Command } from './command.js';
 import { csv, en, indikator, privat, year } from './options.js';
@@ -15,12 +16,12 @@ export function suggestListPart(suggest: (query: string) => Choice[], typed: str
 	const endsWithSeparator = /[,;]\s*$/.test(typed);
 	const done = endsWithSeparator ? parts : parts.slice(0, -1);
 	const last = endsWithSeparator ? '' : (parts.at(-1) ?? '');
-	if (/^[\p{L}]+\s*:/u.test(last)) return [{ name: clampLabel(typed), value: typed.slice(0, 100) }];
+	if (/^[\p{L}]+\s*:/u.test(last)) return [{ name: clip(typed, MAX_CHOICE_NAME), value: typed.slice(0, 100) }];
 	const prefixValue = done.join(',');
 	const prefixName = done.join(', ');
 	return suggest(last)
 		.map((c) => ({
-			name: clampLabel(prefixName ? `${prefixName}, ${c.name}` : c.name, MAX_CHOICE_NAME),
+			name: clip(prefixName ? `${prefixName}, ${c.name}` : c.name, MAX_CHOICE_NAME),
 			value: prefixValue ? `${prefixValue},${c.value}` : c.value,
 		}))
 		.filter((c) => c.value.length <= 100);

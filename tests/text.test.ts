@@ -23,3 +23,26 @@ describe('clip', () => {
 		expect(clip('abc', 0)).toBe('');
 	});
 });
+
+describe('clip at a limit', () => {
+	it('GIVEN text within the limit THEN returns it as is', () => {
+		expect(clip('Malmö', 5)).toBe('Malmö');
+	});
+
+	it('GIVEN text over the limit THEN cuts and ends with an ellipsis at exactly the limit', () => {
+		const out = clip('Upplands Väsby kommun', 10);
+		expect(out).toBe('Upplands…');
+		expect(out.length).toBeLessThanOrEqual(10);
+	});
+
+	it('GIVEN a cut inside a surrogate pair THEN never leaves half of it', () => {
+		const out = clip('ab😀cd', 4);
+		expect(out).toBe('ab…');
+		expect(() => encodeURIComponent(out)).not.toThrow();
+	});
+
+	it('GIVEN tiny limits THEN returns an ellipsis or nothing', () => {
+		expect(clip('abc', 1)).toBe('…');
+		expect(clip('abc', 0)).toBe('');
+	});
+});

@@ -1,5 +1,6 @@
 /** `/sök text`: kommuner, län, stadsdelar, groups and indicators that match a free text. */
-import { clampLabel, MAX_CHOICE_NAME } from '../search/search.js';
+import { MAX_CHOICE_NAME } from '../search/search.js';
+import { clip } from '../text.js';
 import { tr, type AnswerContext } from './context.js';
 import { examplePair } from './examples.js';
 import { errorAnswer, quote } from './resolve.js';
@@ -34,10 +35,10 @@ export function searchAnswer(ctx: AnswerContext, text: string): Answer {
 			{ text },
 		);
 	}
-	const areaLines = areas.map((a) => clampLabel(`${ctx.search.areaLabel(a)} · ${a.id}`));
+	const areaLines = areas.map((a) => clip(`${ctx.search.areaLabel(a)} · ${a.id}`, MAX_CHOICE_NAME));
 	const indicatorLines = indicators.map((i) => {
 		const suffix = ` · ${i.id} · ${ctx.search.coverageLabel(i.id)}`;
-		return `${clampLabel(i.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`;
+		return `${clip(i.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`;
 	});
 	const pair = examplePair(ctx.dataset);
 	const example = `/värde kommun:${pair?.kommun.id ?? '0180'} indikator:${pair?.indicator.id ?? 'N31814'}`;

@@ -47,7 +47,5 @@ export function excerptOf(value: unknown, max = 80): string {
 	return text;
 }
 
-/** A problem line shortened to `max` characters, so a huge value in data never floods a message. */
-export function clipLine(line: string, max = 300): string {
-	return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
-}
+/** The longest problem line printed, so a huge value in data never floods a message. */
+export const MAX_PROBLEM_LINE = 300;

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import type { z } from 'zod';
-import { clipLine, excerptOf } from './ids.js';
+import { clip } from '../text.js';
+import { excerptOf, MAX_PROBLEM_LINE } from './ids.js';
 import { checkPoint, datasetEnvelopeSchema, SCHEMA_VERSION, type DatasetFile } from './schema.js';
 import { checkIntegrity } from './validate.js';
 
@@ -25,7 +26,7 @@ export class DatasetError extends Error {
 		problems: readonly string[],
 		options?: ErrorOptions,
 	) {
-		const lines = problems.map((p) => clipLine(p));
+		const lines = problems.map((p) => clip(p, MAX_PROBLEM_LINE));
 		super(`Datasetet ${file} är ogiltigt:\n  - ${lines.join('\n  - ')}`, options);
 		this.problems = lines;
 	}

@@ -7,9 +7,10 @@
  * - button: `dym:<key>:<option>:<id>`, e.g. `dym:3f9a1c0b:kommun:0114`
  * - select: `dym:<key>`, with option values `<option>:<id>`, e.g. `indikator:N31814`
  */
+import { clip } from '../text.js';
 import { randomBytes } from 'node:crypto';
 import type { Candidate } from '../answers/types.js';
-import { LIMITS, truncate } from './limits.js';
+import { LIMITS } from './limits.js';
 
 /** Prefix of every "Menade du …?" custom_id. */
 export const CHOICE_PREFIX = 'dym';
@@ -98,7 +99,7 @@ export function choiceComponents(
 				components: candidates.map((c) => ({
 					type: 2,
 					style: 2,
-					label: truncate(c.label, LIMITS.buttonLabel),
+					label: clip(c.label, LIMITS.buttonLabel),
 					custom_id: encodeChoiceId({ key, option: c.option, id: c.id }),
 				})),
 			},
@@ -111,11 +112,11 @@ export function choiceComponents(
 				{
 					type: 3,
 					custom_id: `${CHOICE_PREFIX}:${key}`,
-					placeholder: truncate(placeholder, LIMITS.selectPlaceholder),
+					placeholder: clip(placeholder, LIMITS.selectPlaceholder),
 					min_values: 1,
 					max_values: 1,
 					options: candidates.slice(0, LIMITS.selectOptions).map((c) => ({
-						label: truncate(c.label, LIMITS.selectOptionLabel),
+						label: clip(c.label, LIMITS.selectOptionLabel),
 						value: `${c.option}:${c.id}`,
 					})),
 				},

@@ -4,6 +4,7 @@
  * Only the shard that holds a server posts for it. A channel the bot cannot post in is logged and
  * its watches are kept until someone removes them.
  */
+import { clip } from '../text.js';
 import { performance } from 'node:perf_hooks';
 import { DiscordAPIError, Routes, type APIEmbed, type Client } from 'discord.js';
 import type { ChartSpec } from '../charts/spec.js';
@@ -12,7 +13,7 @@ import type { Snapshot } from '../runtime.js';
 import { digestsFor, type Digest, type DigestSection } from '../watch/digest.js';
 import type { WatchStore } from '../watch/store.js';
 import { embedLength, fitEmbed, NO_MENTIONS } from './embeds.js';
-import { LIMITS, truncate } from './limits.js';
+import { LIMITS } from './limits.js';
 import type { Logger } from './logger.js';
 
 /** Sections drawn with a chart; the rest are text only. */
@@ -59,7 +60,7 @@ export function digestMessages(digest: Digest, pngs: ReadonlyMap<number, Buffer>
 			embed: fitEmbed({
 				title: `… och ${rest.length} till med nya värden`,
 				color: DIGEST_COLOUR,
-				description: truncate(rest.map((s) => `• ${s.title}`).join('\n'), LIMITS.embedDescription),
+				description: clip(rest.map((s) => `• ${s.title}`).join('\n'), LIMITS.embedDescription),
 			}),
 		});
 	}

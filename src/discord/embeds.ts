@@ -3,9 +3,10 @@
  * passed in. Every payload stays within Discord's limits ({@link fitEmbed} is the last guard) and
  * never lets echoed text mention anyone.
  */
+import { clip } from '../text.js';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { AnswerTable, Band, ErrorAnswer, Locale, OkAnswer } from '../answers/types.js';
-import { LIMITS, truncate } from './limits.js';
+import { LIMITS } from './limits.js';
 import { uiTexts } from './locale.js';
 
 /** A file attached to a message. */
@@ -71,11 +72,11 @@ export function embedLength(embed: APIEmbed): number {
 /** Cuts text that may hold a code block, closing a fence the cut left open. */
 function truncateMarkdown(text: string, max: number): string {
 	if (text.length <= max) return text;
-	let cut = truncate(text, max);
+	let cut = clip(text, max);
 	const fences = cut.split(FENCE).length - 1;
 	if (fences % 2 === 1) {
-		cut = `${truncate(text, Math.max(0, max - FENCE.length - 1))}\n${FENCE}`;
-		if ((cut.split(FENCE).length - 1) % 2 === 1) return truncate(text.replaceAll(FENCE, "'''"), max);
+		cut = `${clip(text, Math.max(0, max - FENCE.length - 1))}\n${FENCE}`;
+		if ((cut.split(FENCE).length - 1) % 2 === 1) return clip(text.replaceAll(FENCE, "'''"), max);
 	}
 	return cut;
 }
@@ -93,15 +94,15 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
 	if (out.footer) out.footer = { ...out.footer, text: breakLinks(out.footer.text) };
 	if (out.author) out.author = { ...out.author, name: breakLinks(out.author.name) };
 	if (out.fields) out.fields = out.fields.map((f) => ({ ...f, name: breakLinks(f.name), value: breakLinks(f.value) }));
-	if (out.title !== undefined) out.title = truncate(out.title, LIMITS.embedTitle);
+	if (out.title !== undefined) out.title = clip(out.title, LIMITS.embedTitle);
 	if (out.description !== undefined) out.description = truncateMarkdown(out.description, LIMITS.embedDescription);
-	if (out.footer) out.footer = { ...out.footer, text: truncate(out.footer.text, LIMITS.footerText) };
-	if (out.author) out.author = { ...out.author, name: truncate(out.author.name, LIMITS.authorName) };
+	if (out.footer) out.footer = { ...out.footer, text: clip(out.footer.text, LIMITS.footerText) };
+	if (out.author) out.author = { ...out.author, name: clip(out.author.name, LIMITS.authorName) };
 	if (out.fields) {
 		out.fields = out.fields.slice(0, LIMITS.embedFields).map((f) => ({
 			...f,
-			name: truncate(f.name, LIMITS.fieldName) || '\u200b',
-			value: truncate(f.value, LIMITS.fieldValue) || '\u200b',
+			name: clip(f.name, LIMITS.fieldName) || '\u200b',
+			value: clip(f.value, LIMITS.fieldValue) || '\u200b',
 		}));
 	}
 	let over = embedLength(out) - LIMITS.embedTotal;
@@ -121,12 +122,12 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
 	}
 	if (over > 0 && out.footer && out.footer.text.length > 100) {
 		const length = out.footer.text.length;
-		const text = truncate(out.footer.text, Math.max(100, length - over));
+		const text = clip(out.footer.text, Math.max(100, length - over));
 		over -= length - text.length;
 		out.footer = { ...out.footer, text };
 	}
 	cutDescription(0);
-	if (over > 0 && out.title !== undefined) out.title = truncate(out.title, Math.max(1, out.title.length - over));
+	if (over > 0 && out.title !== undefined) out.title = clip(out.title, Math.max(1, out.title.length - over));
 	return out;
 }
 
@@ -139,7 +140,7 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
  * and counted in a line under the block; returns '' when not even the header fits.
  */
 export function tableBlock(table: AnswerTable, max: number, locale: Locale): string {
-	const clean = (cell: string): string => truncate(cell.replace(/\s+/g, ' ').replaceAll(FENCE, "'''"), MAX_CELL);
+	const clean = (cell: string): string => clip(cell.replace(/\s+/g, ' ').replaceAll(FENCE, "'''"), MAX_CELL);
 	const header = table.columns.map(clean);
 	const rows = table.rows.map((r) => header.map((_, i) => clean(r[i] ?? '')));
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
@@ -167,7 +168,7 @@ export function tableBlock(table: AnswerTable, max: number, locale: Locale): str
 
 /** Splits a field whose value is longer than Discord allows into continued fields, at line breaks when possible. */
 export function splitField(field: APIEmbedField, continued: string): APIEmbedField[] {
-	const name = truncate(field.name.trim(), LIMITS.fieldName) || '\u200b';
+	const name = clip(field.name.trim(), LIMITS.fieldName) || '\u200b';
 	const value = field.value.trim() || '—';
 	if (value.length <= LIMITS.fieldValue) return [{ ...field, name, value }];
 	const chunks: string[] = [];
@@ -187,7 +188,7 @@ export function splitField(field: APIEmbedField, continued: string): APIEmbedFie
 		} else current = next;
 	}
 	if (current) chunks.push(current);
-	const nextName = truncate(`${field.name.trim()}${continued}`, LIMITS.fieldName);
+	const nextName = clip(`${field.name.trim()}${continued}`, LIMITS.fieldName);
 	return chunks.map((chunk, i) => ({
 		...(field.inline === undefined ? {} : { inline: field.inline }),
 		name: i === 0 ? name : nextName,
@@ -231,8 +232,8 @@ export interface AnswerMessageOptions {
 /** The embed of a successful answer (without attachments). */
 export function answerEmbed(answer: OkAnswer, opts: AnswerMessageOptions): APIEmbed {
 	const texts = uiTexts(opts.locale);
-	const title = truncate(inert(answer.title), LIMITS.embedTitle);
-	const footer = truncate(inert(answer.sources.join('\n')), LIMITS.footerText);
+	const title = clip(inert(answer.title), LIMITS.embedTitle);
+	const footer = clip(inert(answer.sources.join('\n')), LIMITS.footerText);
 	let fields = answer.fields
 		.map((f) => ({ ...f, name: inert(f.name), value: inert(f.value) }))
 		.flatMap((f) => splitField(f, texts.continued));
@@ -282,7 +283,7 @@ export function answerMessage(answer: OkAnswer, opts: AnswerMessageOptions): Out
 	}
 	const interpretation = answer.interpretation?.trim();
 	return {
-		...(interpretation ? { content: truncate(breakLinks(interpretation), LIMITS.content) } : {}),
+		...(interpretation ? { content: clip(breakLinks(interpretation), LIMITS.content) } : {}),
 		embeds: [answerEmbed(answer, opts)],
 		files,
 		components: [],
@@ -293,7 +294,7 @@ export function answerMessage(answer: OkAnswer, opts: AnswerMessageOptions): Out
 /** A plain-text message (errors, cooldown), with optional components. */
 export function textMessage(content: string, components: readonly unknown[] = []): OutgoingMessage {
 	return {
-		content: truncate(breakLinks(content), LIMITS.content),
+		content: clip(breakLinks(content), LIMITS.content),
 		embeds: [],
 		files: [],
 		components,

@@ -7,9 +7,10 @@
  * (or newer) bot and gets "run the command again", never a guess. Commands and options have short
  * codes below; values are restricted to ids, numbers and the few separators ids use.
  */
+import { clip } from '../text.js';
 import type { FollowUp } from '../answers/types.js';
 import type { ActionRow, OptionValues } from './components.js';
-import { LIMITS, truncate } from './limits.js';
+import { LIMITS } from './limits.js';
 
 /** The current format version of follow-up custom_ids. */
 export const FOLLOW_UP_VERSION = 1;
@@ -137,7 +138,7 @@ export function followUpComponents(
 	for (const f of followUps ?? []) {
 		const customId = encodeFollowUpId(f.command, opts.privat ? { ...f.values, privat: true } : f.values);
 		if (customId === undefined || buttons.some((b) => b['custom_id'] === customId)) continue;
-		buttons.push({ type: 2, style: 2, label: truncate(f.label, LIMITS.buttonLabel), custom_id: customId });
+		buttons.push({ type: 2, style: 2, label: clip(f.label, LIMITS.buttonLabel), custom_id: customId });
 	}
 	return buttons.length === 0 ? [] : [{ type: 1, components: buttons.slice(0, LIMITS.buttonsPerRow) }];
 }

@@ -31,14 +31,6 @@ export const LIMITS = {
 	choiceValue: 100,
 } as const;
 
-/**
- * Shortens `text` to at most `max` characters, ending in an ellipsis when cut, at a grapheme
- * boundary (see {@link clip}) so an emoji or a letter with its accent is never split.
- */
-export function truncate(text: string, max: number): string {
-	return clip(text, max);
-}
-
 /** An autocomplete choice as Discord takes it. */
 export interface ChoiceLike {
 	readonly name: string;
@@ -57,7 +49,7 @@ export function clampChoices(choices: readonly ChoiceLike[]): ChoiceLike[] {
 		if (out.length >= LIMITS.choices) break;
 		const value = choice.value;
 		if (value.length === 0 || value.length > LIMITS.choiceValue || seen.has(value)) continue;
-		const name = truncate(choice.name.trim(), LIMITS.choiceName) || value;
+		const name = clip(choice.name.trim(), LIMITS.choiceName) || value;
 		seen.add(value);
 		out.push({ name, value });
 	}

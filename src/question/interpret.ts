@@ -12,7 +12,7 @@ import { tr } from '../answers/context.js';
 import { isCategorical } from '../dataset/dataset.js';
 import type { Area, Indicator } from '../dataset/schema.js';
 import type { AreaScope } from '../search/search.js';
-import { clampLabel } from '../search/search.js';
+import { clip } from '../text.js';
 import type { Division, RankOrder } from './intents.js';
 import { parseQuestion, type ParsedQuestion } from './parse.js';
 import { cleanQuestion, MAX_QUESTION_LENGTH } from './text.js';
@@ -595,5 +595,5 @@ export function readingLabel(ctx: AnswerContext, r: Reading): string {
 			break;
 		}
 	}
-	return clampLabel(label, 80);
+	return clip(label, 80);
 }

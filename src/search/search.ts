@@ -87,11 +87,6 @@ const POPULAR_INDICATORS = [
 	'OJEB-INDMOTEN',
 ];
 
-/** Cuts a label to Discord's 100 characters with an ellipsis. */
-export function clampLabel(label: string, max = MAX_CHOICE_NAME): string {
-	return clip(label, max);
-}
-
 function areaDoc(area: Area, vocabulary: Vocabulary): SearchDoc<Area> {
 	return {
 		item: area,
@@ -253,7 +248,7 @@ export class Search {
 	/** A readable label for an indicator: short title, unit and id. */
 	indicatorLabel(indicator: Indicator): string {
 		const suffix = ` (${indicator.unit || indicator.kind}, ${indicator.id})`;
-		return `${clampLabel(indicator.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`;
+		return `${clip(indicator.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`;
 	}
 
 	/** Where an indicator has values, as text: "2015–2023, 290 kommuner", or "inga värden". */
@@ -267,7 +262,7 @@ export class Search {
 
 	/** An autocomplete choice for an area. */
 	areaChoice(area: Area): Choice {
-		return { name: clampLabel(this.areaLabel(area)), value: area.id };
+		return { name: clip(this.areaLabel(area), MAX_CHOICE_NAME), value: area.id };
 	}
 
 	/** An autocomplete choice for an indicator: short title, unit, id, and the years and kommuner with values. */
@@ -276,7 +271,7 @@ export class Search {
 		if (known) return known;
 		const suffix = ` (${indicator.unit || indicator.kind}, ${indicator.id}) · ${this.coverageLabel(indicator.id)}`;
 		const choice = {
-			name: `${clampLabel(indicator.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`,
+			name: `${clip(indicator.shortTitle, MAX_CHOICE_NAME - suffix.length)}${suffix}`,
 			value: indicator.id,
 		};
 		this.indicatorChoices.set(indicator, choice);

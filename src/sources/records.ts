@@ -6,12 +6,13 @@
  * numbers finite. A record that fails is quarantined: left out, counted in the import summary and
  * described in one short Swedish line, while the rest of the file is kept.
  */
+import { clip } from '../text.js';
 import { z } from 'zod';
 
 import {
 	AREA_CODE,
 	AREA_ID,
-	clipLine,
+	MAX_PROBLEM_LINE,
 	excerptOf,
 	INDICATOR_ID,
 	KOLADA_GROUP_ID,
@@ -105,7 +106,8 @@ export class Quarantine {
 	/** Quarantines a record: `where` it is in the file and `reason` it fails, kept as one short line. */
 	add(where: string, reason: string): void {
 		this.total += 1;
-		if (this.lines.length < this.limit) this.lines.push(clipLine(`${where}: ${reason}`.replace(/\s+/g, ' ')));
+		if (this.lines.length < this.limit)
+			this.lines.push(clip(`${where}: ${reason}`.replace(/\s+/g, ' '), MAX_PROBLEM_LINE));
 	}
 
 	/** The records `problemOf` finds nothing wrong with; the others are quarantined, each named by `where`. */

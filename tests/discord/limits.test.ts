@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clampChoices, LIMITS, truncate } from '../../src/discord/limits.js';
+import { clampChoices, LIMITS } from '../../src/discord/limits.js';
 import { localeOf, uiTexts } from '../../src/discord/locale.js';
-
-describe('truncate', () => {
-	it('GIVEN text within the limit THEN returns it as is', () => {
-		expect(truncate('Malmö', 5)).toBe('Malmö');
-	});
-
-	it('GIVEN text over the limit THEN cuts and ends with an ellipsis at exactly the limit', () => {
-		const out = truncate('Upplands Väsby kommun', 10);
-		expect(out).toBe('Upplands…');
-		expect(out.length).toBeLessThanOrEqual(10);
-	});
-
-	it('GIVEN a cut inside a surrogate pair THEN never leaves half of it', () => {
-		const out = truncate('ab😀cd', 4);
-		expect(out).toBe('ab…');
-		expect(() => encodeURIComponent(out)).not.toThrow();
-	});
-
-	it('GIVEN tiny limits THEN returns an ellipsis or nothing', () => {
-		expect(truncate('abc', 1)).toBe('…');
-		expect(truncate('abc', 0)).toBe('');
-	});
-});
 
 describe('clampChoices', () => {
 	it('GIVEN 30 choices THEN keeps the first 25', () => {
