@@ -11,6 +11,7 @@ import { isCategorical, type Dataset } from '../dataset/dataset.js';
 import type { Area, Gender, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
 import { addFigureSource, chartBase, describeFigure, figureLine, Sources, unitLabel } from './common.js';
+import { kommunIds } from './coverage.js';
 import { toCsv } from './csv.js';
 import { answerLabel, decimalsFor, formatYears } from './format.js';
 import { readInput } from './input.js';
@@ -123,12 +124,6 @@ function legendOf(ctx: AnswerContext, indicator: Indicator, classes: MapClasses)
 	};
 }
 
-/** Kommuner shown: those of one län, or all. */
-function membersOf(ds: Dataset, lan: Area | undefined): string[] {
-	const all = ds.areasOfType('kommun');
-	return (lan ? all.filter((a) => a.lanId === lan.id) : all).map((a) => a.id);
-}
-
 /**
  * Whether `/karta` would draw a map of `indicator` in `year` (all kommuner, or those of `lanId`):
  * at least a tenth of them have a value. Used to offer a map only where one answers.
@@ -136,7 +131,7 @@ function membersOf(ds: Dataset, lan: Area | undefined): string[] {
 export function mapAvailable(ds: Dataset, indicator: Indicator, year: number, gender: Gender, lanId?: string): boolean {
 	const lan = lanId === undefined ? undefined : ds.area(lanId);
 	if (lanId !== undefined && lan?.type !== 'lan') return false;
-	const members = membersOf(ds, lan);
+	const members = kommunIds(ds, lan);
 	return enoughForMap(valuesOf(ds, indicator, year, gender, members).size, members.length);
 }
 
@@ -150,7 +145,7 @@ function mapYears(ds: Dataset, indicator: Indicator, gender: Gender, members: re
 /** Län that have enough values for a map in `year`, by name. */
 function lanWithValues(ds: Dataset, indicator: Indicator, year: number, gender: Gender): Area[] {
 	return ds.areasOfType('lan').filter((lan) => {
-		const members = membersOf(ds, lan);
+		const members = kommunIds(ds, lan);
 		return enoughForMap(valuesOf(ds, indicator, year, gender, members).size, members.length);
 	});
 }
@@ -265,7 +260,7 @@ function readMapInput(ctx: AnswerContext, query: MapQuery): Outcome<MapInput> {
  */
 export function computeMap(ds: Dataset, input: MapInput): MapFigures | MapShortfall {
 	const { indicator, gender, lan, highlight } = input;
-	const members = membersOf(ds, lan);
+	const members = kommunIds(ds, lan);
 	const years = mapYears(ds, indicator, gender, members);
 	const year = input.year ?? years.at(-1);
 	const values = year === undefined ? new Map<string, number>() : valuesOf(ds, indicator, year, gender, members);
