@@ -5,7 +5,7 @@
  * one-row "topplista"; every answer states the coverage of its year.
  */
 import type { Dataset } from '../dataset/dataset.js';
-import type { Gender, Indicator } from '../dataset/schema.js';
+import type { Area, Gender, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
 import { valuesOf } from './stats.js';
 
@@ -19,8 +19,10 @@ export interface Coverage {
 	readonly of: number;
 }
 
-function kommunIds(ds: Dataset): string[] {
-	return ds.areasOfType('kommun').map((a) => a.id);
+/** The ids of the kommuner in one län, or of all kommuner. */
+export function kommunIds(ds: Dataset, lan?: Pick<Area, 'id'>): string[] {
+	const all = ds.areasOfType('kommun');
+	return (lan ? all.filter((a) => a.lanId === lan.id) : all).map((a) => a.id);
 }
 
 /** Kommuner (of `members`, all kommuner by default) with a value, per year with any, oldest first. */

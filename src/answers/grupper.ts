@@ -10,10 +10,11 @@ import type { Grouping, GroupingFamily, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
 import { addFigureSource, chartBase, figureNote, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
-import { coverageOf, coverageText, defaultYear } from './coverage.js';
+import { coverageOf, coverageText, defaultYear, type Coverage } from './coverage.js';
 import { formatShare, formatValue, valueHeader } from './format.js';
-import { nearestYear, parseFlag, parseYear } from './options.js';
-import { errorAnswer, resolveIndicator } from './resolve.js';
+import { readInput } from './input.js';
+import { nearestYear, parseFlag } from './options.js';
+import { errorAnswer, fail, type Outcome } from './resolve.js';
 import {
 	answerShares,
 	enoughFor,
@@ -28,7 +29,7 @@ import {
 	type Method,
 } from './stats.js';
 import { clip } from '../text.js';
-import type { Answer, AnswerField } from './types.js';
+import type { Answer, AnswerField, AnswerTable, CsvAttachment, ErrorAnswer, OkAnswer } from './types.js';
 
 /** Raw options of `/grupper`. */
 export interface GroupsQuery {
@@ -145,276 +146,372 @@ const CSV_METHOD: Record<Method | 'few', string> = {
 	few: 'för få värden',
 };
 
-function csvMethod(method: Method | 'few'): string {
-	return CSV_METHOD[method];
+/** The resolved options of `/grupper`. */
+export interface GroupsInput {
+	readonly indicator: Indicator;
+	/** The year asked for; without one, the indicator's default year. */
+	readonly year: number | undefined;
+	readonly family: Exclude<GroupingFamily, 'liknande'>;
+	/** The grouping with member lists the bot computes with. */
+	readonly grouping: Grouping;
+}
+
+/** Every group's figure in one year: published where there are any, the bot's own, and Riket. */
+export interface GroupFigures {
+	readonly ok: true;
+	readonly year: number;
+	readonly own: readonly OwnGroupRow[];
+	readonly published: readonly PublishedRow[];
+	readonly riket: GroupFigure | undefined;
+	readonly coverage: Coverage;
+}
+
+/** No group figures and no Riket in the year: the years that have figures. */
+export interface GroupsShortfall {
+	readonly ok: false;
+	readonly year: number | undefined;
+	readonly nearest: number | undefined;
+	readonly years: readonly number[];
+}
+
+const command = 'grupper';
+
+/** The first stage of `/grupper`: indicator, year and the division into groups. */
+function readGroupsInput(ctx: AnswerContext, query: GroupsQuery): Outcome<GroupsInput> {
+	const input = readInput(ctx, {
+		command,
+		indicator: query.indicator,
+		years: { år: query.year },
+		yearRanksIndicator: false,
+	});
+	if (!input.ok) return input;
+	const division = query.division?.trim();
+	const family = division ? DIVISIONS.get(division.toLocaleLowerCase('sv')) : 'kommungrupp';
+	if (!family || family === 'liknande') {
+		return fail(
+			ctx,
+			command,
+			'invalid_option',
+			'**indelning** kan vara kommungrupp, storlek eller län.',
+			'**division** can be kommungrupp, storlek or län.',
+		);
+	}
+	const grouping = ctx.dataset.grouping(COMPUTED[family]);
+	if (!grouping)
+		return fail(
+			ctx,
+			command,
+			'internal',
+			'Indelningen saknas i datasetet.',
+			'The division is missing from the dataset.',
+		);
+	return { ok: true, value: { indicator: input.value.indicator, year: input.value.years.år, family, grouping } };
+}
+
+/**
+ * The second stage of `/grupper`: each group's figure in the asked (else the default) year — the
+ * published figures, the bot's own by the aggregation rule — and Riket; or the years that have any.
+ */
+export function computeGroups(ds: Dataset, input: GroupsInput): GroupFigures | GroupsShortfall {
+	const { indicator, family, grouping } = input;
+	const years = yearsWithFigures(ds, indicator, family, grouping);
+	const year = input.year ?? defaultYear(ds, indicator, 'T') ?? years.at(-1);
+	const riket = year === undefined ? undefined : riketFigure(ds, indicator, year, 'T');
+	if (year === undefined || (!years.includes(year) && !riket)) {
+		return { ok: false, year, years, nearest: year === undefined ? undefined : nearestYear(years, year) };
+	}
+	return {
+		ok: true,
+		year,
+		own: ownGroupRows(ds, indicator, grouping, year),
+		published: publishedRows(ds, indicator, family, year),
+		riket,
+		coverage: coverageOf(ds, indicator, year, 'T'),
+	};
 }
 
 /** Builds the `/grupper` answer. */
 export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
-	const command = 'grupper';
-	const { dataset: ds } = ctx;
-	const indicatorOutcome = resolveIndicator(ctx, command, 'indikator', query.indicator);
-	if (!indicatorOutcome.ok) return indicatorOutcome.error;
-	const indicator = indicatorOutcome.value;
-	const yearOutcome = parseYear(ctx, command, 'år', query.year);
-	if (!yearOutcome.ok) return yearOutcome.error;
-	const family = query.division?.trim() ? DIVISIONS.get(query.division.trim().toLocaleLowerCase('sv')) : 'kommungrupp';
-	if (!family || family === 'liknande') {
-		return errorAnswer(
-			command,
-			'invalid_option',
-			tr(
-				ctx,
-				'**indelning** kan vara kommungrupp, storlek eller län.',
-				'**division** can be kommungrupp, storlek or län.',
-			),
-		);
-	}
-	const grouping = ds.grouping(COMPUTED[family]);
-	if (!grouping)
-		return errorAnswer(
-			command,
-			'internal',
-			tr(ctx, 'Indelningen saknas i datasetet.', 'The division is missing from the dataset.'),
-		);
-	const resolved = { indikator: indicator.id, indelning: family };
-	const years = yearsWithFigures(ds, indicator, family, grouping);
-	const year = yearOutcome.value ?? defaultYear(ds, indicator, 'T') ?? years.at(-1);
-	const riket = year === undefined ? undefined : riketFigure(ds, indicator, year, 'T');
-	if (year === undefined || (!years.includes(year) && !riket)) {
-		const nearest = year === undefined ? undefined : nearestYear(years, year);
-		return errorAnswer(
-			command,
-			'no_data',
-			years.length === 0
-				? tr(
-						ctx,
-						`Det finns inga gruppvärden för ”${indicator.shortTitle}” i datasetet.`,
-						`There are no group figures for ”${indicator.shortTitle}” in the dataset.`,
-					)
-				: tr(
-						ctx,
-						`Inga värden för ”${indicator.shortTitle}” ${String(year)}. Närmaste år med data: ${String(nearest)}.`,
-						`No figures for ”${indicator.shortTitle}” in ${String(year)}. Nearest year with data: ${String(nearest)}.`,
-					),
-			resolved,
-			nearest === undefined ? {} : { nearestYear: nearest },
-		);
-	}
+	const input = readGroupsInput(ctx, query);
+	if (!input.ok) return input.error;
+	const figures = computeGroups(ctx.dataset, input.value);
+	if (!figures.ok) return noFiguresError(ctx, input.value, figures);
+	return presentGroups(ctx, input.value, figures, parseFlag(query.csv));
+}
 
-	const categorical = isCategorical(indicator);
-	const own = ownGroupRows(ds, indicator, grouping, year);
-	const ownWithData = own.filter((r) => r.value !== null);
-	const published = publishedRows(ds, indicator, family, year);
-	const sources = new Sources();
-	for (const p of published) sources.add(p.source);
-	addFigureSource(ctx, sources, riket);
-	for (const r of ownWithData) if (r.figure && r.figure.method !== 'few') addFigureSource(ctx, sources, r.figure);
-	const figureText = (figure: GroupFigure | FewValues | undefined): string => {
-		if (!figure) return '—';
-		if (figure.method === 'few') return tr(ctx, 'för få värden', 'too few values');
-		const value = categorical ? formatShare(figure.value) : formatValue(indicator, figure.value);
-		const note =
-			figureNote(ctx, figure) ??
-			(figureClass(indicator) === 'total' ? tr(ctx, 'totalt, publicerat', 'total, published') : undefined);
-		return note ? `${value} (${note})` : value;
-	};
-	const riketText = figureText(riket);
-	// Totals and means per kommun are not drawn side by side: the chart draws the totals when there
-	// are any, else the means per kommun; the table writes both, each labelled.
-	const anyTotal = own.some((r) => r.figure?.method === 'published' || r.figure?.method === 'sum');
-	const drawn = (r: OwnGroupRow): number | null =>
-		figureClass(indicator) === 'total' && (r.figure?.method === 'meanPerKommun') === anyTotal ? null : r.value;
-	const coverage = coverageOf(ds, indicator, year, 'T');
-	const notes: string[] = coverage.n > 0 ? [coverageText(ctx, coverage)] : [];
-	const fields: AnswerField[] = [];
-	const title = tr(
-		ctx,
-		`${indicator.shortTitle} ${year} per ${family === 'lan' ? 'län' : family === 'storlek' ? 'kommunstorlek' : 'kommungrupp'}`,
-		`${indicator.shortTitle} ${year} by ${family === 'lan' ? 'county' : family === 'storlek' ? 'size' : 'kommungrupp'}`,
-	);
-
-	let table;
-	let chart: ChartSpec | undefined;
-	if (published.length > 0) {
-		const publishedTitle = published[0]?.title ?? '';
-		const publishedGrouping = ds.area(published[0]?.id ?? '')?.note ?? '';
-		notes.push(
-			tr(
-				ctx,
-				`Publicerade siffror: ${publishedTitle}. Andel kommuner och stadsdelar, procent – visade exakt som publicerade.`,
-				`Published figures: ${publishedTitle}. Share of kommuner and districts, percent – shown exactly as published.`,
-			),
-		);
-		table = {
-			columns: [
-				tr(ctx, 'Grupp', 'Group'),
-				tr(ctx, categorical ? 'Publicerat (%)' : 'Publicerat', categorical ? 'Published (%)' : 'Published'),
-			],
-			rows: [
-				...published.map((p) => [p.name, categorical ? formatShare(p.value) : formatValue(indicator, p.value)]),
-				...(riket ? [['Riket', riketText]] : []),
-			],
-			align: ['left', 'right'] as const,
-		};
-		chart = {
-			...chartBase(ctx, indicator, String(year), sources, {
-				subtitle: tr(ctx, `Publicerade siffror · ${publishedGrouping}`, `Published figures · ${publishedGrouping}`),
-				shares: categorical,
-			}),
-			kind: 'bar',
-			orientation: 'horizontal',
-			bars: published.map((p) => ({ label: p.name, value: p.value, role: 'other' as const })),
-			...riketLine(ctx, indicator, riket),
-		};
-		if (ownWithData.length > 0) {
-			fields.push({
-				name: tr(ctx, `Egen beräkning (${grouping.title})`, `Own calculation (${grouping.title})`),
-				value: clip(ownWithData.map((r) => `${r.name}: ${figureText(r.figure)}`).join('\n'), 1024),
-			});
-		} else {
-			notes.push(
-				tr(
+function noFiguresError(ctx: AnswerContext, input: GroupsInput, shortfall: GroupsShortfall): ErrorAnswer {
+	const { indicator, family } = input;
+	const { year, nearest } = shortfall;
+	return errorAnswer(
+		command,
+		'no_data',
+		shortfall.years.length === 0
+			? tr(
 					ctx,
-					'Kommunvisa svar för året finns inte i datasetet, så boten kan inte räkna egna gruppvärden – de publicerade siffrorna visas.',
-					'Per-kommun answers for the year are not in the dataset, so the bot cannot compute its own group figures – the published ones are shown.',
+					`Det finns inga gruppvärden för ”${indicator.shortTitle}” i datasetet.`,
+					`There are no group figures for ”${indicator.shortTitle}” in the dataset.`,
+				)
+			: tr(
+					ctx,
+					`Inga värden för ”${indicator.shortTitle}” ${String(year)}. Närmaste år med data: ${String(nearest)}.`,
+					`No figures for ”${indicator.shortTitle}” in ${String(year)}. Nearest year with data: ${String(nearest)}.`,
 				),
-			);
-		}
-	} else if (own.some((r) => r.n > 0)) {
-		notes.push(
-			categorical
-				? tr(
-						ctx,
-						`Andel kommuner som svarat ”${indicator.scale?.[0]?.label ?? 'Ja'}”, av dem som svarat (n). Egen beräkning.`,
-						`Share of kommuner answering ”${indicator.scale?.[0]?.label ?? 'Ja'}” among those answering (n). Own calculation.`,
-					)
-				: tr(
-						ctx,
-						`Publicerad siffra för gruppen där en finns; annars ovägt medel och median av kommunerna med data, bara när minst ${MIN_MEMBERS} och minst hälften av gruppens kommuner har värden (n av antal i gruppen). Egen beräkning.`,
-						`A published figure for the group where there is one; else the unweighted mean and median of kommuner with data, only when at least ${MIN_MEMBERS} and at least half of the group have values (n of group size). Own calculation.`,
-					),
-		);
-		table = categorical
-			? {
-					columns: [
-						tr(ctx, 'Grupp', 'Group'),
-						'n',
-						tr(ctx, `Andel ${indicator.scale?.[0]?.label ?? 'Ja'}`, `Share ${indicator.scale?.[0]?.label ?? 'Ja'}`),
-					],
-					rows: [
-						...own.map((r) => [r.name, `${r.n}/${r.members}`, figureText(r.figure)]),
-						...(riket ? [['Riket', '', riketText]] : []),
-					],
-					align: ['left', 'right', 'right'] as const,
-				}
-			: {
-					columns: [tr(ctx, 'Grupp', 'Group'), 'n', tr(ctx, 'Värde', 'Value'), 'Median'],
-					rows: [
-						...own.map((r) => [r.name, `${r.n}/${r.members}`, figureText(r.figure), formatValue(indicator, r.median)]),
-						...(riket ? [['Riket', '', riketText, '']] : []),
-					],
-					align: ['left', 'right', 'right', 'right'] as const,
-				};
-		chart =
-			ownWithData.length === 0
-				? undefined
-				: categorical
-					? {
-							...chartBase(ctx, indicator, String(year), sources, { subtitle: grouping.title, shares: true }),
-							kind: 'categorical',
-							variant: 'shares',
-							categories: (indicator.scale ?? []).map((s, rank) => ({ label: s.label, rank })),
-							groups: own.map((r) => ({ label: r.name, n: r.members, counts: r.counts })),
-						}
-					: {
-							...chartBase(ctx, indicator, String(year), sources, { subtitle: grouping.title }),
-							kind: 'bar',
-							orientation: 'horizontal',
-							bars: own.map((r) => {
-								const note = r.figure && r.figure.method !== 'few' ? figureNote(ctx, r.figure) : undefined;
-								const value = drawn(r);
-								return {
-									label: r.name,
-									value,
-									role: 'other' as const,
-									...(value === null ? {} : note ? { note } : {}),
-								};
-							}),
-							...riketLine(ctx, indicator, riket),
-						};
+		{ indikator: indicator.id, indelning: family },
+		nearest === undefined ? {} : { nearestYear: nearest },
+	);
+}
+
+/** What the published, own or Riket-only part of an answer shows. */
+interface GroupsView {
+	readonly fields: AnswerField[];
+	readonly table?: AnswerTable;
+	readonly notes: string[];
+	readonly chart?: ChartSpec;
+}
+
+/** The third stage of `/grupper`: title, table, notes, the chart and the CSV. */
+function presentGroups(ctx: AnswerContext, input: GroupsInput, figures: GroupFigures, wantsCsv: boolean): OkAnswer {
+	const { indicator, family } = input;
+	const { year, coverage } = figures;
+	const sources = new Sources();
+	for (const p of figures.published) sources.add(p.source);
+	addFigureSource(ctx, sources, figures.riket);
+	for (const r of figures.own)
+		if (r.value !== null && r.figure?.method !== 'few') addFigureSource(ctx, sources, r.figure);
+	const view =
+		figures.published.length > 0
+			? publishedView(ctx, input, figures, sources)
+			: figures.own.some((r) => r.n > 0)
+				? ownView(ctx, input, figures, sources)
+				: riketView(ctx, input, figures);
+	return {
+		ok: true,
+		command,
+		title: tr(
+			ctx,
+			`${indicator.shortTitle} ${year} per ${family === 'lan' ? 'län' : family === 'storlek' ? 'kommunstorlek' : 'kommungrupp'}`,
+			`${indicator.shortTitle} ${year} by ${family === 'lan' ? 'county' : family === 'storlek' ? 'size' : 'kommungrupp'}`,
+		),
+		fields: view.fields,
+		...(view.table ? { table: view.table } : {}),
+		notes: [...(coverage.n > 0 ? [coverageText(ctx, coverage)] : []), ...view.notes],
+		sources: sources.list(),
+		...(view.chart ? { chart: view.chart } : {}),
+		...(wantsCsv ? { csv: groupsCsv(input, figures) } : {}),
+		resolved: { indikator: indicator.id, indelning: family, år: year },
+		data: {
+			year,
+			family,
+			grouping: input.grouping.id,
+			published: figures.published,
+			own: figures.own,
+			riket: figures.riket ?? null,
+		},
+	};
+}
+
+/** A group's figure as the table writes it: "42 %", "1 057 kr/inv (medel av 20 av 27)", "för få värden". */
+function figureText(ctx: AnswerContext, indicator: Indicator, figure: GroupFigure | FewValues | undefined): string {
+	if (!figure) return '—';
+	if (figure.method === 'few') return tr(ctx, 'för få värden', 'too few values');
+	const value = isCategorical(indicator) ? formatShare(figure.value) : formatValue(indicator, figure.value);
+	const note =
+		figureNote(ctx, figure) ??
+		(figureClass(indicator) === 'total' ? tr(ctx, 'totalt, publicerat', 'total, published') : undefined);
+	return note ? `${value} (${note})` : value;
+}
+
+/** Published figures: a table and chart of them, and the own figures as a field beside. */
+function publishedView(ctx: AnswerContext, input: GroupsInput, figures: GroupFigures, sources: Sources): GroupsView {
+	const { indicator, grouping } = input;
+	const { published, riket, year } = figures;
+	const categorical = isCategorical(indicator);
+	const ownWithData = figures.own.filter((r) => r.value !== null);
+	const publishedTitle = published[0]?.title ?? '';
+	const publishedGrouping = ctx.dataset.area(published[0]?.id ?? '')?.note ?? '';
+	const notes = [
+		tr(
+			ctx,
+			`Publicerade siffror: ${publishedTitle}. Andel kommuner och stadsdelar, procent – visade exakt som publicerade.`,
+			`Published figures: ${publishedTitle}. Share of kommuner and districts, percent – shown exactly as published.`,
+		),
+	];
+	const fields: AnswerField[] = [];
+	if (ownWithData.length > 0) {
+		fields.push({
+			name: tr(ctx, `Egen beräkning (${grouping.title})`, `Own calculation (${grouping.title})`),
+			value: clip(ownWithData.map((r) => `${r.name}: ${figureText(ctx, indicator, r.figure)}`).join('\n'), 1024),
+		});
 	} else {
 		notes.push(
 			tr(
 				ctx,
-				`Det finns inga gruppvärden för ${year} – bara riket. Publicerade gruppsiffror finns för andra år eller indelningar: prova /indikator för att se vilka år som har data.`,
-				`There are no group figures for ${year} – only Sweden. Try /indikator to see which years have data.`,
+				'Kommunvisa svar för året finns inte i datasetet, så boten kan inte räkna egna gruppvärden – de publicerade siffrorna visas.',
+				'Per-kommun answers for the year are not in the dataset, so the bot cannot compute its own group figures – the published ones are shown.',
 			),
 		);
-		fields.push({
-			name: 'Riket',
-			value: categorical
-				? `${riketText} ${tr(ctx, `svarade ”${indicator.scale?.[0]?.label ?? 'Ja'}”`, `answered ”${indicator.scale?.[0]?.label ?? 'Ja'}”`)}`
-				: riketText,
-		});
 	}
-	const wantsCsv = parseFlag(query.csv);
-	return {
-		ok: true,
-		command,
-		title,
-		fields,
-		...(table ? { table } : {}),
-		notes,
-		sources: sources.list(),
-		...(chart ? { chart } : {}),
-		...(wantsCsv
-			? {
-					csv: toCsv(
-						`grupper-${indicator.id}-${year}.csv`,
-						[
-							'typ',
-							'grupp',
-							'år',
-							'n',
-							'antal_i_gruppen',
-							categorical ? 'andel (%)' : valueHeader(indicator),
-							categorical ? 'median' : valueHeader(indicator, 'median'),
-							'källa',
-						],
-						[
-							...published.map((p) => ['publicerat', p.name, year, null, null, p.value, null, p.source]),
-							...own.map((r) => [
-								r.figure ? csvMethod(r.figure.method) : 'inget värde',
-								r.name,
-								year,
-								r.n,
-								r.members,
-								r.value,
-								r.median,
-								r.figure?.method === 'published'
-									? r.figure.observation?.provenance.attribution
-									: 'ÖJ-botens egen beräkning',
-							]),
-							...(riket
-								? [
-										[
-											csvMethod(riket.method),
-											'Riket',
-											year,
-											riket.n ?? null,
-											riket.of ?? null,
-											riket.value,
-											null,
-											riket.observation?.provenance.attribution ?? 'ÖJ-botens egen beräkning',
-										],
-									]
-								: []),
-						],
-					),
-				}
-			: {}),
-		resolved: { ...resolved, år: year },
-		data: { year, family, grouping: grouping.id, published, own, riket: riket ?? null },
+	const table: AnswerTable = {
+		columns: [
+			tr(ctx, 'Grupp', 'Group'),
+			tr(ctx, categorical ? 'Publicerat (%)' : 'Publicerat', categorical ? 'Published (%)' : 'Published'),
+		],
+		rows: [
+			...published.map((p) => [p.name, categorical ? formatShare(p.value) : formatValue(indicator, p.value)]),
+			...(riket ? [['Riket', figureText(ctx, indicator, riket)]] : []),
+		],
+		align: ['left', 'right'],
 	};
+	const chart: ChartSpec = {
+		...chartBase(ctx, indicator, String(year), sources, {
+			subtitle: tr(ctx, `Publicerade siffror · ${publishedGrouping}`, `Published figures · ${publishedGrouping}`),
+			shares: categorical,
+		}),
+		kind: 'bar',
+		orientation: 'horizontal',
+		bars: published.map((p) => ({ label: p.name, value: p.value, role: 'other' as const })),
+		...riketLine(ctx, indicator, riket),
+	};
+	return { fields, table, notes, chart };
+}
+
+/** The bot's own group figures: shares of answers, or published/mean and median with n. */
+function ownView(ctx: AnswerContext, input: GroupsInput, figures: GroupFigures, sources: Sources): GroupsView {
+	const { indicator } = input;
+	const { own, riket } = figures;
+	const first = indicator.scale?.[0]?.label ?? 'Ja';
+	const riketText = figureText(ctx, indicator, riket);
+	const text = (r: OwnGroupRow): string => figureText(ctx, indicator, r.figure);
+	const chart = own.some((r) => r.value !== null) ? ownChart(ctx, input, figures, sources) : undefined;
+	if (isCategorical(indicator)) {
+		const note = tr(
+			ctx,
+			`Andel kommuner som svarat ”${first}”, av dem som svarat (n). Egen beräkning.`,
+			`Share of kommuner answering ”${first}” among those answering (n). Own calculation.`,
+		);
+		const table: AnswerTable = {
+			columns: [tr(ctx, 'Grupp', 'Group'), 'n', tr(ctx, `Andel ${first}`, `Share ${first}`)],
+			rows: [...own.map((r) => [r.name, `${r.n}/${r.members}`, text(r)]), ...(riket ? [['Riket', '', riketText]] : [])],
+			align: ['left', 'right', 'right'],
+		};
+		return { fields: [], table, notes: [note], ...(chart ? { chart } : {}) };
+	}
+	const note = tr(
+		ctx,
+		`Publicerad siffra för gruppen där en finns; annars ovägt medel och median av kommunerna med data, bara när minst ${MIN_MEMBERS} och minst hälften av gruppens kommuner har värden (n av antal i gruppen). Egen beräkning.`,
+		`A published figure for the group where there is one; else the unweighted mean and median of kommuner with data, only when at least ${MIN_MEMBERS} and at least half of the group have values (n of group size). Own calculation.`,
+	);
+	const table: AnswerTable = {
+		columns: [tr(ctx, 'Grupp', 'Group'), 'n', tr(ctx, 'Värde', 'Value'), 'Median'],
+		rows: [
+			...own.map((r) => [r.name, `${r.n}/${r.members}`, text(r), formatValue(indicator, r.median)]),
+			...(riket ? [['Riket', '', riketText, '']] : []),
+		],
+		align: ['left', 'right', 'right', 'right'],
+	};
+	return { fields: [], table, notes: [note], ...(chart ? { chart } : {}) };
+}
+
+/**
+ * The chart of own group figures. Totals and means per kommun are not drawn side by side: the chart
+ * draws the totals when there are any, else the means per kommun; the table writes both, each labelled.
+ */
+function ownChart(ctx: AnswerContext, input: GroupsInput, figures: GroupFigures, sources: Sources): ChartSpec {
+	const { indicator, grouping } = input;
+	const { own, year } = figures;
+	if (isCategorical(indicator)) {
+		return {
+			...chartBase(ctx, indicator, String(year), sources, { subtitle: grouping.title, shares: true }),
+			kind: 'categorical',
+			variant: 'shares',
+			categories: (indicator.scale ?? []).map((s, rank) => ({ label: s.label, rank })),
+			groups: own.map((r) => ({ label: r.name, n: r.members, counts: r.counts })),
+		};
+	}
+	const anyTotal = own.some((r) => r.figure?.method === 'published' || r.figure?.method === 'sum');
+	const drawn = (r: OwnGroupRow): number | null =>
+		figureClass(indicator) === 'total' && (r.figure?.method === 'meanPerKommun') === anyTotal ? null : r.value;
+	return {
+		...chartBase(ctx, indicator, String(year), sources, { subtitle: grouping.title }),
+		kind: 'bar',
+		orientation: 'horizontal',
+		bars: own.map((r) => {
+			const note = r.figure && r.figure.method !== 'few' ? figureNote(ctx, r.figure) : undefined;
+			const value = drawn(r);
+			return { label: r.name, value, role: 'other' as const, ...(value === null ? {} : note ? { note } : {}) };
+		}),
+		...riketLine(ctx, indicator, figures.riket),
+	};
+}
+
+/** No group figures in the year, only Riket. */
+function riketView(ctx: AnswerContext, input: GroupsInput, figures: GroupFigures): GroupsView {
+	const { indicator } = input;
+	const first = indicator.scale?.[0]?.label ?? 'Ja';
+	const riketText = figureText(ctx, indicator, figures.riket);
+	return {
+		fields: [
+			{
+				name: 'Riket',
+				value: isCategorical(indicator)
+					? `${riketText} ${tr(ctx, `svarade ”${first}”`, `answered ”${first}”`)}`
+					: riketText,
+			},
+		],
+		notes: [
+			tr(
+				ctx,
+				`Det finns inga gruppvärden för ${figures.year} – bara riket. Publicerade gruppsiffror finns för andra år eller indelningar: prova /indikator för att se vilka år som har data.`,
+				`There are no group figures for ${figures.year} – only Sweden. Try /indikator to see which years have data.`,
+			),
+		],
+	};
+}
+
+/** One row per published figure, per own group figure and for Riket, each with how it was arrived at. */
+function groupsCsv(input: GroupsInput, figures: GroupFigures): CsvAttachment {
+	const { indicator } = input;
+	const { year, riket } = figures;
+	const categorical = isCategorical(indicator);
+	const own = 'ÖJ-botens egen beräkning';
+	return toCsv(
+		`grupper-${indicator.id}-${year}.csv`,
+		[
+			'typ',
+			'grupp',
+			'år',
+			'n',
+			'antal_i_gruppen',
+			categorical ? 'andel (%)' : valueHeader(indicator),
+			categorical ? 'median' : valueHeader(indicator, 'median'),
+			'källa',
+		],
+		[
+			...figures.published.map((p) => ['publicerat', p.name, year, null, null, p.value, null, p.source]),
+			...figures.own.map((r) => [
+				r.figure ? CSV_METHOD[r.figure.method] : 'inget värde',
+				r.name,
+				year,
+				r.n,
+				r.members,
+				r.value,
+				r.median,
+				r.figure?.method === 'published' ? r.figure.observation?.provenance.attribution : own,
+			]),
+			...(riket
+				? [
+						[
+							CSV_METHOD[riket.method],
+							'Riket',
+							year,
+							riket.n ?? null,
+							riket.of ?? null,
+							riket.value,
+							null,
+							riket.observation?.provenance.attribution ?? own,
+						],
+					]
+				: []),
+		],
+	);
 }

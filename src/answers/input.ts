@@ -40,6 +40,8 @@ export interface InputSpec {
 	readonly indicator: string;
 	/** Year options by name, e.g. `{ år: query.year }` or `{ från: query.from, till: query.to }`. */
 	readonly years?: Readonly<Record<string, RawOption>>;
+	/** Whether `år` decides ties between indicators (default true); false reads the indicator alone. */
+	readonly yearRanksIndicator?: boolean;
 	/** `kön` (T when not given); a K/M on an indicator without a split is refused. */
 	readonly gender?: RawOption;
 	/** Optional areas by key, e.g. `{ lan: { option: 'län', input: query.lan, scope: 'lan' } }`. */
@@ -96,7 +98,7 @@ export function readInput<const S extends InputSpec>(ctx: AnswerContext, spec: S
 		if (!outcome.ok) return outcome;
 		area = outcome.value;
 	}
-	const year = preferredYear(spec.years);
+	const year = spec.yearRanksIndicator === false ? undefined : preferredYear(spec.years);
 	const want: IndicatorContext = {
 		...(area ? { areaId: area.id } : {}),
 		...(year === undefined ? {} : { year }),

@@ -3,19 +3,19 @@
  * handled honestly (a shared place is shown as shared, and everyone tied at the last place is
  * included), and a horizontal bar chart.
  */
-import type { ChartSpec } from '../charts/spec.js';
-import { isCategorical } from '../dataset/dataset.js';
-import type { Area } from '../dataset/schema.js';
+import { isCategorical, type Dataset } from '../dataset/dataset.js';
+import type { Area, Gender, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
 import { addFigureSource, chartBase, figureLine, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
-import { coverageOf, coverageText, defaultYear } from './coverage.js';
+import { coverageByYear, coverageOf, coverageText, defaultYear, kommunIds, type Coverage } from './coverage.js';
 import { formatValue, valueHeader } from './format.js';
-import { nearestYear, parseCount, parseFlag, parseGender, parseYear } from './options.js';
-import { errorAnswer, resolveArea, resolveIndicator } from './resolve.js';
-import { riketFigure, valuesOf } from './stats.js';
+import { readInput } from './input.js';
+import { nearestYear, parseCount, parseFlag } from './options.js';
+import { errorAnswer, fail, type Outcome } from './resolve.js';
+import { riketFigure, valuesOf, type GroupFigure } from './stats.js';
 import { MAX_CHOICES, whereValuesAre } from './nodata.js';
-import type { Answer, Candidate } from './types.js';
+import type { Answer, Candidate, CsvAttachment, ErrorAnswer, OkAnswer, Resolved } from './types.js';
 
 /** Raw options of `/topplista`. */
 export interface TopListQuery {
@@ -104,188 +104,272 @@ export function topRows(
 	return pickRows(rankAll(values, descending, nameOf), count);
 }
 
-/** Builds the `/topplista` answer. */
-export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
-	const command = 'topplista';
-	const { dataset: ds } = ctx;
-	const indicatorOutcome = resolveIndicator(ctx, command, 'indikator', query.indicator);
-	if (!indicatorOutcome.ok) return indicatorOutcome.error;
-	const indicator = indicatorOutcome.value;
+/** The resolved options of `/topplista`. */
+export interface TopListInput {
+	readonly indicator: Indicator;
+	readonly gender: Gender;
+	/** The year asked for; without one, the default year of the kommuner listed. */
+	readonly year: number | undefined;
+	readonly lan: Area | undefined;
+	readonly order: Order;
+	/** Places to show (ties at the last place add rows). */
+	readonly count: number;
+	/** The first place shown. */
+	readonly start: number;
+}
+
+/** A ranked list of kommuner that answers. */
+export interface TopList {
+	readonly ok: true;
+	readonly year: number;
+	/** Kommuner (listed) with a value in the year. */
+	readonly withData: number;
+	readonly rows: readonly RankedRow[];
+	/** The first place after the rows shown, for the next page. */
+	readonly nextPlace: number | undefined;
+	/** Riket, for the whole country only. */
+	readonly riket: GroupFigure | undefined;
+	readonly coverage: Coverage;
+	/** The attribution of the values shown, each once. */
+	readonly attributions: readonly string[];
+}
+
+/** No kommun values in the year: the years and the other län that have them. */
+export interface TopListNoYear {
+	readonly ok: false;
+	readonly reason: 'no_year';
+	readonly year: number | undefined;
+	readonly nearest: number | undefined;
+	/** Kommuner with values per year with any, oldest first. */
+	readonly years: readonly Coverage[];
+	/** Years to offer: the nearest, then those with the most kommuner (at most three). */
+	readonly yearPicks: readonly Coverage[];
+	/** Other län with kommun values (in the asked year, if one was asked), the most kommuner first. */
+	readonly otherLan: readonly Area[];
+}
+
+/** The asked first place lies past the end of the list. */
+export interface TopListPastEnd {
+	readonly ok: false;
+	readonly reason: 'past_end';
+	readonly year: number;
+	readonly withData: number;
+}
+
+const command = 'topplista';
+
+const ORDER_TEXT: Record<Order, readonly [string, string]> = {
+	bäst: ['bäst', 'best'],
+	sämst: ['sämst', 'worst'],
+	högst: ['högst värde', 'highest'],
+	lägst: ['lägst värde', 'lowest'],
+};
+
+/** The first stage of `/topplista`: indicator (numbers only), year, kön, län, count, first place and order. */
+function readTopListInput(ctx: AnswerContext, query: TopListQuery): Outcome<TopListInput> {
+	const input = readInput(ctx, {
+		command,
+		indicator: query.indicator,
+		years: { år: query.year },
+		yearRanksIndicator: false,
+		gender: query.gender,
+		places: { lan: { option: 'län', input: query.lan, scope: 'lan' } },
+	});
+	if (!input.ok) return input;
+	const { indicator, gender } = input.value;
 	if (isCategorical(indicator)) {
-		return errorAnswer(
+		const message = tr(
+			ctx,
+			`”${indicator.shortTitle}” är en Ja/Nej-fråga och kan inte rangordnas. Använd /grupper för andelen kommuner som svarat ja, eller /jämför för enskilda kommuners svar.`,
+			`”${indicator.shortTitle}” is a yes/no question and can't be ranked. Use /grupper for the share answering yes, or /jämför for single kommuner.`,
+		);
+		return { ok: false, error: errorAnswer(command, 'invalid_option', message, { indikator: indicator.id }) };
+	}
+	const count = parseCount(ctx, command, 'antal', query.count, { min: 1, max: 30, fallback: 10 });
+	if (!count.ok) return count;
+	const start = parseCount(ctx, command, 'från_plats', query.start, { min: 1, max: 400, fallback: 1 });
+	if (!start.ok) return start;
+	const order = readOrder(ctx, indicator, query.order);
+	if (!order.ok) return order;
+	const { år: year } = input.value.years;
+	const { lan } = input.value.places;
+	return {
+		ok: true,
+		value: { indicator, gender, year, lan, order: order.value, count: count.value, start: start.value },
+	};
+}
+
+/** The order asked for; without one, best first (highest first for an indicator without a direction). */
+function readOrder(ctx: AnswerContext, indicator: Indicator, raw: string | undefined): Outcome<Order> {
+	const text = raw?.trim();
+	const wanted = text ? ORDER_WORDS.get(text.toLocaleLowerCase('sv')) : undefined;
+	if (text && !wanted) {
+		return fail(
+			ctx,
 			command,
 			'invalid_option',
-			tr(
-				ctx,
-				`”${indicator.shortTitle}” är en Ja/Nej-fråga och kan inte rangordnas. Använd /grupper för andelen kommuner som svarat ja, eller /jämför för enskilda kommuners svar.`,
-				`”${indicator.shortTitle}” is a yes/no question and can't be ranked. Use /grupper for the share answering yes, or /jämför for single kommuner.`,
-			),
-			{ indikator: indicator.id },
+			'**ordning** kan vara bäst, sämst, högst eller lägst.',
+			'**order** can be best, worst, highest or lowest.',
 		);
 	}
-	const yearOutcome = parseYear(ctx, command, 'år', query.year);
-	if (!yearOutcome.ok) return yearOutcome.error;
-	const countOutcome = parseCount(ctx, command, 'antal', query.count, { min: 1, max: 30, fallback: 10 });
-	if (!countOutcome.ok) return countOutcome.error;
-	const startOutcome = parseCount(ctx, command, 'från_plats', query.start, { min: 1, max: 400, fallback: 1 });
-	if (!startOutcome.ok) return startOutcome.error;
-	const start = startOutcome.value;
-	const genderOutcome = parseGender(ctx, command, query.gender, indicator);
-	if (!genderOutcome.ok) return genderOutcome.error;
-	const gender = genderOutcome.value;
-	let lan: Area | undefined;
-	if (query.lan && query.lan.trim() !== '') {
-		const lanOutcome = resolveArea(ctx, command, 'län', query.lan, 'lan');
-		if (!lanOutcome.ok) return lanOutcome.error;
-		lan = lanOutcome.value;
-	}
-	const wantedOrder = query.order?.trim() ? ORDER_WORDS.get(query.order.trim().toLocaleLowerCase('sv')) : undefined;
-	if (query.order?.trim() && !wantedOrder) {
-		return errorAnswer(
+	if ((wanted === 'bäst' || wanted === 'sämst') && indicator.direction === null) {
+		return fail(
+			ctx,
 			command,
 			'invalid_option',
-			tr(
-				ctx,
-				'**ordning** kan vara bäst, sämst, högst eller lägst.',
-				'**order** can be best, worst, highest or lowest.',
-			),
+			`”${indicator.shortTitle}” har ingen angiven önskad riktning, så bäst/sämst går inte att avgöra. Välj ordning högst eller lägst.`,
+			`”${indicator.shortTitle}” has no stated desired direction, so best/worst can't be decided. Choose highest or lowest.`,
 		);
 	}
-	if ((wantedOrder === 'bäst' || wantedOrder === 'sämst') && indicator.direction === null) {
-		return errorAnswer(
-			command,
-			'invalid_option',
-			tr(
-				ctx,
-				`”${indicator.shortTitle}” har ingen angiven önskad riktning, så bäst/sämst går inte att avgöra. Välj ordning högst eller lägst.`,
-				`”${indicator.shortTitle}” has no stated desired direction, so best/worst can't be decided. Choose highest or lowest.`,
-			),
-		);
-	}
-	const order: Order = wantedOrder ?? (indicator.direction === null ? 'högst' : 'bäst');
-	const descending =
+	return { ok: true, value: wanted ?? (indicator.direction === null ? 'högst' : 'bäst') };
+}
+
+/** Whether an order lists the highest values first. */
+function descendingFor(indicator: Indicator, order: Order): boolean {
+	return (
 		order === 'högst' ||
 		(order === 'bäst' && indicator.direction === 'higher') ||
-		(order === 'sämst' && indicator.direction === 'lower');
+		(order === 'sämst' && indicator.direction === 'lower')
+	);
+}
 
-	const members = lan
-		? (ds.groupings.find((g) => g.id === 'lan')?.groups.find((g) => g.lanId === lan.id)?.members ?? [])
-		: ds.areasOfType('kommun').map((a) => a.id);
-	const yearsWithData = ds.years(indicator.id).filter((y) => valuesOf(ds, indicator, y, gender, members).size > 0);
-	const resolved = { indikator: indicator.id, län: lan?.id, kön: gender };
-	const year = yearOutcome.value ?? defaultYear(ds, indicator, gender, members);
-	if (year === undefined || !yearsWithData.includes(year)) {
-		const nearest = year === undefined ? undefined : nearestYear(yearsWithData, year);
-		const where = whereValuesAre(ctx, indicator);
-		// Other län with kommun values (in the asked year, if one was asked), the most kommuner first.
-		const otherLan = lan
-			? ds
-					.areasOfType('lan')
-					.filter((l) => l.id !== lan.id)
-					.map((l) => {
-						const ids = ds.groupings.find((g) => g.id === 'lan')?.groups.find((g) => g.lanId === l.id)?.members ?? [];
-						const inYears = (year === undefined ? ds.years(indicator.id) : [year]).map(
-							(y) => valuesOf(ds, indicator, y, gender, ids).size,
-						);
-						return { l, n: Math.max(0, ...inYears) };
-					})
-					.filter((x) => x.n > 0)
-					.sort((a, b) => b.n - a.n)
-					.slice(0, MAX_CHOICES)
-					.map(({ l }): Candidate => ({ id: l.id, label: l.name, option: 'län' }))
-			: [];
-		// The nearest year, then the years with the most kommuner, each with its count.
-		const counts = new Map(yearsWithData.map((y) => [y, valuesOf(ds, indicator, y, gender, members).size]));
-		const widest = [...yearsWithData].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || b - a);
-		const yearPicks = [...new Set([nearest, ...widest])].filter((y) => y !== undefined).slice(0, 3);
-		const kommuner = (n: number): string => `${n} ${n === 1 ? 'kommun' : 'kommuner'}`;
-		const candidates =
-			year !== undefined && yearsWithData.length > 0
-				? yearPicks.map((y): Candidate => ({
-						id: String(y),
-						label: `${y} (${kommuner(counts.get(y) ?? 0)})`,
-						option: 'år',
-					}))
-				: otherLan;
-		return errorAnswer(
-			command,
-			'no_data',
-			yearsWithData.length === 0
-				? tr(
-						ctx,
-						`Det finns inga kommunvärden för ”${indicator.shortTitle}”${lan ? ` i ${lan.name}` : ''}. ${where}`,
-						`There are no kommun values for ”${indicator.shortTitle}”${lan ? ` in ${lan.name}` : ''}. ${where}`,
-					)
-				: tr(
-						ctx,
-						`Inga kommunvärden för ”${indicator.shortTitle}” ${String(year)}. Närmaste år med data: ${String(nearest)}. ${where}`,
-						`No kommun values for ”${indicator.shortTitle}” in ${String(year)}. Nearest year with data: ${String(nearest)}. ${where}`,
-					),
-			resolved,
-			{ ...(nearest === undefined ? {} : { nearestYear: nearest }), candidates },
-		);
-	}
+/**
+ * The second stage of `/topplista`: the kommuner (of the län, or all) ranked in the asked (else the
+ * default) year, the page of places asked for, and Riket — or why there is no list.
+ */
+export function computeTopList(ds: Dataset, input: TopListInput): TopList | TopListNoYear | TopListPastEnd {
+	const { indicator, gender, lan } = input;
+	const members = kommunIds(ds, lan);
+	const years = coverageByYear(ds, indicator, gender, members);
+	const year = input.year ?? defaultYear(ds, indicator, gender, members);
+	if (year === undefined || !years.some((c) => c.year === year)) return noYear(ds, input, year, years);
 	const values = valuesOf(ds, indicator, year, gender, members);
-	const nameOf = (id: string): string => ds.area(id)?.name ?? id;
-	const ranked = rankAll(values, descending, nameOf);
-	const rows = pickRows(ranked, countOutcome.value, start);
-	if (rows.length === 0) {
-		return errorAnswer(
-			command,
-			'invalid_option',
-			tr(
-				ctx,
-				`Listan har bara ${values.size} kommuner ${year}; **från_plats** ${start} ligger utanför den.`,
-				`The list has only ${values.size} kommuner in ${year}; **från_plats** ${start} is past its end.`,
-			),
-			{ ...resolved, år: year },
-		);
-	}
+	const ranked = rankAll(values, descendingFor(indicator, input.order), (id) => nameOf(ds, id));
+	const rows = pickRows(ranked, input.count, input.start);
+	if (rows.length === 0) return { ok: false, reason: 'past_end', year, withData: values.size };
 	const lastPlace = rows.at(-1)?.place ?? 0;
-	const nextPlace = ranked.find((r) => r.place > lastPlace)?.place;
-	const places =
-		start > 1
-			? tr(ctx, `, plats ${rows[0]?.place ?? start}–${lastPlace}`, `, places ${rows[0]?.place ?? start}–${lastPlace}`)
-			: '';
-	const sources = new Sources();
-	for (const r of rows) sources.add(ds.value(indicator.id, r.id, year, gender, 'value')?.provenance.attribution);
-	sources.own(ctx);
-	const riket = lan ? undefined : riketFigure(ds, indicator, year, 'T');
-	addFigureSource(ctx, sources, riket);
+	const attributions = rows.map(
+		(r) => ds.value(indicator.id, r.id, year, gender, 'value')?.provenance.attribution ?? '',
+	);
+	return {
+		ok: true,
+		year,
+		withData: values.size,
+		rows,
+		nextPlace: ranked.find((r) => r.place > lastPlace)?.place,
+		riket: lan ? undefined : riketFigure(ds, indicator, year, 'T'),
+		coverage: coverageOf(ds, indicator, year, gender, members),
+		attributions: [...new Set(attributions)].filter((line) => line !== ''),
+	};
+}
 
-	const orderText: Record<Order, readonly [string, string]> = {
-		bäst: ['bäst', 'best'],
-		sämst: ['sämst', 'worst'],
-		högst: ['högst värde', 'highest'],
-		lägst: ['lägst värde', 'lowest'],
+function noYear(ds: Dataset, input: TopListInput, year: number | undefined, years: readonly Coverage[]): TopListNoYear {
+	const { indicator, gender, lan } = input;
+	const nearest =
+		year === undefined
+			? undefined
+			: nearestYear(
+					years.map((c) => c.year),
+					year,
+				);
+	const widest = [...years].sort((a, b) => b.n - a.n || b.year - a.year);
+	const picked = [...new Set([nearest, ...widest.map((c) => c.year)])].filter((y) => y !== undefined).slice(0, 3);
+	const otherLan = lan
+		? ds
+				.areasOfType('lan')
+				.filter((l) => l.id !== lan.id)
+				.map((l) => {
+					const ids = kommunIds(ds, l);
+					const inYears = (year === undefined ? ds.years(indicator.id) : [year]).map(
+						(y) => valuesOf(ds, indicator, y, gender, ids).size,
+					);
+					return { l, n: Math.max(0, ...inYears) };
+				})
+				.filter((x) => x.n > 0)
+				.sort((a, b) => b.n - a.n)
+				.slice(0, MAX_CHOICES)
+				.map(({ l }) => l)
+		: [];
+	return {
+		ok: false,
+		reason: 'no_year',
+		year,
+		nearest,
+		years,
+		yearPicks: picked.map((y) => years.find((c) => c.year === y) ?? { year: y, n: 0, of: 0 }),
+		otherLan,
 	};
-	const [orderSv, orderEn] = orderText[order];
-	const notes: string[] = [coverageText(ctx, coverageOf(ds, indicator, year, gender, members), lan?.name)];
-	if (rows.length > countOutcome.value) {
-		notes.push(
-			tr(
-				ctx,
-				`Listan har ${rows.length} rader eftersom kommuner med samma värde delar plats.`,
-				`The list has ${rows.length} rows because kommuner with equal values share a place.`,
-			),
-		);
-	}
-	if (indicator.direction !== null && (order === 'bäst' || order === 'sämst'))
-		notes.push(indicator.directionBasis ?? '');
-	const label = (r: RankedRow): string => `${r.place}${r.tied ? '=' : ''}. ${nameOf(r.id)}`;
-	const chart: ChartSpec = {
-		...chartBase(ctx, indicator, String(year), sources, {
-			subtitle: tr(
-				ctx,
-				`${rows.length} kommuner${places}, ${orderSv} först${lan ? ` · ${lan.name}` : ''}`,
-				`${rows.length} kommuner${places}, ${orderEn} first${lan ? ` · ${lan.name}` : ''}`,
-			),
-		}),
-		kind: 'bar',
-		orientation: 'horizontal',
-		bars: rows.map((r) => ({ label: label(r), value: r.value, role: 'other' as const })),
-		...riketLine(ctx, indicator, riket),
-	};
+}
+
+/** Builds the `/topplista` answer. */
+export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
+	const input = readTopListInput(ctx, query);
+	if (!input.ok) return input.error;
+	const list = computeTopList(ctx.dataset, input.value);
+	if (list.ok) return presentTopList(ctx, input.value, list, parseFlag(query.csv));
+	return list.reason === 'no_year' ? noYearError(ctx, input.value, list) : pastEndError(ctx, input.value, list);
+}
+
+function baseResolved(input: TopListInput): Resolved {
+	return { indikator: input.indicator.id, län: input.lan?.id, kön: input.gender };
+}
+
+function noYearError(ctx: AnswerContext, input: TopListInput, shortfall: TopListNoYear): ErrorAnswer {
+	const { indicator, lan } = input;
+	const { year, nearest, years } = shortfall;
+	const where = whereValuesAre(ctx, indicator);
+	const kommuner = (n: number): string => `${n} ${n === 1 ? 'kommun' : 'kommuner'}`;
+	const candidates =
+		year !== undefined && years.length > 0
+			? shortfall.yearPicks.map((c): Candidate => ({
+					id: String(c.year),
+					label: `${c.year} (${kommuner(c.n)})`,
+					option: 'år',
+				}))
+			: shortfall.otherLan.map((l): Candidate => ({ id: l.id, label: l.name, option: 'län' }));
+	return errorAnswer(
+		command,
+		'no_data',
+		years.length === 0
+			? tr(
+					ctx,
+					`Det finns inga kommunvärden för ”${indicator.shortTitle}”${lan ? ` i ${lan.name}` : ''}. ${where}`,
+					`There are no kommun values for ”${indicator.shortTitle}”${lan ? ` in ${lan.name}` : ''}. ${where}`,
+				)
+			: tr(
+					ctx,
+					`Inga kommunvärden för ”${indicator.shortTitle}” ${String(year)}. Närmaste år med data: ${String(nearest)}. ${where}`,
+					`No kommun values for ”${indicator.shortTitle}” in ${String(year)}. Nearest year with data: ${String(nearest)}. ${where}`,
+				),
+		baseResolved(input),
+		{ ...(nearest === undefined ? {} : { nearestYear: nearest }), candidates },
+	);
+}
+
+function pastEndError(ctx: AnswerContext, input: TopListInput, shortfall: TopListPastEnd): ErrorAnswer {
+	const { year, withData } = shortfall;
+	return errorAnswer(
+		command,
+		'invalid_option',
+		tr(
+			ctx,
+			`Listan har bara ${withData} kommuner ${year}; **från_plats** ${input.start} ligger utanför den.`,
+			`The list has only ${withData} kommuner in ${year}; **från_plats** ${input.start} is past its end.`,
+		),
+		{ ...baseResolved(input), år: year },
+	);
+}
+
+/** The third stage of `/topplista`: title, summary, table, notes, bar chart and CSV. */
+function presentTopList(ctx: AnswerContext, input: TopListInput, list: TopList, wantsCsv: boolean): OkAnswer {
+	const { dataset: ds } = ctx;
+	const { indicator, lan, order, start } = input;
+	const { year, rows, riket } = list;
+	const sources = new Sources();
+	for (const line of list.attributions) sources.add(line);
+	sources.own(ctx);
+	addFigureSource(ctx, sources, riket);
+	const places = placesText(ctx, input, list);
 	return {
 		ok: true,
 		command,
@@ -294,63 +378,110 @@ export function topListAnswer(ctx: AnswerContext, query: TopListQuery): Answer {
 			`Topplista: ${indicator.shortTitle} ${year}${places}`,
 			`Top list: ${indicator.shortTitle} ${year}${places}`,
 		),
-		summary: tr(
-			ctx,
-			`${start > 1 ? `Plats ${rows[0]?.place ?? start}–${lastPlace}: ` : ''}${rows.length === 1 ? 'Den kommun' : `De ${rows.length} kommuner`} med ${orderSv} ${indicator.direction === null || order === 'högst' || order === 'lägst' ? '' : 'resultat '}${lan ? `i ${lan.name} ` : ''}${year}.`.replace(
-				/\s+/g,
-				' ',
-			),
-			`${start > 1 ? `Places ${rows[0]?.place ?? start}–${lastPlace}: ` : ''}The ${rows.length} kommuner with the ${orderEn} ${lan ? `in ${lan.name} ` : ''}${year}.`.replace(
-				/\s+/g,
-				' ',
-			),
-		),
+		summary: topListSummary(ctx, input, list),
 		fields: riket
 			? [{ name: tr(ctx, 'Jämförelse', 'Comparison'), value: figureLine(ctx, indicator, 'Riket', riket, year) }]
 			: [],
 		table: {
-			columns: [
-				tr(ctx, 'Plats', 'Rank'),
-				tr(ctx, 'Kommun', 'Kommun'),
-				tr(ctx, 'Län', 'County'),
-				tr(ctx, 'Värde', 'Value'),
-			],
-			rows: rows.map((r) => [
-				`${r.place}${r.tied ? '=' : ''}`,
-				nameOf(r.id),
-				ds.area(ds.area(r.id)?.lanId ?? '')?.name ?? '',
-				formatValue(indicator, r.value),
-			]),
+			columns: [tr(ctx, 'Plats', 'Rank'), 'Kommun', tr(ctx, 'Län', 'County'), tr(ctx, 'Värde', 'Value')],
+			rows: rows.map((r) => [placeOf(r), nameOf(ds, r.id), lanOf(ds, r.id), formatValue(indicator, r.value)]),
 			align: ['right', 'left', 'left', 'right'],
 		},
-		notes: notes.filter((n) => n !== ''),
+		notes: topListNotes(ctx, input, list),
 		sources: sources.list(),
-		chart,
-		...(parseFlag(query.csv)
-			? {
-					csv: toCsv(
-						`topplista-${indicator.id}-${year}.csv`,
-						['plats', 'delad', 'kod', 'kommun', 'län', 'år', valueHeader(indicator), 'enhet'],
-						rows.map((r) => [
-							r.place,
-							r.tied ? 'ja' : 'nej',
-							r.id,
-							nameOf(r.id),
-							ds.area(ds.area(r.id)?.lanId ?? '')?.name ?? '',
-							year,
-							r.value,
-							indicator.unit,
-						]),
-					),
-				}
-			: {}),
+		chart: {
+			...chartBase(ctx, indicator, String(year), sources, {
+				subtitle: tr(
+					ctx,
+					`${rows.length} kommuner${places}, ${ORDER_TEXT[order][0]} först${lan ? ` · ${lan.name}` : ''}`,
+					`${rows.length} kommuner${places}, ${ORDER_TEXT[order][1]} first${lan ? ` · ${lan.name}` : ''}`,
+				),
+			}),
+			kind: 'bar',
+			orientation: 'horizontal',
+			bars: rows.map((r) => ({ label: `${placeOf(r)}. ${nameOf(ds, r.id)}`, value: r.value, role: 'other' as const })),
+			...riketLine(ctx, indicator, riket),
+		},
+		...(wantsCsv ? { csv: topListCsv(ctx, input, list) } : {}),
 		resolved: {
-			...resolved,
+			...baseResolved(input),
 			år: year,
 			ordning: order,
-			antal: countOutcome.value,
+			antal: input.count,
 			...(start > 1 ? { från_plats: start } : {}),
 		},
-		data: { year, order, withData: values.size, rows, nextPlace: nextPlace ?? null, riket: riket ?? null },
+		data: { year, order, withData: list.withData, rows, nextPlace: list.nextPlace ?? null, riket: riket ?? null },
 	};
+}
+
+/** One row per kommun listed: place, shared, code, name, län, year, value and unit. */
+function topListCsv(ctx: AnswerContext, input: TopListInput, list: TopList): CsvAttachment {
+	const { dataset: ds } = ctx;
+	const { indicator } = input;
+	return toCsv(
+		`topplista-${indicator.id}-${list.year}.csv`,
+		['plats', 'delad', 'kod', 'kommun', 'län', 'år', valueHeader(indicator), 'enhet'],
+		list.rows.map((r) => [
+			r.place,
+			r.tied ? 'ja' : 'nej',
+			r.id,
+			nameOf(ds, r.id),
+			lanOf(ds, r.id),
+			list.year,
+			r.value,
+			indicator.unit,
+		]),
+	);
+}
+
+function nameOf(ds: Dataset, id: string): string {
+	return ds.area(id)?.name ?? id;
+}
+
+function lanOf(ds: Dataset, id: string): string {
+	return ds.area(ds.area(id)?.lanId ?? '')?.name ?? '';
+}
+
+/** A place as the list writes it: "3", or "3=" when shared. */
+function placeOf(row: RankedRow): string {
+	return `${row.place}${row.tied ? '=' : ''}`;
+}
+
+/** ", plats 11–20" on a later page; empty on the first. */
+function placesText(ctx: AnswerContext, input: TopListInput, list: TopList): string {
+	if (input.start <= 1) return '';
+	const first = list.rows[0]?.place ?? input.start;
+	const last = list.rows.at(-1)?.place ?? 0;
+	return tr(ctx, `, plats ${first}–${last}`, `, places ${first}–${last}`);
+}
+
+function topListSummary(ctx: AnswerContext, input: TopListInput, list: TopList): string {
+	const { indicator, lan, order, start } = input;
+	const { year, rows } = list;
+	const first = rows[0]?.place ?? start;
+	const last = rows.at(-1)?.place ?? 0;
+	const [orderSv, orderEn] = ORDER_TEXT[order];
+	const result = indicator.direction === null || order === 'högst' || order === 'lägst' ? '' : 'resultat ';
+	return tr(
+		ctx,
+		`${start > 1 ? `Plats ${first}–${last}: ` : ''}${rows.length === 1 ? 'Den kommun' : `De ${rows.length} kommuner`} med ${orderSv} ${result}${lan ? `i ${lan.name} ` : ''}${year}.`,
+		`${start > 1 ? `Places ${first}–${last}: ` : ''}The ${rows.length} kommuner with the ${orderEn} ${lan ? `in ${lan.name} ` : ''}${year}.`,
+	).replace(/\s+/g, ' ');
+}
+
+function topListNotes(ctx: AnswerContext, input: TopListInput, list: TopList): string[] {
+	const { indicator, lan, order } = input;
+	const notes: string[] = [coverageText(ctx, list.coverage, lan?.name)];
+	if (list.rows.length > input.count) {
+		notes.push(
+			tr(
+				ctx,
+				`Listan har ${list.rows.length} rader eftersom kommuner med samma värde delar plats.`,
+				`The list has ${list.rows.length} rows because kommuner with equal values share a place.`,
+			),
+		);
+	}
+	if (indicator.direction !== null && (order === 'bäst' || order === 'sämst') && indicator.directionBasis)
+		notes.push(indicator.directionBasis);
+	return notes;
 }

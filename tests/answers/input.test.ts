@@ -31,6 +31,16 @@ describe('readInput', () => {
 		expect(input.ok && input.value.gender).toBe('T');
 	});
 
+	it('GIVEN år and yearRanksIndicator false THEN the indicator is read as without a year', () => {
+		// ”kostnad” finds U31001 alone; with år 2010 ranking the ties it is N31001 or U31001.
+		const spec = { command: 'topplista', indicator: 'kostnad', years: { år: 2010 } } as const;
+		const ranked = readInput(ctx, spec);
+		expect(!ranked.ok && ranked.error.error.code).toBe('ambiguous');
+		const alone = readInput(ctx, { ...spec, yearRanksIndicator: false });
+		expect(alone.ok && alone.value.indicator.id).toBe('U31001');
+		expect(alone.ok && alone.value.years.år).toBe(2010);
+	});
+
 	it('GIVEN an unknown kommun and a bad year THEN the kommun error comes first', () => {
 		const input = readInput(ctx, {
 			command: 'värde',

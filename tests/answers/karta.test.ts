@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { enoughForMap, mapAnswer, schemeFor } from '../../src/answers/karta.js';
+import { computeMap, enoughForMap, mapAnswer, schemeFor, type MapInput } from '../../src/answers/karta.js';
 import type { AnswerContext } from '../../src/answers/context.js';
 import type { Answer, OkAnswer } from '../../src/answers/types.js';
 import type { MapChartSpec } from '../../src/charts/spec.js';
@@ -165,5 +165,45 @@ describe('/karta with survey answers', () => {
 		expect(answer.chart.subtitle).toBe('Svar från 60 av 290 kommuner · kommunernas svar');
 		expect(answer.chart.missingLabel).toBe('Uppgift saknas (230)');
 		expect(answer.data['limits']).toEqual([]);
+	});
+});
+
+describe('computeMap', () => {
+	// Values from data/db.json: Biståndshushåll, antal (N31910) 2016 for the six kommuner of Hallands
+	// län — Hylte 384, Halmstad 1 626, Laholm 512, Falkenberg 872, Varberg 746, Kungsbacka 716.
+	const halland2016 = { '1315': 384, '1380': 1626, '1381': 512, '1382': 872, '1383': 746, '1384': 716 };
+
+	function input(over: Partial<MapInput> = {}): MapInput {
+		const indicator = ctx.dataset.indicator('N31910');
+		if (!indicator) throw new Error('N31910 missing from the bundle');
+		return { indicator, gender: 'T', year: 2016, lan: undefined, highlight: undefined, ...over };
+	}
+
+	it('GIVEN biståndshushåll 2016 in Hallands län THEN all six kommuner are classed, Hylte lowest and Halmstad highest', () => {
+		const map = computeMap(ctx.dataset, input({ lan: ctx.dataset.area('0013'), highlight: ctx.dataset.area('1383') }));
+		if (!map.ok) throw new Error('expected a map');
+		expect(map.year).toBe(2016);
+		expect([...map.members].sort()).toEqual(Object.keys(halland2016));
+		expect(Object.fromEntries(map.values)).toEqual(halland2016);
+		expect(map.highlightValue).toBe(746);
+		const { classes, classOf } = map.classification;
+		if (classes.kind !== 'quantiles') throw new Error('expected quantile classes');
+		expect(classes.ranges[0]?.from).toBe(384);
+		expect(classes.ranges.at(-1)?.to).toBe(1626);
+		expect(classes.ranges.reduce((n, r) => n + r.count, 0)).toBe(6);
+		expect(classOf.get('1315')).toBe(0);
+		expect(classOf.get('1380')).toBe(classes.ranges.length - 1);
+		// Riket 2016 is published: 220 112 households.
+		expect(map.riket).toMatchObject({ method: 'published', value: 220112 });
+	});
+
+	it('GIVEN 2021, when only Gotland has a value THEN the shortfall names the mappable years and Gotlands län', () => {
+		const map = computeMap(ctx.dataset, input({ year: 2021 }));
+		if (map.ok) throw new Error('expected a shortfall');
+		expect(map).toMatchObject({ year: 2021, withValues: 1, of: 290 });
+		// At least 29 of 290 kommuner: 32–48 in 2010–2017 and 35 in 2020; 15–26 in 2007–2009 and 2018–2019.
+		expect(map.years).toEqual([2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2020]);
+		expect(map.lans.year).toBe(2021);
+		expect(map.lans.areas.map((a) => a.id)).toEqual(['0009']);
 	});
 });
