@@ -52,6 +52,23 @@ export default tseslint.config(
 		},
 	},
 	{
+		// The data, search and chart layers sit at the bottom: they know nothing of answers or front ends.
+		files: ['src/dataset/**/*.ts', 'src/search/**/*.ts', 'src/charts/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/answers/*', '**/question/*', '**/commands/*', '**/discord/*', '**/shell/*'],
+							message: 'src/dataset/, src/search/ and src/charts/ depend only on each other and src/text.ts.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
 		files: ['eslint.config.js'],
 		...tseslint.configs.disableTypeChecked,
 	},
