@@ -716,9 +716,15 @@ export class KoladaFake {
 		for (let left = bytes; left > 0 && !isGone(res); left -= chunk.byteLength) {
 			const piece = left >= chunk.byteLength ? chunk : chunk.subarray(0, left);
 			if (!res.write(piece)) {
+				// Whichever comes first; the other listener is removed so none pile up over a long body.
 				await new Promise<void>((resolve) => {
-					res.once('drain', resolve);
-					res.once('close', resolve);
+					const done = (): void => {
+						res.off('drain', done);
+						res.off('close', done);
+						resolve();
+					};
+					res.once('drain', done);
+					res.once('close', done);
 				});
 			}
 		}
