@@ -179,11 +179,11 @@ function tooFewValues(ctx: AnswerContext, input: MapInput, shortfall: MapShortfa
 	}
 	if (lans.year !== undefined && lans.areas.length > 0) {
 		const names = lans.areas.map((l) => l.name).join(', ');
-		sv.push(`Län med värden ${lans.year}: ${names} – välj ett med **län**.`);
-		en.push(`Counties with values in ${lans.year}: ${names} – pick one with **county**.`);
+		sv.push(`Län med värden ${lans.year}: ${names} – ange ett av dem i fältet **län**.`);
+		en.push(`Counties with values in ${lans.year}: ${names} – give one of them in **county**.`);
 	}
-	sv.push('Med `/om` ser du vad datasetet täcker; `npm run sync` hämtar kommunvärden från Kolada.');
-	en.push('`/om` shows what the dataset covers; `npm run sync` fetches kommun values from Kolada.');
+	sv.push('`/om` visar vad datasetet täcker.');
+	en.push('`/om` shows what the dataset covers.');
 	return tr(ctx, sv.join(' '), en.join(' '));
 }
 

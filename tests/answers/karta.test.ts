@@ -96,7 +96,12 @@ describe('/karta on the bundled dataset', () => {
 		expect(answer.error.code).toBe('no_data');
 		expect(answer.error.message).toContain('2019 har bara 15 av 290 kommuner');
 		expect(answer.error.message).toContain('År med tillräckligt många värden: 2010–2017, 2020.');
-		expect(answer.error.message).toMatch(/Län med värden 2019: .*Norrbottens län/);
+		expect(answer.error.message).toMatch(
+			/Län med värden 2019: .*Norrbottens län.* – ange ett av dem i fältet \*\*län\*\*\./,
+		);
+		// A chat answer: what the dataset covers, never a maintainer's command.
+		expect(answer.error.message).toMatch(/`\/om` visar vad datasetet täcker\.$/);
+		expect(answer.error.message).not.toContain('npm');
 	});
 
 	it('GIVEN a län without values THEN the refusal names the län that have them', () => {
