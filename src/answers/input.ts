@@ -56,11 +56,11 @@ export type Input<S extends InputSpec> = {
 	readonly places: { readonly [K in keyof S['places']]: Area | undefined };
 } & (S['area'] extends AreaOption ? { readonly area: Area } : { readonly area?: undefined });
 
-/** The year passed to the indicator ranking: `år` when it is given as a plausible year. */
-function preferredYear(years: InputSpec['years']): number | undefined {
-	const raw = years?.['år'];
-	if (typeof raw === 'number') return raw;
-	return typeof raw === 'string' && /^\s*\d{4}\s*$/.test(raw) ? Number(raw) : undefined;
+/** The year passed to the indicator ranking: `år` when it reads as a valid year (its error comes later). */
+function preferredYear(ctx: AnswerContext, spec: InputSpec): number | undefined {
+	if (spec.yearRanksIndicator === false) return undefined;
+	const year = parseYear(ctx, spec.command, 'år', spec.years?.['år']);
+	return year.ok ? year.value : undefined;
 }
 
 function readYears(ctx: AnswerContext, spec: InputSpec): Outcome<Record<string, number | undefined>> {
@@ -98,7 +98,7 @@ export function readInput<const S extends InputSpec>(ctx: AnswerContext, spec: S
 		if (!outcome.ok) return outcome;
 		area = outcome.value;
 	}
-	const year = spec.yearRanksIndicator === false ? undefined : preferredYear(spec.years);
+	const year = preferredYear(ctx, spec);
 	const want: IndicatorContext = {
 		...(area ? { areaId: area.id } : {}),
 		...(year === undefined ? {} : { year }),

@@ -36,6 +36,9 @@ describe('readInput', () => {
 		const spec = { command: 'topplista', indicator: 'kostnad', years: { år: 2010 } } as const;
 		const ranked = readInput(ctx, spec);
 		expect(!ranked.ok && ranked.error.error.code).toBe('ambiguous');
+		// The year ranks the same when it arrives as text, as the shell and follow-up buttons send it.
+		const typed = readInput(ctx, { ...spec, years: { år: ' 2010 ' } });
+		expect(!typed.ok && typed.error.error.code).toBe('ambiguous');
 		const alone = readInput(ctx, { ...spec, yearRanksIndicator: false });
 		expect(alone.ok && alone.value.indicator.id).toBe('U31001');
 		expect(alone.ok && alone.value.years.år).toBe(2010);
