@@ -5,9 +5,9 @@
  * one-row "topplista"; every answer states the coverage of its year.
  */
 import type { Dataset } from '../dataset/dataset.js';
-import type { Area, Gender, Indicator } from '../dataset/schema.js';
+import type { Gender, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
-import { valuesOf } from './stats.js';
+import { kommunIds, valuesOf } from './stats.js';
 
 /** A year counts as broadly reported when at least this share of the kommuner have values. */
 export const BROAD_COVERAGE = 0.5;
@@ -17,12 +17,6 @@ export interface Coverage {
 	readonly year: number;
 	readonly n: number;
 	readonly of: number;
-}
-
-/** The ids of the kommuner in one län, or of all kommuner. */
-export function kommunIds(ds: Dataset, lan?: Pick<Area, 'id'>): string[] {
-	const all = ds.areasOfType('kommun');
-	return (lan ? all.filter((a) => a.lanId === lan.id) : all).map((a) => a.id);
 }
 
 /** Kommuner (of `members`, all kommuner by default) with a value, per year with any, oldest first. */

@@ -11,13 +11,12 @@ import { isCategorical, type Dataset } from '../dataset/dataset.js';
 import type { Area, Gender, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
 import { addFigureSource, chartBase, describeFigure, figureLine, Sources, unitLabel } from './common.js';
-import { kommunIds } from './coverage.js';
 import { toCsv } from './csv.js';
 import { answerLabel, decimalsFor, formatYears } from './format.js';
 import { readInput } from './input.js';
 import { parseFlag } from './options.js';
 import { errorAnswer, type Outcome } from './resolve.js';
-import { riketFigure, valuesOf, type GroupFigure } from './stats.js';
+import { kommunIds, riketFigure, valuesOf, type GroupFigure } from './stats.js';
 import type { Answer, AnswerField, CsvAttachment, OkAnswer, Resolved } from './types.js';
 
 /** Raw options of `/karta`. */

@@ -48,15 +48,15 @@ export function valuesOf(
 	return out;
 }
 
+/** The ids of the kommuner in one län, or of all kommuner. */
+export function kommunIds(ds: Dataset, lan?: Pick<Area, 'id'>): string[] {
+	const all = ds.areasOfType('kommun');
+	return (lan ? all.filter((a) => a.lanId === lan.id) : all).map((a) => a.id);
+}
+
 /** Every kommun's non-missing value for one indicator, year and gender. */
 export function kommunValues(ds: Dataset, indicator: Indicator, year: number, gender: Gender): Map<string, number> {
-	return valuesOf(
-		ds,
-		indicator,
-		year,
-		gender,
-		ds.areasOfType('kommun').map((a) => a.id),
-	);
+	return valuesOf(ds, indicator, year, gender, kommunIds(ds));
 }
 
 /** Unweighted mean, or null for no values. */
@@ -292,13 +292,7 @@ export function storedFigure(
 
 /** Riket's figure by the aggregation rule: the published one, else an own figure over every kommun. */
 export function riketFigure(ds: Dataset, indicator: Indicator, year: number, gender: Gender): GroupFigure | undefined {
-	const figure = groupFigure(
-		ds,
-		indicator,
-		{ area: ds.area('0000'), members: ds.areasOfType('kommun').map((a) => a.id) },
-		year,
-		gender,
-	);
+	const figure = groupFigure(ds, indicator, { area: ds.area('0000'), members: kommunIds(ds) }, year, gender);
 	return figure && figure.method !== 'few' ? figure : undefined;
 }
 
@@ -345,11 +339,6 @@ export function referencesFor(
 	if (peers) add('liknande', 'Liknande kommuner', undefined, peers.members);
 	if (kg) add('kommungrupp', `Kommungrupp ${kg.code ?? ''} ${kg.name}`.replace(/\s+/g, ' '), undefined, kg.members);
 	if (lan) add('lan', lan.name, lan, lanGroup?.members);
-	add(
-		'riket',
-		'Riket',
-		ds.area('0000'),
-		ds.areasOfType('kommun').map((a) => a.id),
-	);
+	add('riket', 'Riket', ds.area('0000'), kommunIds(ds));
 	return { refs, few };
 }

@@ -8,12 +8,12 @@ import type { Area, Gender, Indicator } from '../dataset/schema.js';
 import { tr, type AnswerContext } from './context.js';
 import { addFigureSource, chartBase, figureLine, Sources, riketLine } from './common.js';
 import { toCsv } from './csv.js';
-import { coverageByYear, coverageOf, coverageText, defaultYear, kommunIds, type Coverage } from './coverage.js';
+import { coverageByYear, coverageOf, coverageText, defaultYear, type Coverage } from './coverage.js';
 import { formatValue, valueHeader } from './format.js';
 import { readInput } from './input.js';
 import { nearestYear, parseCount, parseFlag } from './options.js';
 import { errorAnswer, fail, type Outcome } from './resolve.js';
-import { riketFigure, valuesOf, type GroupFigure } from './stats.js';
+import { kommunIds, riketFigure, valuesOf, type GroupFigure } from './stats.js';
 import { MAX_CHOICES, whereValuesAre } from './nodata.js';
 import type { Answer, Candidate, CsvAttachment, ErrorAnswer, OkAnswer, Resolved } from './types.js';
 

@@ -137,15 +137,19 @@ export class Search {
 			'words',
 			vocabulary.abbreviations,
 		);
-		const kommuner = dataset.areasOfType('kommun').map((k) => dataset.indicatorsFor(k.id));
+		// Kommuner with values per indicator, in one pass over the kommuner.
+		const kommuner = dataset.areasOfType('kommun');
+		const counts = new Map<string, number>();
+		for (const kommun of kommuner) {
+			for (const id of dataset.indicatorsFor(kommun.id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+		}
 		this.broadCoverage = Math.max(1, Math.ceil(kommuner.length / 10));
 		for (const indicator of indicators) {
 			const years = dataset.years(indicator.id);
 			const from = years[0];
 			const to = years.at(-1);
 			if (from === undefined || to === undefined) continue;
-			const count = kommuner.filter((set) => set.has(indicator.id)).length;
-			this.coverage.set(indicator.id, { from, to, kommuner: count });
+			this.coverage.set(indicator.id, { from, to, kommuner: counts.get(indicator.id) ?? 0 });
 		}
 		const largest = [...dataset.areasOfType('kommun')]
 			.sort((a, b) => (b.population?.value ?? 0) - (a.population?.value ?? 0))

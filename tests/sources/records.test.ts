@@ -56,5 +56,12 @@ describe('the record schema', () => {
 		expect(report.examples).toHaveLength(2);
 		expect(report.examples[0]).toMatch(/^rad 2023: indikator-id "x\/y" ska vara ett Kolada-id/);
 		expect(report.examples.every((line) => !line.includes('\n') && line.length <= 300)).toBe(true);
+
+		// A huge value is stored as one clipped line, never whole.
+		const roomy = new Quarantine(5);
+		roomy.add('blad ”A”, cell B2', `namnet\n${'x'.repeat(1000)}`);
+		const [line] = roomy.report().examples;
+		expect(line).toHaveLength(300);
+		expect(line).toMatch(/^blad ”A”, cell B2: namnet x+…$/);
 	});
 });
