@@ -40,7 +40,7 @@ describe('RenderPool', () => {
 			years: [2020, 2021],
 			series: [{ label: 'x', values: [1], role: 'focus' }],
 		} as ChartSpec;
-		await expect(pool.render(broken)).rejects.toThrow();
+		await expect(pool.render(broken)).rejects.toThrow(/Series "x" has 1 values but the chart has 2 years/);
 		expect(pool.stats).toMatchObject({ inFlight: 0, queued: 0 });
 		expect((await pool.render(spec)).length).toBeGreaterThan(1000);
 	});

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { AREA_CODE, INDICATOR_ID } from '../../dataset/ids.js';
 import type { DatasetFile, Indicator } from '../../dataset/schema.js';
 import { INDICATOR_KINDS, INDICATOR_SOURCES, MAX_YEAR, MIN_YEAR, scaleStepSchema } from '../../dataset/schema.js';
 import { AnswerDecoder } from './cells.js';
@@ -33,7 +34,7 @@ export function isResultsRole(role: SheetRole): boolean {
 
 const year = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
 const columnLetterSchema = z.string().regex(/^[A-Za-z]{1,3}$/, 'kolumnbokstav, t.ex. "C"');
-const kommunId = z.string().regex(/^\d{4}$/, 'kommunkod med fyra siffror, t.ex. "0180"');
+const kommunId = z.string().regex(AREA_CODE, 'kommunkod med fyra siffror, t.ex. "0180"');
 const answersSchema = z.record(z.string(), z.union([z.number(), z.string().min(1)]));
 
 /** A new indicator defined in the mapping file (for a column no existing indicator fits). */
@@ -41,7 +42,7 @@ export const newIndicatorSchema = z.strictObject({
 	/** Defaults to "OJEB-<SLUG>" of the title. */
 	id: z
 		.string()
-		.regex(/^[A-Z0-9][A-Z0-9-]*$/, 'versaler, siffror och bindestreck, t.ex. "OJEB-SEPARATAMOTEN"')
+		.regex(INDICATOR_ID, 'högst 64 versaler, siffror och bindestreck, t.ex. "OJEB-SEPARATAMOTEN"')
 		.optional(),
 	title: z.string().min(1),
 	shortTitle: z.string().min(1).optional(),

@@ -414,7 +414,6 @@ function updatedAreas(
 			continue;
 		}
 		if (m.type !== 'K' && m.type !== 'L') continue;
-		if (m.type === 'K' && !/^\d{4}$/.test(m.id)) continue;
 		const lanId = `00${m.id.slice(0, 2)}`;
 		areas.push({
 			id: m.id,

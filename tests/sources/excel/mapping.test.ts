@@ -57,6 +57,14 @@ describe('mapping files', () => {
 		]);
 	});
 
+	it('GIVEN a new indicator id longer than the dataset accepts THEN the mapping is refused up front', () => {
+		const column = (id: string) => ({
+			sheets: [{ name: 'K', columns: { C: { new: { id, title: 'Ny fråga', kind: 'yesno' } } } }],
+		});
+		expect(() => parseMapping(column(`OJEB-${'X'.repeat(59)}`), 'm.json')).not.toThrow();
+		expect(() => parseMapping(column(`OJEB-${'X'.repeat(60)}`), 'm.json')).toThrow(/högst 64 versaler/);
+	});
+
 	it('GIVEN unknown fields THEN the strict schema names them', () => {
 		expect(() => parseMapping({ sheet: [] }, 'm.json')).toThrow(/mappningsfilen: \(rot\): Unrecognized key/);
 	});
