@@ -13,6 +13,8 @@ export default defineConfig({
 		// Hang guards only: nothing here asserts how long a test takes (`npm run bench` measures that).
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
+		// `expect(…).toEqualBytes(…)` for comparing files: fast, and a failure names the first differing byte.
+		setupFiles: ['tests/helpers/bytes.ts'],
 		projects: [
 			{
 				extends: true,

@@ -75,7 +75,7 @@ describe('writeDataset', () => {
 		const data = await readDataset(file);
 		const broken = { ...data, series: [...data.series, { ...data.series[0]!, area: 'ingenstans' }] };
 		await expect(writeDataset(file, broken)).rejects.toThrow(/okänt område/);
-		expect(await readFile(file)).toEqual(before);
+		expect(await readFile(file)).toEqualBytes(before);
 	});
 
 	it('GIVEN a valid dataset THEN it replaces the file and leaves no temp file behind', async () => {
@@ -93,7 +93,7 @@ describe('writeDataset', () => {
 		await writeFile(blocked, 'en fil där en katalog behövs');
 		const error = await errorOf(writeDataset(path.join(blocked, 'db.json'), data));
 		expect(error.message).toMatch(/kunde inte skriva/);
-		expect(await readFile(file)).toEqual(before);
+		expect(await readFile(file)).toEqualBytes(before);
 	});
 });
 

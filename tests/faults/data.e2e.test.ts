@@ -90,7 +90,7 @@ describe('a full disk', () => {
 			})),
 		};
 		await expect(writeDataset(file, bigger)).rejects.toThrow(/disken är full/);
-		expect(await readFile(file)).toEqual(before);
+		expect(await readFile(file)).toEqualBytes(before);
 		expect((await readDataset(file)).series.length).toBe(data.series.length);
 	});
 });

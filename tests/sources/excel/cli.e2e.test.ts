@@ -48,12 +48,12 @@ describe('npm run import (child process)', () => {
 		const dry = cli([good, ...flags]);
 		expect(dry.status).toBe(0);
 		expect(dry.stdout).toContain('torrkörning, inget skrivs');
-		expect(await copy.bytes()).toEqual(copy.original);
+		expect(await copy.bytes()).toEqualBytes(copy.original);
 
 		const refused = cli([bad, ...flags, '--apply']);
 		expect(refused.status).toBe(1);
 		expect(refused.stderr).toContain('fel.xlsx, blad ”Kommuner”, cell A12: okänd kommun eller område ”Okändby”');
-		expect(await copy.bytes()).toEqual(copy.original);
+		expect(await copy.bytes()).toEqualBytes(copy.original);
 
 		const unreadable = cli([trash, ...flags, '--apply']);
 		expect(unreadable.status).toBe(1);
@@ -68,7 +68,7 @@ describe('npm run import (child process)', () => {
 		const outcome = JSON.parse(applied.stdout) as { applied: boolean; summary: { added: number } };
 		expect(outcome.applied).toBe(true);
 		expect(outcome.summary.added).toBe(20);
-		expect(await copy.bytes()).not.toEqual(copy.original);
+		expect(await copy.bytes()).not.toEqualBytes(copy.original);
 	});
 
 	it('GIVEN the statistikdatabas ZIP THEN it is unpacked and imported', async () => {

@@ -36,7 +36,7 @@ async function refused(
 		caught = error;
 	}
 	expect(caught).toBeInstanceOf(ImportError);
-	expect(await copy.bytes()).toEqual(copy.original);
+	expect(await copy.bytes()).toEqualBytes(copy.original);
 	return caught as ImportError;
 }
 

@@ -30,7 +30,7 @@ describe('layout 1: one header row with Kommunkod and Kommun', () => {
 		const outcome = await importSheets(simpleLayout(), 'oj-eb-2023-enkat.xlsx', copy.dataPath, false);
 
 		expect(outcome.applied).toBe(false);
-		expect(await copy.bytes()).toEqual(copy.original);
+		expect(await copy.bytes()).toEqualBytes(copy.original);
 		expect(outcome.report.years).toEqual([2023]);
 		expect(outcome.summary.added).toBe(290 * 4);
 		const resultat = outcome.report.sections.find((s) => s.name === 'Resultat kommuner');
@@ -224,7 +224,7 @@ describe('layout 4: only a mapping file explains the sheet', () => {
 		await expect(importSheets(mappedLayout(), 'blad.xlsx', copy.dataPath, true, { year: 2024 })).rejects.toThrow(
 			/inget blad med resultat per kommun/,
 		);
-		expect(await copy.bytes()).toEqual(copy.original);
+		expect(await copy.bytes()).toEqualBytes(copy.original);
 	});
 
 	it('GIVEN the mapping THEN columns, answers, a new indicator and the source come from it', async () => {

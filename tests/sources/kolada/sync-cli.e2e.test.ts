@@ -40,7 +40,7 @@ describe('npm run sync (CLI)', () => {
 		expect(run.stdout).toContain('Kolada-synk (full)');
 		expect(run.stdout).toMatch(/Värden: .* tillagda, .* ersatta, .* oförändrade, .* borttagna/);
 		expect(run.stdout).toContain('Torrkörning');
-		expect(await readFile(t.file)).toEqual(t.original);
+		expect(await readFile(t.file)).toEqualBytes(t.original);
 	});
 
 	it('GIVEN a drifted page envelope THEN exit 1, the field is named and the file is byte-for-byte unchanged', async () => {
@@ -55,7 +55,7 @@ describe('npm run sync (CLI)', () => {
 		expect(run.stderr).toContain('Synken misslyckades');
 		expect(run.stderr).toContain('"values"');
 		expect(run.stderr).toContain('är oförändrad');
-		expect(await readFile(t.file)).toEqual(t.original);
+		expect(await readFile(t.file)).toEqualBytes(t.original);
 	});
 
 	it('GIVEN a retired API (410) THEN exit 1 with a "nedlagt" message and the file unchanged', async () => {
@@ -64,7 +64,7 @@ describe('npm run sync (CLI)', () => {
 		expect(run.code).toBe(1);
 		expect(run.stderr).toContain('nedlagt');
 		expect(run.stderr).toContain('HTTP 410');
-		expect(await readFile(t.file)).toEqual(t.original);
+		expect(await readFile(t.file)).toEqualBytes(t.original);
 	});
 
 	it('GIVEN a fake that serves only a few municipalities THEN the gate fails, exit 1, file unchanged', async () => {
@@ -79,7 +79,7 @@ describe('npm run sync (CLI)', () => {
 			const run = await runScript(SYNC, [], { env: syncEnv(fake.baseUrl, t.file) });
 			expect(run.code).toBe(1);
 			expect(run.stderr).toMatch(/bara \d+ kommuner \(minst 280 krävs\)/);
-			expect(await readFile(t.file)).toEqual(t.original);
+			expect(await readFile(t.file)).toEqualBytes(t.original);
 		} finally {
 			fake.clearFaults();
 		}
@@ -92,7 +92,7 @@ describe('npm run sync (CLI)', () => {
 		expect(run.stderr).toContain('Användning');
 		const bad = await runScript(SYNC, ['--kpi', 'inte-ett-id'], { env: syncEnv(fake.baseUrl, t.file) });
 		expect(bad.code).toBe(2);
-		expect(await readFile(t.file)).toEqual(t.original);
+		expect(await readFile(t.file)).toEqualBytes(t.original);
 	});
 });
 

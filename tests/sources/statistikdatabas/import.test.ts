@@ -51,14 +51,14 @@ async function refused(files: readonly CsvSource[], options: Options = {}): Prom
 		caught = error;
 	}
 	expect(caught).toBeInstanceOf(ImportError);
-	expect(await copy.bytes()).toEqual(copy.original);
+	expect(await copy.bytes()).toEqualBytes(copy.original);
 	return caught as ImportError;
 }
 
 describe('statistikdatabas CSV', () => {
 	it('GIVEN a generated export THEN the dry run reports matched and unknown measures and writes nothing', async () => {
 		const outcome = await importFiles([csvFile(statistikdatabasCsv())], 'ekonomiskt-bistand.csv', false);
-		expect(await copy.bytes()).toEqual(copy.original);
+		expect(await copy.bytes()).toEqualBytes(copy.original);
 		expect(outcome.report.columns.map((c) => [c.header, c.indicator, c.how])).toEqual([
 			['Biståndshushåll, antal', 'N31910', 'exact'],
 			['Invånare med ekonomiskt bistånd, andel', 'N31807', 'exact'],
