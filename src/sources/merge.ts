@@ -188,14 +188,17 @@ export class DatasetMerger {
 	/** Builds the merged dataset with the other updates and the import record, and says what changed. */
 	finish(rest: MergeRest): { dataset: DatasetFile; summary: MergeSummary } {
 		const base = this.#base;
-		const mergedSeries: Series[] = [];
+		const keyed: [string, Series][] = [];
 		for (const [key, byYear] of this.#series) {
 			if (byYear.size === 0) continue;
 			const m = this.#meta.get(key);
 			if (!m) continue;
-			mergedSeries.push({ ...m, points: [...byYear.values()].sort((a, b) => a[0] - b[0]) });
+			keyed.push([key, { ...m, points: [...byYear.values()].sort((a, b) => a[0] - b[0]) }]);
 		}
-		mergedSeries.sort((a, b) => seriesKey(a).localeCompare(seriesKey(b)));
+		// In the order of `localeCompare` on the series keys, each key built once.
+		const collator = new Intl.Collator();
+		keyed.sort(([a], [b]) => collator.compare(a, b));
+		const mergedSeries = keyed.map(([, series]) => series);
 
 		const indicators = replaceById(base.indicators, rest.indicators, mergeIndicator);
 		const areas = replaceById(base.areas, rest.areas);
