@@ -2,7 +2,7 @@
  * The real bot process in other configurations: the chart cooldown switched on, invalid
  * configuration and a token Discord refuses.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordFake } from '../fakes/discord-fake.js';
 import { CHART_QUERY } from '../fixtures/discord-answers.js';
 import { startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
@@ -33,6 +33,11 @@ describe('chart cooldown', () => {
 
 	afterAll(async () => {
 		await bot.stop();
+	});
+
+	// A failure here shows what the bot itself logged, not only that an answer never came.
+	afterEach(({ task }) => {
+		if (task.result?.state === 'fail') console.error(`bot output:\n${bot.output().slice(-6000)}`);
 	});
 
 	it('GIVEN CHART_COOLDOWN_SECONDS=30 THEN a second chart from the same user gets an ephemeral "try again" with a timestamp', async () => {
