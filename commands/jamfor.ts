@@ -3,7 +3,6 @@ import { compareAnswer } from '../src/answers/jamfor.js';
 import { splitList } from '../src/answers/areas.js';
 import { MAX_CHOICE_NAME, type Choice } from '../src/search/search.js';
 import { clip } from '../src/text.js';
-import { withFollowUps } from '../src/answers/followups.js';
 import { text, type Command } from './command.js';
 import { csv, en, indikator, privat, year } from './options.js';
 
@@ -55,15 +54,12 @@ export default {
 	example: '/jämför indikator:långvarigt bistånd kommuner:Malmö, Göteborg, Stockholm',
 	fallbackExamples: ['/jämför indikator:kostnad per invånare kommuner:Nyköping, Eskilstuna, Örebro'],
 	answer: (ctx, input) =>
-		withFollowUps(
-			ctx,
-			compareAnswer(ctx, {
-				indicator: text(input, 'indikator'),
-				areas: text(input, 'kommuner'),
-				year: input.get('år'),
-				csv: input.get('csv'),
-			}),
-		),
+		compareAnswer(ctx, {
+			indicator: text(input, 'indikator'),
+			areas: text(input, 'kommuner'),
+			year: input.get('år'),
+			csv: input.get('csv'),
+		}),
 	autocomplete: (ctx, focused) =>
 		focused.name === 'indikator'
 			? ctx.search.suggestIndicators(focused.value)

@@ -1,6 +1,5 @@
 import { SlashCommandBuilder } from './discord.js';
 import { mapAnswer } from '../src/answers/karta.js';
-import { withFollowUps } from '../src/answers/followups.js';
 import { text, type Command } from './command.js';
 import { area, csv, en, gender, indikator, privat, year } from './options.js';
 
@@ -28,17 +27,14 @@ export default {
 	chart: true,
 	example: '/karta indikator:kostnad per invånare län:Norrbotten markera:Luleå',
 	answer: (ctx, input) =>
-		withFollowUps(
-			ctx,
-			mapAnswer(ctx, {
-				indicator: text(input, 'indikator'),
-				year: input.get('år'),
-				lan: text(input, 'län'),
-				highlight: text(input, 'markera'),
-				gender: input.get('kön'),
-				csv: input.get('csv'),
-			}),
-		),
+		mapAnswer(ctx, {
+			indicator: text(input, 'indikator'),
+			year: input.get('år'),
+			lan: text(input, 'län'),
+			highlight: text(input, 'markera'),
+			gender: input.get('kön'),
+			csv: input.get('csv'),
+		}),
 	autocomplete: (ctx, focused) =>
 		focused.name === 'indikator'
 			? ctx.search.suggestIndicators(focused.value)

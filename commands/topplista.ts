@@ -1,6 +1,5 @@
 import { SlashCommandBuilder } from './discord.js';
 import { topListAnswer } from '../src/answers/topplista.js';
-import { withFollowUps } from '../src/answers/followups.js';
 import { text, type Command } from './command.js';
 import { area, csv, en, gender, indikator, privat, year } from './options.js';
 
@@ -53,19 +52,16 @@ export default {
 	example: '/topplista indikator:kostnad per invånare antal:10 län:Skåne',
 	fallbackExamples: ['/topplista indikator:kostnad per invånare antal:10 län:Norrbotten'],
 	answer: (ctx, input) =>
-		withFollowUps(
-			ctx,
-			topListAnswer(ctx, {
-				indicator: text(input, 'indikator'),
-				year: input.get('år'),
-				count: input.get('antal'),
-				order: text(input, 'ordning'),
-				lan: text(input, 'län'),
-				gender: input.get('kön'),
-				csv: input.get('csv'),
-				start: input.get('från_plats'),
-			}),
-		),
+		topListAnswer(ctx, {
+			indicator: text(input, 'indikator'),
+			year: input.get('år'),
+			count: input.get('antal'),
+			order: text(input, 'ordning'),
+			lan: text(input, 'län'),
+			gender: input.get('kön'),
+			csv: input.get('csv'),
+			start: input.get('från_plats'),
+		}),
 	autocomplete: (ctx, focused) =>
 		focused.name === 'indikator'
 			? ctx.search.suggestIndicators(focused.value)

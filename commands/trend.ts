@@ -1,6 +1,5 @@
 import { SlashCommandBuilder } from './discord.js';
 import { trendAnswer } from '../src/answers/trend.js';
-import { withFollowUps } from '../src/answers/followups.js';
 import { text, type Command } from './command.js';
 import { suggestListPart } from './jamfor.js';
 import { area, en, gender, indikator, privat, year } from './options.js';
@@ -39,17 +38,14 @@ export default {
 	example: '/trend kommun:Gotland indikator:biståndshushåll jämför_med:Uppsala',
 	fallbackExamples: ['/trend kommun:Gotland indikator:biståndshushåll jämför_med:Eskilstuna'],
 	answer: (ctx, input) =>
-		withFollowUps(
-			ctx,
-			trendAnswer(ctx, {
-				area: text(input, 'kommun'),
-				indicator: text(input, 'indikator'),
-				from: input.get('från'),
-				to: input.get('till'),
-				compareWith: text(input, 'jämför_med'),
-				gender: input.get('kön'),
-			}),
-		),
+		trendAnswer(ctx, {
+			area: text(input, 'kommun'),
+			indicator: text(input, 'indikator'),
+			from: input.get('från'),
+			to: input.get('till'),
+			compareWith: text(input, 'jämför_med'),
+			gender: input.get('kön'),
+		}),
 	autocomplete: (ctx, focused) =>
 		focused.name === 'indikator'
 			? ctx.search.suggestIndicators(focused.value)

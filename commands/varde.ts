@@ -1,6 +1,5 @@
 import { SlashCommandBuilder } from './discord.js';
 import { valueAnswer } from '../src/answers/varde.js';
-import { withFollowUps } from '../src/answers/followups.js';
 import { text, type Command } from './command.js';
 import { area, en, gender, indikator, privat, year } from './options.js';
 
@@ -21,15 +20,12 @@ export default {
 	example: '/värde kommun:Malmö indikator:långvarigt bistånd',
 	fallbackExamples: ['/värde kommun:Nyköping indikator:kostnad per invånare'],
 	answer: (ctx, input) =>
-		withFollowUps(
-			ctx,
-			valueAnswer(ctx, {
-				area: text(input, 'kommun'),
-				indicator: text(input, 'indikator'),
-				year: input.get('år'),
-				gender: input.get('kön'),
-			}),
-		),
+		valueAnswer(ctx, {
+			area: text(input, 'kommun'),
+			indicator: text(input, 'indikator'),
+			year: input.get('år'),
+			gender: input.get('kön'),
+		}),
 	autocomplete: (ctx, focused) =>
 		focused.name === 'indikator' ? ctx.search.suggestIndicators(focused.value) : ctx.search.suggestAreas(focused.value),
 } satisfies Command;
