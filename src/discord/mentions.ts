@@ -78,6 +78,8 @@ export class MentionResponder {
 		const locale = localeOf(message.guild.preferredLocale);
 		const context = { messageId: message.id, channelId: message.channelId, userId: message.author.id };
 		const where: Delivery = {};
+		// Whether this message holds the author's chart turn, given back unless a chart is drawn and sent.
+		let holdsTurn = false;
 		try {
 			const question = questionOf(message.content, botId);
 			const ask = commands.find((c) => c.data.name === 'fråga');
@@ -89,6 +91,7 @@ export class MentionResponder {
 				});
 				return;
 			}
+			holdsTurn = turn !== undefined;
 			const answer = ask.answer(runtime.context(locale), inputFrom({ text: question }));
 			if (!answer.ok || !answer.chart) cooldown.release(message.author.id);
 			const outgoing = answer.ok
@@ -105,6 +108,7 @@ export class MentionResponder {
 			await this.#send(message, outgoing, question, where);
 			logger.info({ ...context, outcome: answer.ok ? 'ok' : answer.error.code }, 'mention answered');
 		} catch (error) {
+			if (holdsTurn) cooldown.release(message.author.id);
 			const ref = newRef();
 			logger.error({ ...context, ref, err: error }, 'mention failed');
 			await this.#send(message, textMessage(uiTexts(locale).internalError(ref)), '', where).catch(

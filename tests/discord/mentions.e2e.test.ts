@@ -109,8 +109,8 @@ describe('mention mode', () => {
 		expect(f.threads).toHaveLength(1);
 	});
 
-	it('GIVEN the answer cannot be sent into the new thread THEN the failure is reported in that thread, never a second one', async () => {
-		const { fake: f } = await start({ MENTION_MODE: 'true' }, THREADS);
+	it('GIVEN the answer cannot be sent into the new thread THEN the failure is reported in that thread, never a second one, and the chart cooldown is not spent', async () => {
+		const { fake: f } = await start({ MENTION_MODE: 'true', CHART_COOLDOWN_SECONDS: '60' }, THREADS);
 		f.failNext({
 			route: 'channelMessage',
 			status: 403,
@@ -124,5 +124,9 @@ describe('mention mode', () => {
 		expect(reply.content).toMatch(/^Något gick fel \(ref: [0-9a-f]{8}\)\.$/);
 		expect(thread.name).toBe('ÖJ: profil för Nyköping');
 		expect(f.threads).toHaveLength(1);
+		// No chart reached the user, so the next chart question is answered, not told to wait.
+		const next = await f.waitForThreadReply(f.dispatchMessage(f.mention('profil för Lund')), CHART_WAIT);
+		expect(next.reply.content).not.toMatch(/^Vänta lite/);
+		expect(next.thread.name).toBe('ÖJ: profil för Lund');
 	});
 });
