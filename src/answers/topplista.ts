@@ -91,19 +91,6 @@ export function pickRows(ranked: readonly RankedRow[], count: number, start = 1)
 	return from.filter((r) => r.place <= lastKept);
 }
 
-/**
- * Ranks values and keeps the first `count` places; everyone tied at the last kept place is
- * included too, so a cut never splits a tie.
- */
-export function topRows(
-	values: ReadonlyMap<string, number>,
-	descending: boolean,
-	count: number,
-	nameOf: (id: string) => string,
-): RankedRow[] {
-	return pickRows(rankAll(values, descending, nameOf), count);
-}
-
 /** The resolved options of `/topplista`. */
 export interface TopListInput {
 	readonly indicator: Indicator;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../src/dataset/schema.js';
 import { answerShares, bandOf, mean, median, rankOf, sizeIndependent } from '../../src/answers/stats.js';
-import { topRows } from '../../src/answers/topplista.js';
+import { pickRows, rankAll } from '../../src/answers/topplista.js';
 import { assessAnswer, assessDiff } from '../../src/answers/profil.js';
 
 function indicator(over: Partial<Indicator>): Indicator {
@@ -88,7 +88,7 @@ describe('answerShares', () => {
 	});
 });
 
-describe('topRows', () => {
+describe('rankAll and pickRows', () => {
 	const values = new Map([
 		['a', 9],
 		['b', 8],
@@ -97,9 +97,9 @@ describe('topRows', () => {
 		['e', 7],
 		['f', 1],
 	]);
+	const ranked = rankAll(values, true, (id) => id);
 	it('GIVEN a tie at the cut THEN everyone sharing the last place is included and marked', () => {
-		const rows = topRows(values, true, 3, (id) => id);
-		expect(rows.map((r) => [r.id, r.place, r.tied])).toEqual([
+		expect(pickRows(ranked, 3).map((r) => [r.id, r.place, r.tied])).toEqual([
 			['a', 1, false],
 			['b', 2, false],
 			['c', 3, true],
@@ -108,7 +108,22 @@ describe('topRows', () => {
 		]);
 	});
 	it('GIVEN ascending order THEN the lowest comes first', () => {
-		expect(topRows(values, false, 1, (id) => id).map((r) => r.id)).toEqual(['f']);
+		expect(
+			pickRows(
+				rankAll(values, false, (id) => id),
+				1,
+			).map((r) => r.id),
+		).toEqual(['f']);
+	});
+	it('GIVEN a start at a shared place THEN the whole tie is shown from there', () => {
+		expect(pickRows(ranked, 1, 3).map((r) => [r.id, r.place])).toEqual([
+			['c', 3],
+			['d', 3],
+			['e', 3],
+		]);
+	});
+	it('GIVEN a start inside a tie (place 4 of 3, 3, 3) THEN the tie is not split: the list goes on at the next place', () => {
+		expect(pickRows(ranked, 2, 4).map((r) => [r.id, r.place])).toEqual([['f', 6]]);
 	});
 });
 
