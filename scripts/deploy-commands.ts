@@ -10,7 +10,8 @@
  * Reads DISCORD_TOKEN and DISCORD_APPLICATION_ID (and DISCORD_API_URL for a proxy or a test server)
  * through loadConfig. Refuses a command set with duplicate names.
  */
-import { REST, Routes, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
+import { REST } from '@discordjs/rest';
+import { Routes, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig, loadEnvFile } from '../src/config.js';
 
