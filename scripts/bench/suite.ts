@@ -5,7 +5,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import { stripVTControlCharacters } from 'node:util';
 import type { BenchFigure, BenchSection } from './types.js';
+
+/** The lines of Vitest's output that name a failed test or file, and what followed each (colours removed). */
+export function failedLines(output: string): string {
+	const lines = stripVTControlCharacters(output).split('\n');
+	const picked = lines.flatMap((line, i) => (/^\s*FAIL\s/.test(line) ? lines.slice(i, i + 12) : []));
+	return picked.length > 0 ? picked.join('\n') : lines.slice(-40).join('\n');
+}
 
 /** The suite section of `npm run bench`. */
 export const suiteBench: BenchSection = {
@@ -13,7 +21,13 @@ export const suiteBench: BenchSection = {
 	run: () => {
 		const before = os.loadavg()[0] ?? 0;
 		const started = performance.now();
-		const result = spawnSync('npm', ['test'], { stdio: ['ignore', 'ignore', 'inherit'] });
+		const result = spawnSync('npm', ['test'], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+		});
+		// A failed run says which tests failed, so a rare failure is not lost behind a figure.
+		if (result.status !== 0) process.stderr.write(`${failedLines(result.stdout)}\n`);
 		const seconds = (performance.now() - started) / 1000;
 		const after = os.loadavg()[0] ?? 0;
 		const figures: BenchFigure[] = [

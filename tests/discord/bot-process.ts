@@ -216,3 +216,23 @@ export function chartQueries(snapshot: Snapshot): Query[] {
 		return answer.ok && answer.chart !== undefined;
 	});
 }
+
+/**
+ * What a failed process test prints: the bot's own log (its end), whether it is still running, the
+ * fake's gateway state and the last requests the fake received, so a rare failure can be told apart
+ * (a stopped process, a dropped gateway, a request that never arrived).
+ */
+export function failureReport(bot: BotProcess, fake: DiscordFake): string {
+	const { exitCode, signalCode, pid } = bot.child;
+	const { connections, identifies, resumes, heartbeats, connected, closes } = fake.gateway;
+	const gateway = { connections, identifies, resumes, heartbeats, connected, closes };
+	const requests = fake.requests
+		.slice(-10)
+		.map((r) => `${String(r.seq)} ${r.method} ${r.path.replace(/[A-Za-z0-9_-]{40,}/g, '<token>')}`);
+	return [
+		`bot pid ${String(pid)}: exit code ${String(exitCode)}, signal ${String(signalCode)}`,
+		`gateway: ${JSON.stringify(gateway)}`,
+		`last requests:\n${requests.join('\n')}`,
+		`bot output (end):\n${bot.output().slice(-6000)}`,
+	].join('\n');
+}

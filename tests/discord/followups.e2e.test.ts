@@ -6,9 +6,9 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordFake, type InteractionHandle, type InteractionResult } from '../fakes/discord-fake.js';
-import { ROOT, startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
+import { failureReport, ROOT, startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
 
 const OTHER_USER = '1310000000000000777';
 const dir = await mkdtemp(path.join(os.tmpdir(), 'oj-followups-e2e-'));
@@ -43,6 +43,11 @@ async function privateText(handle: InteractionHandle, result: InteractionResult)
 beforeAll(async () => {
 	fake = await DiscordFake.start(UNHURRIED);
 	bot = await startBotProcess(fake, { env: { DATA_PATH: dataPath, CHART_COOLDOWN_SECONDS: '30' } });
+});
+
+// A failure shows what the bot logged and what the fake saw, not only that an answer never came.
+afterEach(({ task }) => {
+	if (task.result?.state === 'fail') console.error(failureReport(bot, fake));
 });
 
 afterAll(async () => {

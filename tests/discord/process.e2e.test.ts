@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordFake } from '../fakes/discord-fake.js';
 import { CHART_QUERY } from '../fixtures/discord-answers.js';
-import { startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
+import { failureReport, startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
 
 let fake: DiscordFake;
 
@@ -37,7 +37,7 @@ describe('chart cooldown', () => {
 
 	// A failure here shows what the bot itself logged, not only that an answer never came.
 	afterEach(({ task }) => {
-		if (task.result?.state === 'fail') console.error(`bot output:\n${bot.output().slice(-6000)}`);
+		if (task.result?.state === 'fail') console.error(failureReport(bot, fake));
 	});
 
 	it('GIVEN CHART_COOLDOWN_SECONDS=30 THEN a second chart from the same user gets an ephemeral "try again" with a timestamp', async () => {
