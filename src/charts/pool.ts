@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 // Keeps canvas's native addon loaded in the main thread. Otherwise it is unloaded when the last worker
 // that used it stops, and the process crashes (SIGSEGV) on terminate() or exit (canvas 3, Node 20).
 import 'canvas';
+import { ensureChartFonts } from './fonts.js';
 import { RenderBusyError, RenderTimeoutError } from './render-errors.js';
 import type { ChartSpec } from './spec.js';
 import type { RenderJob, RenderReply } from './worker.js';
@@ -76,13 +77,36 @@ export interface RenderPoolStats {
  */
 const WORKER_YOUNG_GENERATION_MB = 6;
 
+/** What a worker is told when it starts (`worker.ts` reads it). */
+export interface RenderWorkerData {
+	/** The main thread has registered the chart font for the whole process; the worker must not. */
+	readonly fontsRegistered: boolean;
+}
+
+/**
+ * Registers the chart font in this (the main) thread before any worker starts: canvas's font list
+ * is shared by the process and changed without a lock (see `fonts.ts`). False when the font is
+ * missing; each render then fails with the message that names the file.
+ */
+function registerFontsOnce(): boolean {
+	try {
+		ensureChartFonts();
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /**
  * Starts the worker script next to this module. Under tsx (TypeScript sources) a worker does not
  * inherit tsx's loader on Node 20, so a one-line module registers it first and then imports the
  * worker; compiled JavaScript is started directly.
  */
-function startWorker(): Worker {
-	const options = { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
+function startWorker(data: RenderWorkerData): Worker {
+	const options = {
+		resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+		workerData: data,
+	};
 	if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
 	const tsx = import.meta.resolve('tsx/esm/api');
 	const script = new URL('./worker.ts', import.meta.url).href;
@@ -121,6 +145,7 @@ export class RenderPool {
 	#failed = 0;
 	#restarts = 0;
 	#closed = false;
+	readonly #workerData: RenderWorkerData = { fontsRegistered: registerFontsOnce() };
 
 	/**
 	 * @param size number of worker threads (at least 1)
@@ -135,7 +160,7 @@ export class RenderPool {
 	}
 
 	#spawn(): Slot {
-		const slot: Slot = { worker: startWorker(), pending: new Map() };
+		const slot: Slot = { worker: startWorker(this.#workerData), pending: new Map() };
 		this.#wire(slot);
 		return slot;
 	}
@@ -169,7 +194,7 @@ export class RenderPool {
 			slot.pending.clear();
 			if (this.#closed) return;
 			this.#restarts++;
-			slot.worker = startWorker();
+			slot.worker = startWorker(this.#workerData);
 			this.#wire(slot);
 			this.#pump();
 		};
@@ -236,7 +261,7 @@ export class RenderPool {
 		this.#queue.unshift(...others.map(({ job, pending }) => ({ job, pending })));
 		const old = slot.worker;
 		this.#restarts++;
-		slot.worker = startWorker();
+		slot.worker = startWorker(this.#workerData);
 		this.#wire(slot);
 		void old.terminate();
 		this.#pump();

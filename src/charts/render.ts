@@ -3,48 +3,20 @@
  *
  * One long-lived `ChartJSNodeCanvas` per size in {@link CHART_SIZES} (`wide` 1000×560, `tall`
  * 1000×820, `xtall` 1000×1200), created lazily on first use and reused: every instance loads its
- * own copy of Chart.js, so an instance per render leaks memory. The DejaVu Sans files are
- * registered before the first render so å, ä and ö look the same on every machine.
+ * own copy of Chart.js, so an instance per render leaks memory. The chart font is registered
+ * (`fonts.ts`) before the first render.
  *
  * Drawing is synchronous (Chart.js) and PNG encoding runs on libuv's thread pool. This module has no
  * queue of its own: the bot's one bound on renders in flight and waiting is the worker pool in
  * `pool.ts`, whose workers call {@link renderChart}.
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Canvas, registerFont, type PngConfig } from 'canvas';
+import { Canvas, type PngConfig } from 'canvas';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { CHART_SIZES, FONT_FAMILY, chartSizeFor, toChartConfig, type ChartSizeName } from './config.js';
+import { ensureChartFonts } from './fonts.js';
 import type { ChartSpec } from './spec.js';
-
-/** Font files registered under {@link FONT_FAMILY}; installed by `scripts/setup.sh` (fonts-dejavu-core). */
-export const FONT_FILES = {
-	regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-	bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
-} as const;
-
-let fontsRegistered = false;
-
-/**
- * Registers the chart font with canvas once. Must run before the first canvas is created; the
- * renderer calls it itself.
- *
- * @throws Error naming the missing file and the package that provides it.
- */
-export function ensureChartFonts(): void {
-	if (fontsRegistered) return;
-	for (const [weight, file] of Object.entries(FONT_FILES)) {
-		if (!existsSync(file)) {
-			throw new Error(
-				`Chart font file ${file} is missing, so charts cannot draw å, ä and ö. ` +
-					'Install the Debian package fonts-dejavu-core (npm run setup does).',
-			);
-		}
-		registerFont(file, { family: FONT_FAMILY, weight: weight === 'bold' ? 'bold' : 'normal' });
-	}
-	fontsRegistered = true;
-}
 
 /**
  * PNG encoding is most of a render's CPU time, so three measured savings: zlib level 3 instead of

@@ -4,7 +4,9 @@
  * synchronous drawing never blocks the bot's event loop (and with it, acknowledgements). The pool
  * decides how many jobs a worker holds at once.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { fontsRegisteredByParent } from './fonts.js';
+import type { RenderWorkerData } from './pool.js';
 import { renderChart } from './render.js';
 import type { ChartSpec } from './spec.js';
 
@@ -20,6 +22,7 @@ export type RenderReply =
 	| { readonly id: number; readonly error: string; readonly stack?: string };
 
 const port = parentPort;
+if ((workerData as RenderWorkerData | null)?.fontsRegistered === true) fontsRegisteredByParent();
 if (port) {
 	port.on('message', (job: RenderJob) => {
 		renderChart(job.spec).then(

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { RenderBusyError, RenderPool, RenderTimeoutError } from '../../src/charts/pool.js';
+import { renderChart } from '../../src/charts/render.js';
 import type { ChartSpec } from '../../src/charts/spec.js';
 import { bar, PNG_SIGNATURE, specs } from '../fixtures/chart-specs.js';
 
@@ -31,6 +32,18 @@ describe('RenderPool', () => {
 			expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(800);
 		}
 		expect(pool.stats).toMatchObject({ workers: 2, inFlight: 0, queued: 0, completed: 3, failed: 0 });
+	});
+
+	it('GIVEN a new pool drawing at once in both workers THEN each PNG is byte for byte the one this thread draws (the font registered once, by the pool)', async () => {
+		const fresh = new RenderPool(2);
+		try {
+			const pngs = await Promise.all(Array.from({ length: 4 }, () => fresh.render(spec)));
+			const here = await renderChart(spec);
+			for (const png of pngs) expect(png).toEqualBytes(here);
+			expect(fresh.stats).toMatchObject({ completed: 4, failed: 0, restarts: 0 });
+		} finally {
+			await fresh.close();
+		}
 	});
 
 	it('GIVEN an inconsistent spec THEN the render rejects with the worker’s error and the pool keeps working', async () => {

@@ -100,7 +100,7 @@ describe('ensureChartFonts', () => {
 			existsSync: () => false,
 		}));
 		try {
-			const fresh = await import('../../src/charts/render.js');
+			const fresh = await import('../../src/charts/fonts.js');
 			expect(() => {
 				fresh.ensureChartFonts();
 			}).toThrow(/DejaVuSans\.ttf is missing.*fonts-dejavu-core/);
