@@ -13,6 +13,7 @@ import { toCsv } from './csv.js';
 import { coverageOf, coverageText, defaultYear, type Coverage } from './coverage.js';
 import { formatShare, formatValue, valueHeader } from './format.js';
 import { readInput } from './input.js';
+import { yearChoices } from './nodata.js';
 import { nearestYear, parseFlag } from './options.js';
 import { errorAnswer, fail, type Outcome } from './resolve.js';
 import {
@@ -257,7 +258,9 @@ function noFiguresError(ctx: AnswerContext, input: GroupsInput, shortfall: Group
 					`No figures for ”${indicator.shortTitle}” in ${String(year)}. Nearest year with data: ${String(nearest)}.`,
 				),
 		{ indikator: indicator.id, indelning: family },
-		nearest === undefined ? {} : { nearestYear: nearest },
+		nearest === undefined || year === undefined
+			? {}
+			: { nearestYear: nearest, candidates: yearChoices(shortfall.years, year, 'år', String) },
 	);
 }
 

@@ -11,11 +11,12 @@ import type { Area, Indicator } from '../dataset/schema.js';
 import { parseAreaList } from './areas.js';
 import { tr, type AnswerContext } from './context.js';
 import { addFigureSource, chartBase, figureLine, holdsAnswers, shareText, Sources, riketLine } from './common.js';
-import { coverageOf, coverageText, type Coverage } from './coverage.js';
+import { coverageOf, coverageText, yearByCoverage, type Coverage } from './coverage.js';
 import { toCsv } from './csv.js';
 import { answerLabel, formatValue, valueHeader } from './format.js';
 import { readInput, type RawOption } from './input.js';
-import { parseFlag, parseYear } from './options.js';
+import { whereValuesAre, yearChoices } from './nodata.js';
+import { nearestYear, parseFlag, parseYear } from './options.js';
 import { errorAnswer, type Outcome } from './resolve.js';
 import {
 	answerShares,
@@ -53,7 +54,12 @@ export interface CompareInput {
 /** No year with figures for the areas, or none of them has a figure in the year asked. */
 export type CompareGap =
 	| { readonly kind: 'gap'; readonly year: undefined }
-	| { readonly kind: 'gap'; readonly year: number; readonly nearest: number | undefined };
+	| {
+			readonly kind: 'gap';
+			readonly year: number;
+			/** Years in which at least one of the areas has a figure (oldest first). */
+			readonly years: readonly number[];
+	  };
 
 /** One area's figure (null when missing), with the source of a stored figure. */
 export interface CompareRow {
@@ -115,30 +121,32 @@ export function readCompareInput(ctx: AnswerContext, query: CompareQuery): Outco
 	};
 }
 
-/** The latest year in which at least half of the areas have a figure (else the latest with any). */
-export function commonYear(ds: Dataset, indicator: Indicator, areas: readonly Area[]): number | undefined {
-	const years = ds.years(indicator.id);
-	const need = Math.ceil(areas.length / 2);
-	let fallback: number | undefined;
-	for (let i = years.length - 1; i >= 0; i--) {
-		const year = years[i] as number;
-		const have = areas.filter((a) => storedFigure(ds, indicator, a, year, 'T')).length;
-		if (have >= need) return year;
-		if (have > 0) fallback ??= year;
-	}
-	return fallback;
+/**
+ * How many of the areas have a stored figure, per year with any (oldest first): what the default
+ * year of a comparison is chosen by, with the one rule of `coverage.ts`.
+ */
+export function areaCoverage(ds: Dataset, indicator: Indicator, areas: readonly Area[]): Coverage[] {
+	return ds
+		.years(indicator.id)
+		.map((year) => ({
+			year,
+			n: areas.filter((a) => storedFigure(ds, indicator, a, year, 'T')).length,
+			of: areas.length,
+		}))
+		.filter((c) => c.n > 0);
 }
 
 /** Stage 2: every area's figure in the year, Riket's, and the ranks or answer shares. */
 export function computeCompare(ds: Dataset, input: CompareInput): CompareSurvey | CompareNumbers | CompareGap {
 	const { indicator, areas } = input;
-	const year = input.year ?? commonYear(ds, indicator, areas);
+	const covered = areaCoverage(ds, indicator, areas);
+	const year = input.year ?? yearByCoverage(covered);
 	if (year === undefined) return { kind: 'gap', year };
 	const rows = areas.map((area): CompareRow => {
 		const obs = storedFigure(ds, indicator, area, year, 'T');
 		return { area, value: obs?.value ?? null, attribution: obs?.provenance.attribution };
 	});
-	if (rows.every((r) => r.value === null)) return { kind: 'gap', year, nearest: commonYear(ds, indicator, areas) };
+	if (rows.every((r) => r.value === null)) return { kind: 'gap', year, years: covered.map((c) => c.year) };
 	// A national total is no comparison for single kommuner; a mean per kommun is.
 	const national = riketFigure(ds, indicator, year, 'T');
 	const figures: CompareFigures = {
@@ -182,24 +190,29 @@ function rankRows(
 	};
 }
 
-/** Says that there is no year with figures, or that none of the areas has one in the year asked. */
+/**
+ * Says that there is no year with figures (and where the indicator does have values), or that none
+ * of the areas has one in the year asked, with the nearest years that have figures as choices.
+ */
 function compareGapError(ctx: AnswerContext, input: CompareInput, gap: CompareGap): ErrorAnswer {
 	const { indicator, areas } = input;
 	const resolved = { indikator: indicator.id, kommuner: areas.map((a) => a.id) };
 	if (gap.year === undefined) {
 		const names = areas.map((a) => a.name).join(', ');
+		const where = whereValuesAre(ctx, indicator, areas[0]);
 		return errorAnswer(
 			'jämför',
 			'no_data',
 			tr(
 				ctx,
-				`Det finns inga värden för ”${indicator.shortTitle}” för ${names}.`,
-				`There are no values for ”${indicator.shortTitle}” for ${names}.`,
+				`Det finns inga värden för ”${indicator.shortTitle}” för ${names}. ${where}`.trim(),
+				`There are no values for ”${indicator.shortTitle}” for ${names}. ${where}`.trim(),
 			),
 			resolved,
 		);
 	}
-	const { year, nearest } = gap;
+	const { year, years } = gap;
+	const nearest = nearestYear(years, year);
 	const near = nearest === undefined;
 	return errorAnswer(
 		'jämför',
@@ -210,7 +223,7 @@ function compareGapError(ctx: AnswerContext, input: CompareInput, gap: CompareGa
 			`None of the areas has a value for ”${indicator.shortTitle}” in ${year}.${near ? '' : ` Nearest year with data: ${nearest}.`}`,
 		),
 		{ ...resolved, år: year },
-		near ? {} : { nearestYear: nearest },
+		near ? {} : { nearestYear: nearest, candidates: yearChoices(years, year, 'år', String) },
 	);
 }
 

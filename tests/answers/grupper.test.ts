@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerContext } from '../../src/answers/context.js';
-import { computeGroups, type GroupsInput } from '../../src/answers/grupper.js';
+import { computeGroups, groupsAnswer, type GroupsInput } from '../../src/answers/grupper.js';
 import { context } from '../helpers/bundled.js';
 
 let ctx: AnswerContext;
@@ -45,5 +45,19 @@ describe('computeGroups', () => {
 		expect(groups.nearest).toBe(2024);
 		expect(groups.years).toContain(2022);
 		expect(groups.years).not.toContain(2023);
+	});
+});
+
+describe('groupsAnswer without figures', () => {
+	// N31910 has län figures from 2007 on in the bundle, none for 2005.
+	it('GIVEN a year before any figures THEN the nearest year is named and the nearest years are offered as choices', () => {
+		const answer = groupsAnswer(ctx, { indicator: 'N31910', year: 2005 });
+		if (answer.ok) throw new Error('expected no figures for 2005');
+		expect(answer.error.message).toBe('Inga värden för ”Biståndshushåll, antal” 2005. Närmaste år med data: 2007.');
+		expect(answer.error.candidates?.map((c) => [c.id, c.option])).toEqual([
+			['2007', 'år'],
+			['2008', 'år'],
+			['2009', 'år'],
+		]);
 	});
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerContext } from '../../src/answers/context.js';
-import { computeCompare, type CompareInput } from '../../src/answers/jamfor.js';
+import { compareAnswer, computeCompare, type CompareInput } from '../../src/answers/jamfor.js';
 import { context } from '../helpers/bundled.js';
 import { surveyFixture } from '../helpers/survey-fixture.js';
 
@@ -61,12 +61,27 @@ describe('computeCompare', () => {
 	});
 
 	// Nyköping and Vingåker have N31910 for 2017, 2019 and 2020, not 2018.
-	it('GIVEN a year none of the areas has THEN a gap naming the latest year they share', () => {
+	it('GIVEN a year none of the areas has THEN a gap with the years they do have', () => {
 		expect(computeCompare(ctx.dataset, input(ctx, 'N31910', ['0480', '0428'], 2018))).toEqual({
 			kind: 'gap',
 			year: 2018,
-			nearest: 2020,
+			years: [2017, 2019, 2020],
 		});
+	});
+
+	it('GIVEN a year none of the areas has THEN the answer names the nearest year and offers the nearest years as choices', () => {
+		const answer = compareAnswer(ctx, { indicator: 'N31910', areas: 'Nyköping, Vingåker', year: 2018 });
+		expect(answer.ok).toBe(false);
+		if (answer.ok) return;
+		expect(answer.error.message).toBe(
+			'Ingen av kommunerna har värden för ”Biståndshushåll, antal” 2018. Närmaste år med data: 2019.',
+		);
+		expect(answer.error.nearestYear).toBe(2019);
+		expect(answer.error.candidates).toEqual([
+			{ id: '2019', label: '2019', option: 'år' },
+			{ id: '2017', label: '2017', option: 'år' },
+			{ id: '2020', label: '2020', option: 'år' },
+		]);
 	});
 
 	it('GIVEN an indicator none of the areas has in any year THEN a gap without a year', () => {
