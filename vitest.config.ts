@@ -33,6 +33,9 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: E2E,
+					// As for the unit tests: nothing is mocked and no globals are set, and what runs under test
+					// are child processes; the files of one worker share the fakes and helpers they import.
+					isolate: false,
 					globalSetup: ['tests/helpers/build.ts'],
 				},
 			},
