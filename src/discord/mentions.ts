@@ -27,16 +27,13 @@ export type MentionDeps = AnswerDeps;
 
 /** The question in a message: the bot's mentions removed, whitespace tidied. */
 export function questionOf(content: string, botId: string): string {
-	return content
-		.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
+	return content.replaceAll(`<@${botId}>`, ' ').replaceAll(`<@!${botId}>`, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether a message is addressed to the bot: an explicit mention (not @everyone), from a person, in a server. */
 export function isForBot(message: Message, botId: string): boolean {
 	if (message.author.bot || !message.inGuild()) return false;
-	return new RegExp(`<@!?${botId}>`).test(message.content);
+	return botId !== '' && (message.content.includes(`<@${botId}>`) || message.content.includes(`<@!${botId}>`));
 }
 
 /** Whether the bot may answer in a new thread under the message. */
