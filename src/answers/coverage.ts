@@ -47,15 +47,15 @@ export function defaultYear(
 }
 
 /**
- * The default-year rule over counted years (oldest first): the latest year in which at least half
+ * The default-year rule over counted years (oldest first, each with at least one value): the latest year in which at least half
  * have values, else the year with the most (the latest of equals). Shared by {@link defaultYear}
  * and by commands that count other areas than kommuner (e.g. `/jämför`).
  */
 export function yearByCoverage(years: readonly Coverage[]): number | undefined {
-	const broad = years.filter((c) => c.n > 0 && c.n >= c.of * BROAD_COVERAGE).at(-1);
+	const broad = years.filter((c) => c.n >= c.of * BROAD_COVERAGE).at(-1);
 	if (broad) return broad.year;
 	let best: Coverage | undefined;
-	for (const c of years) if (c.n > 0 && (!best || c.n >= best.n)) best = c;
+	for (const c of years) if (!best || c.n >= best.n) best = c;
 	return best?.year;
 }
 

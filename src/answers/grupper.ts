@@ -171,7 +171,7 @@ export interface GroupFigures {
 export interface GroupsShortfall {
 	readonly ok: false;
 	readonly year: number | undefined;
-	readonly nearest: number | undefined;
+	/** Years that have group figures (oldest first). */
 	readonly years: readonly number[];
 }
 
@@ -219,7 +219,7 @@ export function computeGroups(ds: Dataset, input: GroupsInput): GroupFigures | G
 	const year = input.year ?? defaultYear(ds, indicator, 'T') ?? years.at(-1);
 	const riket = year === undefined ? undefined : riketFigure(ds, indicator, year, 'T');
 	if (year === undefined || (!years.includes(year) && !riket)) {
-		return { ok: false, year, years, nearest: year === undefined ? undefined : nearestYear(years, year) };
+		return { ok: false, year, years };
 	}
 	return {
 		ok: true,
@@ -242,11 +242,12 @@ export function groupsAnswer(ctx: AnswerContext, query: GroupsQuery): Answer {
 
 function noFiguresError(ctx: AnswerContext, input: GroupsInput, shortfall: GroupsShortfall): ErrorAnswer {
 	const { indicator, family } = input;
-	const { year, nearest } = shortfall;
+	const { year, years } = shortfall;
+	const nearest = year === undefined ? undefined : nearestYear(years, year);
 	return errorAnswer(
 		command,
 		'no_data',
-		shortfall.years.length === 0
+		years.length === 0
 			? tr(
 					ctx,
 					`Det finns inga gruppvärden för ”${indicator.shortTitle}” i datasetet.`,
@@ -260,7 +261,7 @@ function noFiguresError(ctx: AnswerContext, input: GroupsInput, shortfall: Group
 		{ indikator: indicator.id, indelning: family },
 		nearest === undefined || year === undefined
 			? {}
-			: { nearestYear: nearest, candidates: yearChoices(shortfall.years, year, 'år', String) },
+			: { nearestYear: nearest, candidates: yearChoices(years, year, 'år', String) },
 	);
 }
 

@@ -38,13 +38,20 @@ describe('computeGroups', () => {
 		expect(groups.coverage).toEqual({ year: 2016, n: 48, of: 290 });
 	});
 
-	it('GIVEN 2023, with neither group figures nor Riket THEN the shortfall says 2024 is nearest (the later of a tie)', () => {
+	it('GIVEN 2023, with neither group figures nor Riket THEN a shortfall with the years that have figures, 2022 and 2024 among them', () => {
 		const groups = computeGroups(ctx.dataset, byLan(2023));
 		if (groups.ok) throw new Error('expected a shortfall');
 		expect(groups.year).toBe(2023);
-		expect(groups.nearest).toBe(2024);
 		expect(groups.years).toContain(2022);
+		expect(groups.years).toContain(2024);
 		expect(groups.years).not.toContain(2023);
+	});
+
+	it('GIVEN 2023 THEN the answer names 2024 as the nearest year (the later of a tie)', () => {
+		const answer = groupsAnswer(ctx, { indicator: 'N31910', year: 2023, division: 'län' });
+		if (answer.ok) throw new Error('expected no figures for 2023');
+		expect(answer.error.nearestYear).toBe(2024);
+		expect(answer.error.candidates?.[0]).toEqual({ id: '2024', label: '2024', option: 'år' });
 	});
 });
 
