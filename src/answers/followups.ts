@@ -285,9 +285,12 @@ export function followUpsFor(ctx: AnswerContext, answer: OkAnswer): FollowUp[] {
 		.slice(0, MAX_FOLLOW_UPS);
 }
 
-/** The answer with its follow-ups attached (errors are returned as they are). */
+/**
+ * The answer with its follow-ups attached. Errors, and answers that already carry theirs (`/fråga`
+ * passes on the answer of the command it ran), are returned as they are.
+ */
 export function withFollowUps(ctx: AnswerContext, answer: Answer): Answer {
-	if (!answer.ok) return answer;
+	if (!answer.ok || answer.followUps !== undefined) return answer;
 	const followUps = followUpsFor(ctx, answer);
 	return followUps.length === 0 ? answer : { ...answer, followUps };
 }

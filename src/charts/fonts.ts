@@ -28,13 +28,15 @@ let fontsRegistered = false;
  */
 export function ensureChartFonts(): void {
 	if (fontsRegistered) return;
+	// Every file is checked before any is registered, so a missing one leaves nothing half registered.
+	const missing = Object.values(FONT_FILES).find((file) => !existsSync(file));
+	if (missing !== undefined) {
+		throw new Error(
+			`Chart font file ${missing} is missing, so charts cannot draw å, ä and ö. ` +
+				'Install the Debian package fonts-dejavu-core (npm run setup does).',
+		);
+	}
 	for (const [weight, file] of Object.entries(FONT_FILES)) {
-		if (!existsSync(file)) {
-			throw new Error(
-				`Chart font file ${file} is missing, so charts cannot draw å, ä and ö. ` +
-					'Install the Debian package fonts-dejavu-core (npm run setup does).',
-			);
-		}
 		registerFont(file, { family: FONT_FAMILY, weight: weight === 'bold' ? 'bold' : 'normal' });
 	}
 	fontsRegistered = true;

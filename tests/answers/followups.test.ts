@@ -132,3 +132,13 @@ describe('map follow-ups', () => {
 		expect(map.followUps?.find((f) => f.label === 'Trend')?.values).toEqual({ kommun: '0480', indikator: 'U31001' });
 	});
 });
+
+describe('follow-ups of /fråga', () => {
+	it('GIVEN a question read as /värde THEN its answer carries the same follow-ups as /värde itself', () => {
+		const asked = ok(runLine(ctx, commands, 'kostnad per invånare i Nyköping'));
+		const direct = ok(runLine(ctx, commands, '/värde kommun:Nyköping indikator:U31001'));
+		expect(asked.command).toBe('värde');
+		expect(asked.followUps?.length).toBeGreaterThan(0);
+		expect(asked.followUps).toEqual(direct.followUps);
+	});
+});

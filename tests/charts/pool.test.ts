@@ -34,7 +34,7 @@ describe('RenderPool', () => {
 		expect(pool.stats).toMatchObject({ workers: 2, inFlight: 0, queued: 0, completed: 3, failed: 0 });
 	});
 
-	it('GIVEN a new pool drawing at once in both workers THEN each PNG is byte for byte the one this thread draws (the font registered once, by the pool)', async () => {
+	it('GIVEN a new pool drawing at once in both workers THEN each PNG is byte for byte the one this thread draws', async () => {
 		const fresh = new RenderPool(2);
 		try {
 			const pngs = await Promise.all(Array.from({ length: 4 }, () => fresh.render(spec)));
