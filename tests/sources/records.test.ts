@@ -7,6 +7,7 @@ import {
 	kpiIdSchema,
 	nameProblem,
 	numberProblem,
+	parseRecord,
 	Quarantine,
 	recordProblem,
 } from '../../src/sources/records.js';
@@ -39,6 +40,14 @@ describe('the record schema', () => {
 		expect(recordProblem(importedValueSchema, { ...value, value: Infinity })).toBe(
 			'värdet Infinity ska vara ett ändligt tal',
 		);
+	});
+
+	it('GIVEN a valid record THEN its data; GIVEN a failing one THEN each issue carries the input that failed', () => {
+		const passed = parseRecord(importedValueSchema, value);
+		expect(passed.success && passed.data).toEqual(value);
+		const failed = parseRecord(importedValueSchema, { ...value, area: 'x/y' });
+		expect(failed.success).toBe(false);
+		expect(failed.error?.issues.map((i) => [i.path.join('.'), i.input])).toEqual([['area', 'x/y']]);
 	});
 
 	it('GIVEN more failed records than it describes THEN the quarantine counts them all and keeps short lines', () => {

@@ -19,6 +19,7 @@
 import type { z } from 'zod';
 
 import { excerptOf } from '../../dataset/ids.js';
+import { parseRecord } from '../records.js';
 import {
 	koladaDataRowSchema,
 	koladaKpiSchema,
@@ -874,7 +875,7 @@ export class KoladaClient {
 		const kept: T[] = [];
 		const problems: string[] = [];
 		for (const [index, value] of values.entries()) {
-			const parsed = schema.safeParse(value, { reportInput: true });
+			const parsed = parseRecord(schema, value);
 			if (parsed.success) {
 				kept.push(parsed.data);
 				continue;
