@@ -15,6 +15,9 @@ export default defineConfig({
 		hookTimeout: 120_000,
 		// `expect(…).toEqualBytes(…)` for comparing files: fast, and a failure names the first differing byte.
 		setupFiles: ['tests/helpers/bytes.ts'],
+		// Transformed test and source files are kept on disk between runs, keyed by file content, id and
+		// configuration (the other caches live beside it): a rerun transforms only what changed.
+		experimental: { fsModuleCache: true, fsModuleCachePath: 'node_modules/.cache/oj-boten/vitest' },
 		projects: [
 			{
 				extends: true,
