@@ -1,7 +1,9 @@
 /**
- * End to end: digests with two shards (`src/discord/shard.ts`, SHARDS=2) against the Discord fake,
- * which gives each shard only its own guilds, as Discord does. Both shard processes see the same
- * dataset swap; each server's digest must be posted once, by the shard that holds the server.
+ * The sharded start (`src/discord/shard.ts`, SHARDS=2) against the Discord fake: the ShardingManager
+ * spawns one bot process per shard from the same entry as `npm start`, and the fake gives each shard
+ * only its own guilds, as Discord does. Both shard processes see the same dataset swap; each server's
+ * digest must be posted once, by the shard that holds the server. One manager serves the whole file;
+ * the last test stops it.
  */
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,6 +14,16 @@ import { DiscordFake } from '../fakes/discord-fake.js';
 import { KoladaFake } from '../fakes/kolada-server.js';
 import { runScript, syncEnv } from '../sources/kolada/sync-helpers.js';
 import { ROOT, startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
+
+/** Whether a process with this pid still exists (signal 0 only checks). */
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 /** (id >> 22) % 2: guild A is on shard 0, guild B on shard 1. */
 const GUILD_A = '1310000000004194404';
@@ -82,6 +94,23 @@ afterAll(async () => {
 	await rm(dir, { recursive: true, force: true });
 });
 
+describe('sharded start', () => {
+	it('GIVEN SHARDS=2 THEN two bot processes identify as shard 0 and shard 1 of 2', async () => {
+		const shards = fake.gateway.identifyPayloads.map((p) => JSON.stringify(p.shard));
+		expect(shards.sort()).toEqual(['[0,2]', '[1,2]']);
+		// The shards write to the same stdout as the manager, so their lines may come after its own.
+		await expect.poll(() => manager.logs.filter((l) => l.msg === 'ready').length).toBe(2);
+		const ready = manager.logs.filter((l) => l.msg === 'ready');
+		expect(ready.map((l) => JSON.stringify(l.shards)).sort()).toEqual(['[0]', '[1]']);
+		expect(new Set(ready.map((l) => l.pid)).size).toBe(2);
+	});
+
+	it('GIVEN an interaction on the connected shard THEN it is answered', async () => {
+		const result = await fake.waitForResponse(fake.dispatch(fake.chatInput('om', {})));
+		expect(result.embeds[0]?.title).toBe('Om ÖJ-boten');
+	});
+});
+
 describe('digests with two shards', () => {
 	it('GIVEN a sync that changes both watched figures THEN each server’s digest is posted once, by its own shard', async () => {
 		const run = await runScript('scripts/sync.ts', ['--kpi', 'N31910', '--full'], {
@@ -108,4 +137,15 @@ describe('digests with two shards', () => {
 			].sort(),
 		);
 	}, 120_000);
+});
+
+describe('stopping', () => {
+	it('GIVEN SIGTERM to the manager THEN every shard stops and the manager exits with 0', async () => {
+		const pids = manager.logs.filter((l) => l.msg === 'ready').map((l) => Number(l.pid));
+		expect(pids).toHaveLength(2);
+		expect(await manager.stop()).toBe(0);
+		// The manager exits only after each shard process has: none of them is left running.
+		for (const pid of pids) expect(isRunning(pid)).toBe(false);
+		expect(manager.output()).not.toContain(fake.token);
+	});
 });
