@@ -19,6 +19,7 @@
 import type { z } from 'zod';
 
 import { excerptOf } from '../../dataset/ids.js';
+import { MIN_YEAR } from '../../dataset/schema.js';
 import { parseRecord } from '../records.js';
 import {
 	koladaDataRowSchema,
@@ -236,8 +237,8 @@ export interface KoladaClientOptions {
 	/** Largest response body accepted, default {@link KOLADA_MAX_BODY_BYTES}. */
 	maxBodyBytes?: number | undefined;
 	/**
-	 * Years used by {@link KoladaClient.data} when only KPIs are given, default 1990 to the current
-	 * calendar year.
+	 * Years used by {@link KoladaClient.data} when only KPIs are given, default the dataset's
+	 * earliest year (`MIN_YEAR`) to the current calendar year.
 	 */
 	defaultYears?: { readonly from: number; readonly to: number } | undefined;
 	/** `fetch` to use, default the global one. */
@@ -590,7 +591,7 @@ export class KoladaClient {
 		this.maxPages = Math.max(1, options.maxPages ?? 1000);
 		this.perPage = Math.min(KOLADA_MAX_PER_PAGE, Math.max(1, Math.floor(options.perPage ?? KOLADA_MAX_PER_PAGE)));
 		this.maxBodyBytes = Math.max(1024, options.maxBodyBytes ?? KOLADA_MAX_BODY_BYTES);
-		this.defaultYears = options.defaultYears ?? { from: 1990, to: new Date().getFullYear() };
+		this.defaultYears = options.defaultYears ?? { from: MIN_YEAR, to: new Date().getFullYear() };
 		this.fetchImpl = options.fetchImpl ?? globalThis.fetch.bind(globalThis);
 		this.userAgent = options.userAgent ?? 'oj-boten (Kolada v3 client; node)';
 		this.gate = new RequestGate(this.concurrency, Math.max(0, options.minIntervalMs ?? 200), (active) => {
@@ -651,7 +652,7 @@ export class KoladaClient {
 	 * - kpis + municipalities → `/data/kpi/{k}/municipality/{m}` (all years)
 	 * - kpis + years → `/data/kpi/{k}/year/{y}` (all areas, including groups and Riket)
 	 * - municipalities + years → `/data/municipality/{m}/year/{y}` (all KPIs)
-	 * - kpis only → like kpis + years with `defaultYears` (1990 to this year unless configured): this
+	 * - kpis only → like kpis + years with `defaultYears` (the dataset's earliest year to this year unless configured): this
 	 *   keeps group and Riket values, which a municipality list would miss.
 	 *
 	 * An explicitly empty list means "nothing" and returns `[]` without a request. Any other single
