@@ -2,6 +2,7 @@
  * Text measuring without a canvas: layout decisions made before drawing (wrapping, padding, label
  * room) use a table of DejaVu Sans advance widths, so they match what will be drawn.
  */
+import { graphemes } from '../text.js';
 
 /**
  * Advance widths of DejaVu Sans in em, measured with canvas and grouped by width, so layout
@@ -62,13 +63,16 @@ export function widestLine(lines: readonly (readonly string[])[], fontSize: numb
 	return Math.max(0, ...lines.flat().map((line) => estimateTextWidth(line, fontSize, bold)));
 }
 
-/** `text` cut to `maxWidth` with an ellipsis, in one pass over the characters (a label from data may be huge). */
+/**
+ * `text` cut to `maxWidth` with an ellipsis, in one pass over its graphemes (a label from data may be
+ * huge; a letter keeps its combining marks).
+ */
 function truncate(text: string, maxWidth: number, fontSize: number, bold: boolean): string {
 	if (estimateTextWidth(text, fontSize, bold) <= maxWidth) return text;
 	const budget = maxWidth - estimateTextWidth('…', fontSize, bold);
 	let kept = '';
 	let width = 0;
-	for (const ch of text) {
+	for (const ch of graphemes(text)) {
 		const w = estimateTextWidth(ch, fontSize, bold);
 		// Trailing spaces are trimmed before the ellipsis, so they need no room.
 		if (kept !== '' && width + w > budget && ch.trim() !== '') break;

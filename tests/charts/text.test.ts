@@ -44,6 +44,13 @@ describe('wrapText', () => {
 		expect(line!.length).toBeLessThan(20);
 	});
 
+	it('GIVEN a long word of letters with combining marks THEN a cut at any width keeps each letter whole', () => {
+		for (let width = 40; width <= 200; width++) {
+			const [line] = wrapText('A\u030A'.repeat(40), width, 15, 1);
+			expect(line?.replaceAll('A\u030A', ''), `width ${String(width)}`).toBe('…');
+		}
+	});
+
 	it.each([
 		['one 1 MB word', 'Å'.repeat(1_000_000)],
 		['200 000 short words', 'Nyköping '.repeat(200_000)],
