@@ -4,14 +4,18 @@
  * for the tier that accepts a folded match when it is unique.
  */
 
-// Control characters, zero-width characters, bidi marks and the BOM: matching them is the point.
+// Control characters (but not tabs and line breaks, which are whitespace), zero-width characters,
+// bidi marks and the BOM: matching them is the point.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
 
 /** Maximum query length considered; longer input is treated as absurd. */
 export const MAX_QUERY_LENGTH = 200;
 
-/** Removes control, zero-width and bidi characters (after NFC normalisation). */
+/**
+ * Removes control, zero-width and bidi characters (after NFC normalisation). Tabs and line breaks
+ * stay: they separate words, and every caller collapses whitespace to single spaces afterwards.
+ */
 export function stripInvisible(input: string): string {
 	return input.normalize('NFC').replace(INVISIBLE, '');
 }

@@ -89,4 +89,7 @@ describe('quote', () => {
 	it('GIVEN a very long text THEN it is cut with an ellipsis', () => {
 		expect(quote('a'.repeat(6000)).length).toBeLessThanOrEqual(60);
 	});
+	it('GIVEN words on separate lines THEN they stay apart, on one line', () => {
+		expect(quote('Malmö\nLund\r\n\tKiruna')).toBe('Malmö Lund Kiruna');
+	});
 });

@@ -54,6 +54,7 @@ describe('text', () => {
 	});
 	it('GIVEN control characters, zero-width characters and extra spaces THEN they are cleaned away', () => {
 		expect(cleanQuestion('\u0000Malmö\u200b   \u202elund\u0007 ')).toBe('Malmö lund');
+		expect(cleanQuestion('hur många i\nMalmö\r\noch\tLund?')).toBe('hur många i Malmö och Lund?');
 	});
 });
 

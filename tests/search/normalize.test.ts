@@ -8,6 +8,7 @@ describe('normalizeQuery', () => {
 	});
 	it('GIVEN runs of whitespace THEN they collapse to one space', () => {
 		expect(normalizeQuery('Upplands \t  Väsby')).toBe('upplands väsby');
+		expect(normalizeQuery('Malmö\nLund\tGöteborg\r\nKiruna')).toBe('malmö lund göteborg kiruna');
 	});
 	it('GIVEN Swedish capitals THEN they lower-case to å ä ö', () => {
 		expect(normalizeQuery('ÅNGE ÄNGELHOLM ÖREBRO')).toBe('ånge ängelholm örebro');
