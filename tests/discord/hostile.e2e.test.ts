@@ -3,22 +3,19 @@
  * as real INTERACTION_CREATE events: property-based slash commands and autocomplete requests across
  * every command and option, with the generators of `tests/properties/hostile.ts`. Each run checks
  * what reached the fake: within Discord's limits (the fake's validation refused nothing), no mention
- * allowed or even written, no code fence or stack trace from the input, errors ephemeral, answers
- * the same as the command modules give in this process. Afterwards the process is still up and
- * answers a plain `/hjälp`.
+ * allowed or even written, no code fence or stack trace from the input, errors private and without
+ * embeds, answers public unless asked to be private. Hand-picked cases answer as their fixtures below
+ * say, on the bundled dataset. Afterwards the process is still up and answers a plain `/hjälp`.
  */
 import fc from 'fast-check';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inputFrom } from '../../commands/command.js';
 import { commands, findCommand } from '../../commands/index.js';
-import { answerMessage, embedLength, errorText, textMessage } from '../../src/discord/embeds.js';
-import { clampChoices, LIMITS } from '../../src/discord/limits.js';
-import { localeOf } from '../../src/discord/locale.js';
-import { loadSnapshot, type Snapshot } from '../../src/runtime.js';
+import { embedLength } from '../../src/discord/embeds.js';
+import { LIMITS } from '../../src/discord/limits.js';
 import { DiscordFake, type InteractionHandle, type RecordedRequest } from '../fakes/discord-fake.js';
 import { hostileString, hostileValue, LEAK, MENTION, VALID_OPTIONS } from '../properties/hostile.js';
-import { expectedAnswer, startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
+import { startBotProcess, UNHURRIED, type BotProcess } from './bot-process.js';
 
 type Value = string | number | boolean;
 type Values = Readonly<Record<string, Value>>;
@@ -27,8 +24,6 @@ type Values = Readonly<Record<string, Value>>;
 const COMMAND_RUNS = 260;
 /** Generated autocomplete requests. */
 const AUTOCOMPLETE_RUNS = 160;
-
-const snapshot: Snapshot = await loadSnapshot('data/db.json');
 
 const VALID = VALID_OPTIONS;
 
@@ -148,51 +143,160 @@ const autocompleteCase: fc.Arbitrary<AutocompleteCase> = fc.oneof(
 	}),
 );
 
-/** Hand-picked cases that always run first, so the kinds the issue names are covered whatever the seed. */
-const EXAMPLES: CommandCase[] = [
-	{ name: 'värde', values: { kommun: 'x'.repeat(6000), indikator: 'N31814' }, locale: 'sv-SE' },
-	{ name: 'värde', values: { kommun: 'Malmö', indikator: 'N31814', år: -1 }, locale: 'sv-SE' },
-	{ name: 'värde', values: { kommun: 'Malmö', indikator: 'N31814', år: 0 }, locale: 'sv-SE' },
-	{ name: 'värde', values: { kommun: 'Malmö', indikator: 'N31814', år: 1e9 }, locale: 'sv-SE' },
-	{ name: 'värde', values: { kommun: 'Malmö', indikator: 'N31814', år: '2020abc' }, locale: 'sv-SE' },
-	{ name: 'värde', values: { kommun: '', indikator: '' }, locale: 'sv-SE' },
-	{ name: 'värde', values: { kommun: 'Ha\u030abo', indikator: 'N31814' }, locale: 'sv-SE' },
-	{ name: 'sök', values: { text: '@everyone <@&123456789012345678> <#123456789012345678>' }, locale: 'sv-SE' },
-	{ name: 'sök', values: { text: '```js\nprocess.exit(1)\n```' }, locale: 'sv-SE' },
-	{ name: 'sök', values: { text: '\u202eשלום\u200b🙂 https://discord.gg/abc' }, locale: 'en-US' },
-	{ name: 'indikator', values: { indikator: "'; DROP TABLE kommuner; --" }, locale: 'sv-SE' },
-	{ name: 'indikator', values: { indikator: '$(rm -rf /) `cat /etc/passwd`' }, locale: 'sv-SE' },
-	{
-		name: 'jämför',
-		values: { indikator: 'N31814', kommuner: '0180, 180, @here, ' + '🙂'.repeat(3000) },
-		locale: 'sv-SE',
-	},
-	{ name: 'topplista', values: { indikator: 'N31814', antal: 1e9, ordning: '**fet** ||spoiler||' }, locale: 'sv-SE' },
-	{
-		name: 'trend',
-		values: { kommun: '<@123456789012345678>', indikator: 'N31814', från: 2020, till: -1 },
-		locale: 'sv-SE',
-	},
-	...(findCommand('fråga')
-		? [{ name: 'fråga', values: { text: '@everyone ```' + '`'.repeat(5990) }, locale: 'sv-SE' as const }]
-		: []),
+/** What a hand-picked case shows the user, written out by hand for the bundled dataset. */
+interface Fixture {
+	/** Only the asker sees it (every error, and `privat`). */
+	readonly ephemeral: boolean;
+	/** The embed title of an answer (errors have no embed). */
+	readonly title?: string;
+	/** The message text: exact, or a pattern for long texts. */
+	readonly content?: string | RegExp;
+}
+
+const NO_AREA = (name: string): string =>
+	`Jag hittar ingen kommun, inget län och ingen stadsdel som heter ”${name}”. Prova namnet eller koden (t.ex. 0180 för Stockholm).`;
+const BAD_YEAR = (year: string): string =>
+	`”${year}” är inget giltigt år i fältet **år**. Skriv ett år mellan 1990 och 2100, t.ex. 2023.`;
+
+/** Hand-picked cases with what the user must see, so the kinds the issue names are covered whatever the seed. */
+const CASES: readonly (readonly [CommandCase, Fixture])[] = [
+	[
+		{ name: 'värde', values: { kommun: 'x'.repeat(6000), indikator: 'N31814' }, locale: 'sv-SE' },
+		{
+			ephemeral: true,
+			content:
+				/^Jag hittar ingen kommun, inget län och ingen stadsdel som heter ”x{40,}…”\. Prova namnet eller koden \(t\.ex\. 0180 för Stockholm\)\.$/,
+		},
+	],
+	[
+		{ name: 'värde', values: { kommun: 'Malmö', indikator: 'N31814', år: -1 }, locale: 'sv-SE' },
+		{ ephemeral: true, content: BAD_YEAR('\\-1') },
+	],
+	[
+		{ name: 'värde', values: { kommun: 'Malmö', indikator: 'N31814', år: 0 }, locale: 'sv-SE' },
+		{ ephemeral: true, content: BAD_YEAR('0') },
+	],
+	[
+		{ name: 'värde', values: { kommun: 'Malmö', indikator: 'N31814', år: 1e9 }, locale: 'sv-SE' },
+		{ ephemeral: true, content: BAD_YEAR('1000000000') },
+	],
+	[
+		{ name: 'värde', values: { kommun: 'Malmö', indikator: 'N31814', år: '2020abc' }, locale: 'sv-SE' },
+		{ ephemeral: true, content: BAD_YEAR('2020abc') },
+	],
+	[
+		{ name: 'värde', values: { kommun: '', indikator: '' }, locale: 'sv-SE' },
+		{ ephemeral: true, content: 'Skriv en kommun, ett län eller Riket.' },
+	],
+	[
+		// "Håbo" written with a combining ring: found as Håbo, whose N31814 the bundled dataset lacks.
+		{ name: 'värde', values: { kommun: 'Ha\u030abo', indikator: 'N31814' }, locale: 'sv-SE' },
+		{
+			ephemeral: true,
+			content:
+				'Det finns inga värden för Håbo för ”Långvarigt bistånd, andel av vuxna mottagare”. Det inlästa datasetet har inga värden alls för indikatorn – /om visar vad det täcker.',
+		},
+	],
+	[
+		{ name: 'sök', values: { text: '@everyone <@&123456789012345678> <#123456789012345678>' }, locale: 'sv-SE' },
+		{
+			ephemeral: false,
+			title: 'Sökresultat för ”@\u200beveryone <\u200b@\u200b&123456789012345678\\> <\u200b\\#123456789012345678\\>”',
+		},
+	],
+	[
+		{ name: 'sök', values: { text: '```js\nprocess.exit(1)\n```' }, locale: 'sv-SE' },
+		{ ephemeral: false, title: 'Sökresultat för ”\\`\\`\\`js process.exit\\(1\\) \\`\\`\\`”' },
+	],
+	[
+		{ name: 'sök', values: { text: '\u202eשלום\u200b🙂 https://discord.gg/abc' }, locale: 'en-US' },
+		{
+			ephemeral: true,
+			content: 'No matches for ”שלום🙂 https:\u200b//discord.gg/abc”. Try a shorter word or a kommun code.',
+		},
+	],
+	[
+		{ name: 'indikator', values: { indikator: "'; DROP TABLE kommuner; --" }, locale: 'sv-SE' },
+		{ ephemeral: true, content: /^”'; DROP TABLE kommuner; \\-\\-” kan betyda flera saker\. Menade du …\?\n• / },
+	],
+	[
+		{ name: 'indikator', values: { indikator: '$(rm -rf /) `cat /etc/passwd`' }, locale: 'sv-SE' },
+		{
+			ephemeral: true,
+			content:
+				'Jag hittar ingen indikator som matchar ”$\\(rm \\-rf /\\) \\`cat /etc/passwd\\`”. Prova ett ord ur namnet, ett id som N31814, eller `/sök`.',
+		},
+	],
+	[
+		{
+			name: 'jämför',
+			values: { indikator: 'N31814', kommuner: '0180, 180, @here, ' + '🙂'.repeat(3000) },
+			locale: 'sv-SE',
+		},
+		{ ephemeral: true, content: NO_AREA('180') },
+	],
+	[
+		{ name: 'topplista', values: { indikator: 'N31814', antal: 1e9, ordning: '**fet** ||spoiler||' }, locale: 'sv-SE' },
+		{ ephemeral: true, content: 'Fältet **antal** ska vara ett heltal mellan 1 och 30.' },
+	],
+	[
+		{
+			name: 'trend',
+			values: { kommun: '<@123456789012345678>', indikator: 'N31814', från: 2020, till: -1 },
+			locale: 'sv-SE',
+		},
+		{ ephemeral: true, content: NO_AREA('<\u200b@\u200b123456789012345678\\>') },
+	],
+	[
+		{ name: 'fråga', values: { text: '@everyone ```' + '`'.repeat(5990) }, locale: 'sv-SE' },
+		{ ephemeral: true, content: 'Frågan är för lång – skriv den kortare (högst 500 tecken).' },
+	],
 ];
 
-/** Hand-picked focused values that always run first. */
-const AUTOCOMPLETE_EXAMPLES: AutocompleteCase[] = [
-	'',
-	'ö'.repeat(6000),
-	'@everyone',
-	'<@&123456789012345678>',
-	'```',
-	'\u0000\u200b\u202e',
-	'0180',
-	'Ha\u030abo',
-	'👩‍👩‍👧‍👦',
-].flatMap((typed): AutocompleteCase[] => [
-	{ name: 'indikator', focused: 'indikator', typed, values: {}, locale: 'sv-SE' },
-	{ name: 'värde', focused: 'kommun', typed, values: { indikator: 'N31814' }, locale: 'sv-SE' },
-]);
+/** The first choices a hand-picked autocomplete case must offer (name, value), or none at all. */
+type ChoicesFixture = readonly (readonly [string, string])[];
+
+const KOMMUN_CHOICES: readonly (readonly [string, ChoicesFixture])[] = [
+	[
+		'',
+		[
+			['Riket (hela Sverige)', '0000'],
+			['Stockholm (Stockholms län)', '0180'],
+			['Göteborg (Västra Götalands län)', '1480'],
+		],
+	],
+	['0180', [['Stockholm (Stockholms län)', '0180']]],
+	[
+		'Ha\u030abo',
+		[
+			['Håbo (Uppsala län)', '0305'],
+			['Habo (Jönköpings län)', '0643'],
+		],
+	],
+	...['ö'.repeat(6000), '@everyone', '<@&123456789012345678>', '```', '\u0000\u200b\u202e', '👩‍👩‍👧‍👦'].map(
+		(typed) => [typed, []] as const,
+	),
+];
+
+/** Hand-picked focused values: hostile ones for /indikator (checked against the limits), and kommun names for /värde. */
+const AUTOCOMPLETE_CASES: readonly (readonly [AutocompleteCase, ChoicesFixture | undefined])[] = [
+	...[
+		'',
+		'ö'.repeat(6000),
+		'@everyone',
+		'<@&123456789012345678>',
+		'```',
+		'\u0000\u200b\u202e',
+		'0180',
+		'Ha\u030abo',
+	].map(
+		(typed) => [{ name: 'indikator', focused: 'indikator', typed, values: {}, locale: 'sv-SE' }, undefined] as const,
+	),
+	...KOMMUN_CHOICES.map(
+		([typed, choices]) =>
+			[{ name: 'värde', focused: 'kommun', typed, values: { indikator: 'N31814' }, locale: 'sv-SE' }, choices] as const,
+	),
+];
 
 let fake: DiscordFake;
 let bot: BotProcess;
@@ -290,41 +394,35 @@ async function visible(handle: InteractionHandle) {
 	return { result, content: body.content ?? '', embeds: body.embeds ?? [], ephemeral: followUp.flags === 64 };
 }
 
-async function runCommand(c: CommandCase): Promise<void> {
+/** Sends one command; checks limits, mentions, leaks and the private/public rule; returns what the user saw. */
+async function runCommand(
+	c: CommandCase,
+): Promise<{ content: string; embeds: readonly APIEmbed[]; ephemeral: boolean }> {
 	const where = `/${c.name} ${JSON.stringify(c.values).slice(0, 300)}`;
 	const handle = fake.dispatch(fake.chatInput(c.name, c.values, { userId: nextUser(), locale: c.locale }));
 	const seen = await visible(handle);
 	expect(seen.result.late, `${where}: late`).toBe(false);
 	checkMessage(seen.content, seen.embeds, where);
 	checkRequests(requestsOf(handle), where);
-
 	if (DISCORD_SIDE.has(c.name)) {
-		// Always a private text reply; what it says depends on the member, so it is not compared.
+		// Always a private text reply; what it says depends on the member.
 		expect(seen.ephemeral, `${where}: private`).toBe(true);
 		expect(seen.embeds).toEqual([]);
-		return;
-	}
-	const answerLocale = localeOf(c.locale);
-	const expected = expectedAnswer(snapshot, { name: c.name, values: c.values }, answerLocale);
-	if (expected.ok) {
-		const message = answerMessage(expected, { locale: answerLocale });
-		expect(seen.embeds[0]?.title, `${where}: title`).toBe(message.embeds[0]?.title);
-		expect(seen.content, `${where}: content`).toBe(message.content ?? '');
-		expect(seen.ephemeral, `${where}: ephemeral`).toBe(c.values.privat === true);
-		if (expected.chart) {
-			expect(
-				seen.result.files.some((f) => f.name.endsWith('.png')),
-				`${where}: chart`,
-			).toBe(true);
-		}
-	} else {
+	} else if (seen.embeds.length === 0) {
+		// An error: a friendly text that only the asker sees.
 		expect(seen.ephemeral, `${where}: an error must be ephemeral`).toBe(true);
-		expect(seen.content, `${where}: error text`).toBe(textMessage(errorText(expected)).content);
-		expect(seen.embeds).toEqual([]);
+		expect(seen.content.trim(), `${where}: error text`).not.toBe('');
+	} else {
+		expect(seen.embeds[0]?.title?.trim(), `${where}: title`).not.toBe('');
+		expect(seen.ephemeral, `${where}: ephemeral`).toBe(c.values.privat === true);
+		const png = seen.result.files.some((f) => f.name.endsWith('.png'));
+		if (png) expect(findCommand(c.name)?.chart, `${where}: a chart from a command without charts`).toBe(true);
 	}
+	return seen;
 }
 
-async function runAutocomplete(c: AutocompleteCase): Promise<void> {
+/** Sends one autocomplete request; checks that every choice is within Discord's limits and leaks nothing. */
+async function runAutocomplete(c: AutocompleteCase): Promise<{ name: string; value: string }[]> {
 	const where = `/${c.name} ${c.focused}=${JSON.stringify(c.typed).slice(0, 200)}`;
 	const handle = fake.dispatch(
 		fake.autocomplete(c.name, { ...c.values, [c.focused]: c.typed }, c.focused, {
@@ -342,30 +440,54 @@ async function runAutocomplete(c: AutocompleteCase): Promise<void> {
 		expect(choice.name.length, `${where}: choice name`).toBeLessThanOrEqual(LIMITS.choiceName);
 		expect(String(choice.value).length, `${where}: choice value`).toBeLessThanOrEqual(LIMITS.choiceValue);
 		expect(choice.name, `${where}: leaks internals`).not.toMatch(LEAK);
+		expect(choice.name, `${where}: would mention`).not.toMatch(MENTION);
 	}
-	// The same choices the command gives in this process.
-	const command = findCommand(c.name);
-	const { dataset, search } = snapshot;
-	const ctx = { dataset, search, locale: localeOf(c.locale), today: new Date() };
-	const expected = command?.autocomplete
-		? clampChoices(command.autocomplete(ctx, { name: c.focused, value: c.typed }, inputFrom(c.values)))
-		: [];
-	expect(choices, `${where}: choices`).toEqual(expected);
+	return choices.map((choice) => ({ name: choice.name, value: String(choice.value) }));
 }
 
 describe('hostile input through the real bot process', () => {
+	it('GIVEN hand-picked hostile commands THEN each is answered as its fixture says', async () => {
+		for (const [c, fixture] of CASES) {
+			const where = `/${c.name} ${JSON.stringify(c.values).slice(0, 120)}`;
+			const seen = await runCommand(c);
+			expect(seen.ephemeral, `${where}: ephemeral`).toBe(fixture.ephemeral);
+			if (fixture.title !== undefined) expect(seen.embeds[0]?.title, `${where}: title`).toBe(fixture.title);
+			else expect(seen.embeds, `${where}: embeds`).toEqual([]);
+			if (typeof fixture.content === 'string') expect(seen.content, `${where}: text`).toBe(fixture.content);
+			else if (fixture.content) expect(seen.content, `${where}: text`).toMatch(fixture.content);
+		}
+	}, 60_000);
+
 	it(`GIVEN ${COMMAND_RUNS} generated slash commands with hostile options THEN every reply is within limits, mentions nobody, leaks nothing, and errors are ephemeral`, async () => {
-		await fc.assert(fc.asyncProperty(commandCase, runCommand), {
-			numRuns: COMMAND_RUNS,
-			examples: EXAMPLES.map((e) => [e] as [CommandCase]),
-		});
+		await fc.assert(
+			fc.asyncProperty(commandCase, async (c) => {
+				await runCommand(c);
+			}),
+			{ numRuns: COMMAND_RUNS },
+		);
 	}, 90_000);
 
-	it(`GIVEN ${AUTOCOMPLETE_RUNS} autocomplete requests with hostile focused values THEN valid choices, the same as the command gives`, async () => {
-		await fc.assert(fc.asyncProperty(autocompleteCase, runAutocomplete), {
-			numRuns: AUTOCOMPLETE_RUNS,
-			examples: AUTOCOMPLETE_EXAMPLES.map((e) => [e] as [AutocompleteCase]),
-		});
+	it('GIVEN hand-picked hostile or half-typed autocomplete values THEN valid choices, and for kommun names the expected ones first', async () => {
+		for (const [c, fixture] of AUTOCOMPLETE_CASES) {
+			const choices = await runAutocomplete(c);
+			if (fixture === undefined) continue;
+			const where = `/${c.name} ${c.focused}=${JSON.stringify(c.typed).slice(0, 40)}`;
+			if (fixture.length === 0) expect(choices, where).toEqual([]);
+			else
+				expect(
+					choices.slice(0, fixture.length).map((ch) => [ch.name, ch.value]),
+					where,
+				).toEqual(fixture);
+		}
+	}, 60_000);
+
+	it(`GIVEN ${AUTOCOMPLETE_RUNS} autocomplete requests with hostile focused values THEN valid choices within Discord's limits`, async () => {
+		await fc.assert(
+			fc.asyncProperty(autocompleteCase, async (c) => {
+				await runAutocomplete(c);
+			}),
+			{ numRuns: AUTOCOMPLETE_RUNS },
+		);
 	}, 60_000);
 
 	it('GIVEN the whole run THEN Discord refused no request, every message allowed no mentions, and nothing failed inside the bot', () => {
@@ -379,8 +501,7 @@ describe('hostile input through the real bot process', () => {
 		expect(bot.child.exitCode).toBeNull();
 		expect(bot.child.signalCode).toBeNull();
 		const result = await fake.waitForResponse(fake.dispatch(fake.chatInput('hjälp', {})));
-		const expected = expectedAnswer(snapshot, { name: 'hjälp', values: {} });
-		expect(result.embeds[0]?.title).toBe(expected.ok ? expected.title : '');
+		expect(result.embeds[0]?.title).toBe('Så använder du ÖJ-boten');
 		expect(result.allowedMentions).toEqual({ parse: [] });
 	});
 });
