@@ -114,6 +114,20 @@ export function withLines(
 	return { ...answer, error: { ...answer.error, lines } };
 }
 
+/**
+ * A "no data" answer's ready lines as follow-ups, numbered as the shell prints them, so that typing a
+ * choice's number runs that line.
+ */
+export function choicesOf(commands: readonly Command[], answer: Answer): FollowUp[] {
+	if (answer.ok) return [];
+	const labels = answer.error.candidates ?? [];
+	return (answer.error.lines ?? []).flatMap((line, i) => {
+		const parsed = parseLine(commands, line);
+		if (!parsed.ok) return [];
+		return [{ label: labels[i]?.label ?? line, command: parsed.command.data.name, values: parsed.values, line }];
+	});
+}
+
 function notACommand(ctx: AnswerContext, commands: readonly Command[]): Answer {
 	const value = commands.find((c) => c.data.name === 'värde');
 	const example = value ? workingExample(ctx, value, commands) : '/hjälp';

@@ -43,7 +43,10 @@ export function renderText(answer: Answer): string {
 		const ready = answer.error.lines ?? [];
 		if (ready.length > 0) {
 			const labels = answer.error.candidates ?? [];
-			lines.push('Prova:', ...ready.flatMap((l, i) => [`  • ${labels[i]?.label ?? ''}`, `    ${l}`]));
+			lines.push(
+				'Prova (skriv siffran):',
+				...ready.flatMap((l, i) => [`${i + 1}) ${labels[i]?.label ?? ''}`, `   ${l}`]),
+			);
 		}
 		if (answer.interpretation) lines.unshift(stripMarkdown(answer.interpretation));
 		return lines.join('\n');

@@ -3,7 +3,7 @@ import { commands, findCommand } from '../../commands/index.js';
 import type { AnswerContext } from '../../src/answers/context.js';
 import { MAX_FOLLOW_UPS } from '../../src/answers/followups.js';
 import type { Answer, FollowUp } from '../../src/answers/types.js';
-import { runInput, runLine } from '../../src/shell/run.js';
+import { choicesOf, runInput, runLine } from '../../src/shell/run.js';
 import { renderText } from '../../src/shell/text.js';
 import { context } from '../helpers/bundled.js';
 
@@ -100,6 +100,33 @@ describe('follow-ups in the shell', () => {
 			ok: false,
 			error: { message: 'Välj ett förslag mellan 1 och 5.' },
 		});
+	});
+});
+
+describe('choices of an answer without figures in the shell', () => {
+	const line = '/värde kommun:Nyköping indikator:kostnad per invånare år:2023';
+
+	it('GIVEN a year without a value THEN the choices are printed as numbered lines', () => {
+		const text = renderText(runLine(ctx, commands, line));
+		expect(text).toContain(
+			'Prova (skriv siffran):\n1) Nyköping 2020\n   /värde kommun:Nyköping indikator:kostnad per invånare år:2020',
+		);
+	});
+
+	it('GIVEN the number of a choice THEN that choice runs, as its printed line would', () => {
+		const choices = choicesOf(commands, runLine(ctx, commands, line));
+		expect(choices.slice(0, 2).map((c) => [c.label, c.command, c.values['år']])).toEqual([
+			['Nyköping 2020', 'värde', 2020],
+			['Nyköping 2019', 'värde', 2019],
+		]);
+		const picked = ok(runInput(ctx, commands, '1', choices));
+		expect(picked).toMatchObject({ command: 'värde', resolved: { kommun: '0480' } });
+		expect(picked.title).toBe(ok(runLine(ctx, commands, choices[0]?.line ?? '')).title);
+	});
+
+	it('GIVEN an answer that works, or an error without choices THEN no choices', () => {
+		expect(choicesOf(commands, runLine(ctx, commands, '/värde kommun:Nyköping indikator:N31910'))).toEqual([]);
+		expect(choicesOf(commands, runLine(ctx, commands, '/värde kommun:Atlantis indikator:N31910'))).toEqual([]);
 	});
 });
 
