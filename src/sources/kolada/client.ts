@@ -652,8 +652,8 @@ export class KoladaClient {
 	 * - kpis + municipalities → `/data/kpi/{k}/municipality/{m}` (all years)
 	 * - kpis + years → `/data/kpi/{k}/year/{y}` (all areas, including groups and Riket)
 	 * - municipalities + years → `/data/municipality/{m}/year/{y}` (all KPIs)
-	 * - kpis only → like kpis + years with `defaultYears` (the dataset's earliest year to this year unless configured): this
-	 *   keeps group and Riket values, which a municipality list would miss.
+	 * - kpis only → like kpis + years with `defaultYears` (the dataset's earliest year to this year
+	 *   unless configured): this keeps group and Riket values, which a municipality list would miss.
 	 *
 	 * An explicitly empty list means "nothing" and returns `[]` without a request. Any other single
 	 * dimension throws `KOLADA_INVALID_ARGUMENT`.
