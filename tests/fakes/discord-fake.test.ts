@@ -199,12 +199,10 @@ describe('DiscordFake with a real discord.js client', () => {
 
 	it('GIVEN a deferred command THEN the edit with an embed and a PNG attachment arrives with its bytes', async () => {
 		const { fake } = await start();
-		const started = performance.now();
 
 		const handle = fake.dispatch(fake.chatInput('graf', { kommun: 'Malmö', ar: 2023 }));
 		const result = await fake.waitForResponse(handle);
 
-		expect(performance.now() - started).toBeLessThan(1000);
 		expect(result).toMatchObject({ ackType: 5, ephemeral: false, late: false, content: '', deleted: false });
 		expect(result.answerMs).toBeGreaterThanOrEqual(result.ackMs);
 		expect(result.embeds[0]).toMatchObject({

@@ -188,13 +188,11 @@ describe('hostile input', () => {
 			error: { code: 'invalid_option' },
 		});
 	});
-	it('GIVEN arbitrary text THEN interpretation never throws and stays fast', () => {
+	it('GIVEN arbitrary text THEN interpretation never throws (its speed is measured by the bench)', () => {
 		fc.assert(
 			fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
-				const started = performance.now();
 				const a = questionAnswer(ctx, text);
 				expect(typeof a.ok).toBe('boolean');
-				expect(performance.now() - started).toBeLessThan(500);
 			}),
 			{ numRuns: 300 },
 		);

@@ -257,7 +257,34 @@ export interface KoladaClientOptions {
 	signal?: AbortSignal | undefined;
 	/** Random source in [0, 1) for backoff jitter, default `Math.random`. */
 	random?: (() => number) | undefined;
+	/** The time the client paces requests and waits by, default {@link REAL_CLOCK}. */
+	clock?: KoladaClock | undefined;
 }
+
+/**
+ * Time as the client sees it: request spacing, back-off and `Retry-After` waits go through it, so a
+ * test can run them on a virtual clock instead of waiting.
+ */
+export interface KoladaClock {
+	/** Milliseconds on a monotonic scale. */
+	now(): number;
+	/** Resolves after `ms`; may stop early when `signal` aborts (the client rejects then anyway). */
+	wait(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+/** The real clock: `performance.now()` and a timer that is cleared when the wait is aborted. */
+export const REAL_CLOCK: KoladaClock = {
+	now: () => performance.now(),
+	wait: (ms, signal) =>
+		new Promise((resolve) => {
+			const onAbort = (): void => clearTimeout(timer);
+			const timer = setTimeout(() => {
+				signal.removeEventListener('abort', onAbort);
+				resolve();
+			}, ms);
+			signal.addEventListener('abort', onAbort, { once: true });
+		}),
+};
 
 /** Per-call options. */
 export interface KoladaCallOptions {
@@ -309,6 +336,7 @@ class RequestGate {
 	constructor(
 		private readonly concurrency: number,
 		private readonly minIntervalMs: number,
+		private readonly clock: KoladaClock,
 		private readonly onActive: (active: number) => void,
 	) {}
 
@@ -334,12 +362,12 @@ class RequestGate {
 				this.waiters.push(grant);
 			});
 		}
-		const now = performance.now();
+		const now = this.clock.now();
 		const wait = this.nextStartAt - now;
 		this.nextStartAt = Math.max(now, this.nextStartAt) + this.minIntervalMs;
 		if (wait > 0) {
 			try {
-				await sleep(wait, signal, url);
+				await sleep(this.clock, wait, signal, url);
 			} catch (error) {
 				this.release();
 				throw error;
@@ -355,21 +383,20 @@ class RequestGate {
 	}
 }
 
-function sleep(ms: number, signal: AbortSignal, url: string | undefined): Promise<void> {
+function sleep(clock: KoladaClock, ms: number, signal: AbortSignal, url: string | undefined): Promise<void> {
 	return new Promise((resolve, reject) => {
 		if (signal.aborted) {
 			reject(new KoladaError({ code: 'KOLADA_ABORTED' }, url, signal.reason));
 			return;
 		}
 		const onAbort = (): void => {
-			clearTimeout(timer);
 			reject(new KoladaError({ code: 'KOLADA_ABORTED' }, url, signal.reason));
 		};
-		const timer = setTimeout(() => {
+		signal.addEventListener('abort', onAbort, { once: true });
+		void clock.wait(ms, signal).then(() => {
 			signal.removeEventListener('abort', onAbort);
 			resolve();
-		}, ms);
-		signal.addEventListener('abort', onAbort, { once: true });
+		});
 	});
 }
 
@@ -567,6 +594,7 @@ export class KoladaClient {
 	private readonly userAgent: string;
 	private readonly options: KoladaClientOptions;
 	private readonly gate: RequestGate;
+	private readonly clock: KoladaClock;
 	private readonly counters: KoladaStats = {
 		requests: 0,
 		retries: 0,
@@ -594,7 +622,8 @@ export class KoladaClient {
 		this.defaultYears = options.defaultYears ?? { from: MIN_YEAR, to: new Date().getFullYear() };
 		this.fetchImpl = options.fetchImpl ?? globalThis.fetch.bind(globalThis);
 		this.userAgent = options.userAgent ?? 'oj-boten (Kolada v3 client; node)';
-		this.gate = new RequestGate(this.concurrency, Math.max(0, options.minIntervalMs ?? 200), (active) => {
+		this.clock = options.clock ?? REAL_CLOCK;
+		this.gate = new RequestGate(this.concurrency, Math.max(0, options.minIntervalMs ?? 200), this.clock, (active) => {
 			if (active > this.counters.maxInFlight) this.counters.maxInFlight = active;
 		});
 	}
@@ -922,7 +951,7 @@ export class KoladaClient {
 			const delayMs = this.retryDelay(attempt, error);
 			this.counters.retries++;
 			this.options.onRetry?.({ url, attempt, delayMs, error });
-			await sleep(delayMs, signal, url);
+			await sleep(this.clock, delayMs, signal, url);
 		}
 	}
 

@@ -6,6 +6,7 @@ import {
 	type KoladaClientOptions,
 	type KoladaRetryInfo,
 	type KoladaWarning,
+	type KoladaClock,
 } from '../../../src/sources/kolada/client.js';
 import { KoladaFake, type KoladaFakeOptions } from '../../fakes/kolada-server.js';
 
@@ -25,6 +26,25 @@ interface Harness {
 	client: KoladaClient;
 	retries: KoladaRetryInfo[];
 	warnings: KoladaWarning[];
+}
+
+/**
+ * A virtual clock: a wait moves time on to its end at once (never back), and the end of every wait
+ * is recorded, so pacing and back-off are checked without waiting.
+ */
+function virtualClock(): KoladaClock & { readonly ends: number[] } {
+	let time = 0;
+	const ends: number[] = [];
+	return {
+		ends,
+		now: () => time,
+		wait: (ms) => {
+			const end = time + ms;
+			ends.push(end);
+			time = Math.max(time, end);
+			return Promise.resolve();
+		},
+	};
 }
 
 function clientFor(fake: KoladaFake, options: KoladaClientOptions = {}): Harness {
@@ -330,14 +350,14 @@ describe('KoladaClient retries', () => {
 
 	it('GIVEN 429 with Retry-After: 1 THEN the client waits a second before retrying', async () => {
 		const fake = await startFake();
-		const { client, retries } = clientFor(fake);
+		const clock = virtualClock();
+		const attempts: number[] = [];
+		const { client, retries } = clientFor(fake, { clock, onRequest: () => attempts.push(clock.now()) });
 		fake.inject({ kind: 'status', status: 429, retryAfter: 1 });
-		const started = performance.now();
 		await client.municipalities();
-		const elapsed = performance.now() - started;
-		// A lower bound only: load can delay the retry, never hurry it.
-		expect(elapsed).toBeGreaterThanOrEqual(950);
 		expect(retries[0]).toMatchObject({ delayMs: 1000, error: { code: 'KOLADA_RATE_LIMITED' } });
+		expect(clock.ends).toEqual([1000]);
+		expect(attempts).toEqual([0, 1000]);
 	});
 
 	it('GIVEN a huge Retry-After THEN the wait is capped by maxRetryAfterMs', async () => {
@@ -483,22 +503,13 @@ describe('KoladaClient politeness', () => {
 
 	it('GIVEN minIntervalMs THEN request starts are spaced even with free slots', async () => {
 		const fake = await startFake();
-		const starts: number[] = [];
-		const { client } = clientFor(fake, {
-			concurrency: 4,
-			minIntervalMs: 60,
-			onRequest: () => starts.push(performance.now()),
-		});
-		const t0 = performance.now();
+		const clock = virtualClock();
+		const { client } = clientFor(fake, { concurrency: 4, minIntervalMs: 60, clock });
 		await client.kpisById(fake.kpis.slice(0, 100).map((k) => k.id));
-		expect(starts).toHaveLength(4);
 		expect(fake.stats.requests).toBe(4);
-		// Load can only delay a start, so the robust check is a lower bound: request i never starts
-		// before i intervals have passed (gaps between two late starts may look shorter).
-		const sorted = [...starts].sort((a, b) => a - b);
-		sorted.forEach((start, i) => {
-			expect(start - t0).toBeGreaterThanOrEqual(i * 60 - 5);
-		});
+		// Four free slots, yet the first request starts at once and each of the others waits until
+		// its own interval: 60, 120 and 180 ms after the first.
+		expect([...clock.ends].sort((a, b) => a - b)).toEqual([60, 120, 180]);
 	});
 
 	it('GIVEN an aborted signal THEN the call rejects with KOLADA_ABORTED', async () => {
