@@ -12,7 +12,7 @@ import type { Answer } from '../src/answers/types.js';
 import { MAX_QUESTION_LENGTH } from '../src/question/text.js';
 import { stripInvisible } from '../src/search/normalize.js';
 import { inputFrom, text, type Command } from './command.js';
-import { formatLine, optionsOf, parseLine, pickedValues } from './line.js';
+import { formatLine, optionsOf, parseLine, pickedValues, withAreaNames } from './line.js';
 import { en, privat } from './options.js';
 
 /** The options of a command that carry a value (not the switches `csv` and `privat`), as its definition lists them. */
@@ -24,9 +24,10 @@ function valueOptions(command: Command): string[] {
 
 /**
  * A "no data" answer's choices re-aimed at `/fråga`: each becomes the full command line it stands
- * for, so a pick runs it through `text` (the only option `/fråga` has).
+ * for (areas by name), so a pick runs it through `text` (the only option `/fråga` has).
  */
 function asQuestionChoices(
+	ctx: AnswerContext,
 	name: string,
 	values: Readonly<Record<string, string | number | boolean>>,
 	answer: Answer,
@@ -34,7 +35,10 @@ function asQuestionChoices(
 	if (answer.ok || !answer.error.candidates?.length) return answer;
 	const candidates = answer.error.candidates
 		.map((c) => ({
-			id: formatLine(name, pickedValues(values, answer.resolved, { option: c.option ?? '', id: c.id })),
+			id: formatLine(
+				name,
+				withAreaNames(ctx.dataset, pickedValues(values, answer.resolved, { option: c.option ?? '', id: c.id })),
+			),
 			label: c.label,
 			option: QUESTION_OPTION,
 		}))
@@ -58,7 +62,7 @@ export function questionCommand(list: () => readonly Command[]): Command {
 	): Answer => {
 		const command = list().find((c) => c.data.name === name);
 		if (!command) return unknownCommandAnswer(ctx, name);
-		return { ...asQuestionChoices(name, values, command.answer(ctx, inputFrom(values))), interpretation };
+		return { ...asQuestionChoices(ctx, name, values, command.answer(ctx, inputFrom(values))), interpretation };
 	};
 	const ask = (ctx: AnswerContext, question: string): Answer => {
 		const read = readQuestion(ctx, question);

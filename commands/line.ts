@@ -9,6 +9,7 @@ import type {
 	RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { ApplicationCommandOptionType } from './discord.js';
+import type { Dataset } from '../src/dataset/dataset.js';
 import { foldDiacritics } from '../src/search/normalize.js';
 import type { Command } from './command.js';
 
@@ -153,6 +154,22 @@ export function parseLine(commands: readonly Command[], line: string): ParsedLin
 /** A command line from a command name and option values, the form {@link parseLine} reads back. */
 export function formatLine(name: string, values: Readonly<Record<string, string | number | boolean>>): string {
 	return [`/${name}`, ...Object.entries(values).map(([option, value]) => `${option}:${String(value)}`)].join(' ');
+}
+
+/** Options whose value is one area: a line shown to a user writes the area's name, which always resolves exactly. */
+const AREA_OPTIONS: ReadonlySet<string> = new Set(['kommun', 'län', 'markera']);
+
+/** `values` with each single-area option written as the area's name instead of its code (`0480` → `Nyköping`). */
+export function withAreaNames(
+	dataset: Dataset,
+	values: Readonly<Record<string, string | number | boolean>>,
+): Record<string, string | number | boolean> {
+	return Object.fromEntries(
+		Object.entries(values).map(([option, value]) => [
+			option,
+			AREA_OPTIONS.has(option) && typeof value === 'string' ? (dataset.area(value)?.name ?? value) : value,
+		]),
+	);
 }
 
 /**

@@ -8,7 +8,7 @@ import { tr, type AnswerContext } from '../answers/context.js';
 import { errorAnswer, quote } from '../answers/resolve.js';
 import type { Answer, FollowUp } from '../answers/types.js';
 import { workingExample } from '../../commands/examples.js';
-import { formatLine, parseLine } from '../../commands/line.js';
+import { formatLine, parseLine, withAreaNames } from '../../commands/line.js';
 
 /** Runs a line (`/kommando namn:värde …`) and returns the answer. */
 export function runLine(ctx: AnswerContext, commands: readonly Command[], line: string): Answer {
@@ -90,9 +90,6 @@ function runCommand(
 	}
 }
 
-/** Options whose value is an area: a ready line writes the area's name, which always resolves exactly. */
-const AREA_OPTIONS = new Set(['kommun', 'län', 'markera']);
-
 /**
  * A "no data" answer's choices as ready command lines: the same command with the choice's option
  * changed (a `/fråga` choice already is a command line). Areas are written by name, not code.
@@ -104,12 +101,10 @@ export function withLines(
 	answer: Answer,
 ): Answer {
 	if (answer.ok || answer.error.code !== 'no_data' || !answer.error.candidates?.length) return answer;
-	const shown = (option: string, id: string): string =>
-		AREA_OPTIONS.has(option) ? (ctx.dataset.area(id)?.name ?? id) : id;
 	const lines = answer.error.candidates.map((c) =>
 		c.option === 'text' && c.id.startsWith('/')
 			? c.id
-			: formatLine(name, { ...values, [c.option ?? '']: shown(c.option ?? '', c.id) }),
+			: formatLine(name, withAreaNames(ctx.dataset, { ...values, [c.option ?? '']: c.id })),
 	);
 	return { ...answer, error: { ...answer.error, lines } };
 }

@@ -111,6 +111,13 @@ describe('"no data" on the bundled dataset', () => {
 			expect(runLine(ctx, commands, `/fråga text:${c.id}`).ok, c.id).toBe(true);
 		}
 	});
+
+	it('GIVEN /fråga about a kommun without values THEN the choice lines name the kommuner they offer, not their codes', () => {
+		const a = noData(runLine(ctx, commands, 'hur många får bistånd i Malmö?'));
+		const choices = a?.error.candidates ?? [];
+		expect(choices.length).toBeGreaterThan(0);
+		for (const c of choices) expect(c.id, c.label).toBe(`/profil kommun:${c.label}`);
+	});
 });
 
 describe('coverage', () => {
