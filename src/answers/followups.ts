@@ -153,7 +153,13 @@ const RULES: ReadonlyMap<string, Rule> = new Map(
 					? undefined
 					: followUp(
 							ctx,
-							rest.length <= 5 ? tr(ctx, 'Trend för alla', 'Trend for all') : tr(ctx, 'Trend för sex', 'Trend for six'),
+							rest.length <= 5
+								? tr(ctx, 'Trend för alla', 'Trend for all')
+								: tr(
+										ctx,
+										`Trend, ${String(others.length + 1)} av ${String(areas.length)}`,
+										`Trend, ${String(others.length + 1)} of ${String(areas.length)}`,
+									),
 							'trend',
 							{
 								kommun: first,

@@ -51,10 +51,10 @@ describe('follow-ups per command', () => {
 		expect(ok(runFollowUp(peers as FollowUp)).command).toBe('jämför');
 	});
 
-	it('GIVEN /jämför THEN Trend för alla (the first area with the others) and Topplista', () => {
+	it('GIVEN /jämför of eight THEN a trend of the first six (as many as /trend draws) and Topplista', () => {
 		const answer = ok(runLine(ctx, commands, '/jämför indikator:N31910 kommuner:liknande:Nyköping år:2020'));
 		const labels = answer.followUps?.map((f) => f.label);
-		expect(labels?.slice(0, 2)).toEqual(['Trend för sex', 'Topplista']);
+		expect(labels?.slice(0, 2)).toEqual(['Trend, 6 av 8', 'Topplista']);
 		const trend = answer.followUps?.[0];
 		expect(trend?.values['kommun']).toBe('0480');
 		expect(String(trend?.values['jämför_med']).split(',')).toHaveLength(5);
