@@ -42,6 +42,11 @@ export interface RenderPoolOptions {
 	readonly timeoutMs?: number;
 	/** Jobs that may wait for a worker, default 50; more are refused with {@link RenderBusyError}. */
 	readonly maxQueue?: number;
+	/**
+	 * The worker script, default the chart worker beside this module. It answers {@link RenderJob}s
+	 * with {@link RenderReply}s; a test passes one with a fault built in, to check how the pool recovers.
+	 */
+	readonly workerUrl?: URL;
 }
 
 interface Slot {
@@ -102,11 +107,12 @@ function registerFontsOnce(): boolean {
  * inherit tsx's loader on Node 20, so a one-line module registers it first and then imports the
  * worker; compiled JavaScript is started directly.
  */
-function startWorker(data: RenderWorkerData): Worker {
+function startWorker(data: RenderWorkerData, url: URL | undefined): Worker {
 	const options = {
 		resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
 		workerData: data,
 	};
+	if (url) return new Worker(url, options);
 	if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), options);
 	const tsx = import.meta.resolve('tsx/esm/api');
 	const script = new URL('./worker.ts', import.meta.url).href;
@@ -146,6 +152,7 @@ export class RenderPool {
 	#restarts = 0;
 	#closed = false;
 	readonly #workerData: RenderWorkerData = { fontsRegistered: registerFontsOnce() };
+	readonly #workerUrl: URL | undefined;
 
 	/**
 	 * @param size number of worker threads (at least 1)
@@ -156,18 +163,41 @@ export class RenderPool {
 		this.#perWorker = whole('perWorker', options.perWorker ?? 2, 1);
 		this.#timeoutMs = whole('timeoutMs', options.timeoutMs ?? 15_000, 1);
 		this.#maxQueue = whole('maxQueue', options.maxQueue ?? 50, 0);
+		this.#workerUrl = options.workerUrl;
 		for (let i = 0; i < whole('size', size, 1); i++) this.#slots.push(this.#spawn());
 	}
 
 	#spawn(): Slot {
-		const slot: Slot = { worker: startWorker(this.#workerData), pending: new Map() };
+		const slot: Slot = { worker: startWorker(this.#workerData, this.#workerUrl), pending: new Map() };
 		this.#wire(slot);
 		return slot;
 	}
 
 	#wire(slot: Slot): void {
 		const { worker } = slot;
+		// The worker died, or broke and has finished its jobs: any job it still holds fails (which one
+		// caused it is unknown, so none is tried again) and a new worker takes its place; one that still
+		// runs is stopped, with nothing left to draw or encode.
+		const replace = (error: Error): void => {
+			if (slot.worker !== worker) return;
+			for (const running of slot.pending.values()) {
+				this.#failed++;
+				clearTimeout(running.timer);
+				running.pending.reject(error);
+			}
+			slot.pending.clear();
+			if (this.#closed) return;
+			this.#restarts++;
+			slot.worker = startWorker(this.#workerData, this.#workerUrl);
+			this.#wire(slot);
+			void worker.terminate();
+			this.#pump();
+		};
 		worker.on('message', (reply: RenderReply) => {
+			if ('crashed' in reply) {
+				replace(new Error(`chart worker failed: ${reply.crashed}`));
+				return;
+			}
 			const running = slot.pending.get(reply.id);
 			if (!running) return;
 			slot.pending.delete(reply.id);
@@ -184,23 +214,9 @@ export class RenderPool {
 			}
 			this.#pump();
 		});
-		const fail = (error: Error): void => {
-			if (slot.worker !== worker) return;
-			for (const running of slot.pending.values()) {
-				this.#failed++;
-				clearTimeout(running.timer);
-				running.pending.reject(error);
-			}
-			slot.pending.clear();
-			if (this.#closed) return;
-			this.#restarts++;
-			slot.worker = startWorker(this.#workerData);
-			this.#wire(slot);
-			this.#pump();
-		};
-		worker.on('error', fail);
+		worker.on('error', replace);
 		worker.on('exit', (code) => {
-			if (!this.#closed) fail(new Error(`chart worker exited with code ${code}`));
+			if (!this.#closed) replace(new Error(`chart worker exited with code ${code}`));
 		});
 	}
 
@@ -261,7 +277,7 @@ export class RenderPool {
 		this.#queue.unshift(...others.map(({ job, pending }) => ({ job, pending })));
 		const old = slot.worker;
 		this.#restarts++;
-		slot.worker = startWorker(this.#workerData);
+		slot.worker = startWorker(this.#workerData, this.#workerUrl);
 		this.#wire(slot);
 		void old.terminate();
 		this.#pump();

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RenderBusyError, RenderPool, RenderTimeoutError } from '../../src/charts/pool.js';
 import { renderChart } from '../../src/charts/render.js';
 import type { ChartSpec } from '../../src/charts/spec.js';
@@ -86,6 +86,25 @@ describe('RenderPool', () => {
 			expect(strict.stats).toMatchObject({ inFlight: 0, queued: 0 });
 		} finally {
 			await strict.close();
+		}
+	});
+
+	it('GIVEN an error outside any job while a chart is encoded THEN the chart still arrives, the worker is then replaced and the pool keeps drawing', async () => {
+		// The TypeScript fixture runs through tsx, as the pool's own worker does under the tests.
+		const fixture = new URL('../fixtures/faulty-render-worker.ts', import.meta.url).href;
+		const code = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(fixture)});`;
+		const faulty = new RenderPool(1, { workerUrl: new URL(`data:text/javascript,${encodeURIComponent(code)}`) });
+		try {
+			await faulty.warm();
+			const before = faulty.stats;
+			const krasch = { ...spec, title: 'krasch' };
+			expect(await faulty.render(krasch)).toEqualBytes(await renderChart(krasch));
+			await vi.waitFor(() => expect(faulty.stats.restarts).toBe(1));
+			expect(faulty.stats).toMatchObject({ failed: before.failed, inFlight: 0, queued: 0 });
+			expect(await faulty.render(spec)).toEqualBytes(await renderChart(spec));
+			expect(faulty.stats).toMatchObject({ restarts: 1, completed: before.completed + 2 });
+		} finally {
+			await faulty.close();
 		}
 	});
 
