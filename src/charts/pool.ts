@@ -6,7 +6,8 @@
  * interaction that arrives meanwhile, including the acknowledgements that must reach Discord within
  * 3 s. In workers the event loop stays free. Jobs queue in the main thread and go to the worker with
  * the fewest in flight; a worker that dies is replaced and its jobs fail (the router then answers
- * without the chart).
+ * without the chart). A worker broken by an error outside any job finishes its charts first and then
+ * asks to be replaced (see `worker.ts`).
  *
  * Two bounds keep a burst or a hostile chart from taking the bot down: the queue holds at most
  * `maxQueue` jobs (a job beyond that is refused at once with {@link RenderBusyError}, and the user
