@@ -10,7 +10,7 @@ import type { DataRuntime, Snapshot } from '../runtime.js';
 import { writeAnswerFiles } from './files.js';
 import { commandByName, nameKey, optionsOf, parseLine } from '../../commands/line.js';
 import type { FollowUp } from '../answers/types.js';
-import { choicesOf, runInput } from './run.js';
+import { nextFollowUps, runInput } from './run.js';
 import { renderText } from './text.js';
 
 /** Completes `/kom` → command names and `kommun:malm` → option values (ids) via the command's autocomplete. */
@@ -88,11 +88,7 @@ export async function startShell(runtime: DataRuntime, commands: readonly Comman
 		if (trimmed === '/avsluta' || trimmed === '/exit' || trimmed === '/quit') break;
 		if (trimmed !== '') {
 			const answer = await writeAnswerFiles(runInput(runtime.context(), commands, trimmed, followUps), outDir);
-			// The numbers printed last: an answer's follow-ups, or the choices of an answer without figures;
-			// after any other error (a typo) the previous numbers still work.
-			const choices = choicesOf(commands, answer);
-			if (answer.ok) followUps = answer.followUps ?? [];
-			else if (choices.length > 0) followUps = choices;
+			followUps = nextFollowUps(commands, answer, followUps);
 			process.stdout.write(`${renderText(answer)}\n\n`);
 		}
 		rl.prompt();

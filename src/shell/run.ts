@@ -111,16 +111,33 @@ export function withLines(
 
 /**
  * A "no data" answer's ready lines as follow-ups, numbered as the shell prints them, so that typing a
- * choice's number runs that line.
+ * choice's number runs that line. None when a line does not read back, so a number never runs
+ * another choice than the one printed beside it.
  */
 export function choicesOf(commands: readonly Command[], answer: Answer): FollowUp[] {
 	if (answer.ok) return [];
 	const labels = answer.error.candidates ?? [];
-	return (answer.error.lines ?? []).flatMap((line, i) => {
+	const choices: FollowUp[] = [];
+	for (const [i, line] of (answer.error.lines ?? []).entries()) {
 		const parsed = parseLine(commands, line);
 		if (!parsed.ok) return [];
-		return [{ label: labels[i]?.label ?? line, command: parsed.command.data.name, values: parsed.values, line }];
-	});
+		choices.push({ label: labels[i]?.label ?? line, command: parsed.command.data.name, values: parsed.values, line });
+	}
+	return choices;
+}
+
+/**
+ * What a number typed next runs: the follow-ups of an answer, or the choices of an answer without
+ * figures; after any other error (a typo) the previous numbers still work.
+ */
+export function nextFollowUps(
+	commands: readonly Command[],
+	answer: Answer,
+	previous: readonly FollowUp[],
+): readonly FollowUp[] {
+	if (answer.ok) return answer.followUps ?? [];
+	const choices = choicesOf(commands, answer);
+	return choices.length > 0 ? choices : previous;
 }
 
 function notACommand(ctx: AnswerContext, commands: readonly Command[]): Answer {

@@ -3,7 +3,7 @@ import { commands, findCommand } from '../../commands/index.js';
 import type { AnswerContext } from '../../src/answers/context.js';
 import { MAX_FOLLOW_UPS } from '../../src/answers/followups.js';
 import type { Answer, FollowUp } from '../../src/answers/types.js';
-import { choicesOf, runInput, runLine } from '../../src/shell/run.js';
+import { choicesOf, nextFollowUps, runInput, runLine } from '../../src/shell/run.js';
 import { renderText } from '../../src/shell/text.js';
 import { context } from '../helpers/bundled.js';
 
@@ -127,6 +127,24 @@ describe('choices of an answer without figures in the shell', () => {
 	it('GIVEN an answer that works, or an error without choices THEN no choices', () => {
 		expect(choicesOf(commands, runLine(ctx, commands, '/värde kommun:Nyköping indikator:N31910'))).toEqual([]);
 		expect(choicesOf(commands, runLine(ctx, commands, '/värde kommun:Atlantis indikator:N31910'))).toEqual([]);
+	});
+
+	it('GIVEN answers one after another THEN a number runs what was printed last, and a typo keeps it', () => {
+		const worked = ok(runLine(ctx, commands, '/värde kommun:Nyköping indikator:N31910'));
+		let numbers = nextFollowUps(commands, worked, []);
+		expect(numbers).toEqual(worked.followUps);
+		numbers = nextFollowUps(commands, runLine(ctx, commands, line), numbers);
+		expect(numbers[0]?.line).toBe('/värde kommun:Nyköping indikator:kostnad per invånare år:2020');
+		const typo = runLine(ctx, commands, '/värde kommun:Atlantis indikator:N31910');
+		expect(nextFollowUps(commands, typo, numbers)).toBe(numbers);
+	});
+
+	it('GIVEN a choice line that does not read back THEN no choice is numbered, so no number runs the wrong one', () => {
+		const answer = runLine(ctx, commands, line);
+		if (answer.ok) throw new Error('expected no figures');
+		const lines = [...(answer.error.lines ?? [])];
+		lines[0] = '/inget-kommando';
+		expect(choicesOf(commands, { ...answer, error: { ...answer.error, lines } })).toEqual([]);
 	});
 });
 

@@ -1,7 +1,11 @@
 /**
- * `npm run ask` as a child process: the compiled entry point answers one command line and exits.
+ * `npm run ask` and `npm start` without a token as child processes: the compiled entry point answers
+ * one command line and exits, or runs the local shell on what is typed into it.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { compiled } from '../helpers/compiled.js';
@@ -38,5 +42,37 @@ describe('npm run ask', () => {
 		expect(answer.error.code).toBe('ambiguous');
 		expect(answer.error.message).toMatch(/Menade du/);
 		expect(answer.error.candidates.map((c) => c.id)).toContain('U31474');
+	});
+});
+
+/** Runs the shell (no DISCORD_TOKEN) with `lines` typed in, one after another, and returns what it printed. */
+async function shell(lines: readonly string[]): Promise<{ code: number | null; stdout: string }> {
+	const out = await mkdtemp(path.join(os.tmpdir(), 'oj-shell-'));
+	try {
+		const env: NodeJS.ProcessEnv = { ...process.env, OUT_DIR: out, NO_COLOR: '1' };
+		delete env['DISCORD_TOKEN'];
+		const child = spawn(process.execPath, [compiled('src/index.ts')], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+		let stdout = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stdin.end(`${lines.join('\n')}\n`);
+		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		return { code, stdout };
+	} finally {
+		await rm(out, { recursive: true, force: true });
+	}
+}
+
+describe('npm start without a token (the shell)', () => {
+	it('GIVEN an answer without figures THEN its choices are numbered, and typing 1 runs the first', async () => {
+		const { code, stdout } = await shell([
+			'/värde kommun:Nyköping indikator:kostnad per invånare år:2023',
+			'1',
+			'/avsluta',
+		]);
+		expect(code).toBe(0);
+		expect(stdout).toContain('Prova (skriv siffran):\n1) Nyköping 2020\n');
+		// From the bundled dataset (Socialstyrelsen via Regionfakta): Nyköping 2020, 1 409 kr per invånare
+		// (numbers and units are joined by non-breaking spaces).
+		expect(stdout).toContain('Nyköping 2020: 1\u00a0409\u00a0kr/inv');
 	});
 });
